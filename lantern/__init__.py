@@ -1,0 +1,1 @@
+"""Lantern: case management for a council's children's services."""

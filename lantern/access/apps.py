@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccessConfig(AppConfig):
+    name = "lantern.access"
+    label = "access"
+    verbose_name = "Access and audit"
+
+    def ready(self) -> None:
+        from lantern.access.roles import sync_roles_after_migrate
+
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lantern-sync-roles")

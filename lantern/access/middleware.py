@@ -1,0 +1,32 @@
+"""Sign-in and permission gate in front of every view (see ``lantern.access.rules``)."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from lantern.access import audit
+from lantern.access.models import AuditEntry
+from lantern.access.rules import PUBLIC, SIGNED_IN, rule_of
+
+
+class RequireSignInMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith(settings.STATIC_URL):
+            return None
+        rule = rule_of(view_func)
+        if rule == PUBLIC:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        if rule == SIGNED_IN:
+            return None
+        if isinstance(rule, tuple) and request.user.has_perms(rule):
+            return None
+        audit.record(request, AuditEntry.Action.DENIED, detail=request.path)
+        raise PermissionDenied

@@ -1,0 +1,73 @@
+"""The audit log: one append-only row for every look at, and every change to, personal data.
+
+Rows can be added and read through the application, never changed or removed: the model
+and its queryset refuse updates and deletes. (Tamper evidence by hash chain is layered on
+top by the access-control work; the rows written from day one carry everything it needs.)
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditLogIsAppendOnly(Exception):
+    pass
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditLogIsAppendOnly("audit entries cannot be changed")
+
+    def delete(self):
+        raise AuditLogIsAppendOnly("audit entries cannot be deleted")
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        VIEW_RECORD = "view_record", "Viewed record"
+        VIEW_CHRONOLOGY = "view_chronology", "Viewed chronology"
+        SEARCH = "search", "Searched the person index"
+        CREATE = "create", "Created"
+        UPDATE = "update", "Changed"
+        SIGN_IN = "sign_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        SIGN_OUT = "sign_out", "Signed out"
+        DENIED = "denied", "Access denied"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Kept as text too: the log must still say who it was if an account is renamed.
+    username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=32, choices=Action.choices)
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    detail = models.TextField(blank=True)
+    purpose = models.CharField(max_length=200, blank=True)
+    source_address = models.GenericIPAddressField(null=True, blank=True)
+    path = models.CharField(max_length=300, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "-at"]), models.Index(fields=["user", "-at"])]
+        permissions = [("view_audit", "Read the audit log")]
+        default_permissions = ()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("audit entries cannot be deleted")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"

@@ -1,0 +1,62 @@
+"""Roles as data: each role is a Django group holding exactly the permissions listed here.
+
+A permission not listed for a role is denied. Changing who may do what is an edit to this
+table (and a migration run), never a scattered ``if`` in a view.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+SEARCH = "people.search_index"
+VIEW_RECORD = "people.view_record"
+VIEW_AUDIT = "access.view_audit"
+MANAGE_STAFF = "workforce.manage_staff"
+ADD_PERSON = "people.add_person"
+
+MASH_OFFICER = "MASH officer"
+SOCIAL_WORKER = "Social worker"
+TEAM_MANAGER = "Team manager"
+IRO = "Independent reviewing officer"
+PERFORMANCE_ANALYST = "Performance analyst"
+PARTNER_USER = "Partner agency user"
+DATA_PROTECTION_OFFICER = "Data protection officer"
+SYSTEM_ADMINISTRATOR = "System administrator"
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON],
+    SOCIAL_WORKER: [SEARCH, VIEW_RECORD, ADD_PERSON],
+    TEAM_MANAGER: [SEARCH, VIEW_RECORD],
+    IRO: [SEARCH, VIEW_RECORD],
+    # Aggregates and exports arrive with the insight and returns apps; no case records.
+    PERFORMANCE_ANALYST: [],
+    # Partners see only their own contacts (front door); never the person index.
+    PARTNER_USER: [],
+    DATA_PROTECTION_OFFICER: [VIEW_AUDIT],
+    # Administrators manage accounts; they do not read case records by default.
+    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF],
+}
+ROLES = list(ROLE_PERMISSIONS)
+
+
+def sync_roles() -> None:
+    """Make each role's group hold exactly the permissions in ROLE_PERMISSIONS."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    """Runs after every migrate; permissions of later apps are created first so none is missed."""
+    if sender.label != "access":
+        return
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    sync_roles()

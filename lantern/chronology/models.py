@@ -1,0 +1,43 @@
+"""One ordered stream per person of everything known, from every agency.
+
+Entries are written by domain actions (a visit, a referral) and by partner intake, each
+with its source agency. The stream is read newest first, one indexed query per page:
+the composite indexes below start with the person so a child's page never scans others.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from lantern.chronology.kinds import CHOICES
+
+
+class ChronologyEntry(models.Model):
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology")
+    occurred_at = models.DateTimeField()
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=40, choices=CHOICES)
+    # Partner authors are not Lantern users, so the author is text; staff entries also link.
+    author = models.CharField(max_length=150, blank=True)
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.TextField()
+    # Where the entry came from (a casework record, a partner's reference), for drill-through.
+    source_type = models.CharField(max_length=64, blank=True)
+    source_ref = models.CharField(max_length=64, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "chronology entries"
+        indexes = [
+            models.Index(fields=["person", "-occurred_at", "-id"], name="chron_person_time"),
+            models.Index(
+                fields=["person", "agency", "-occurred_at", "-id"], name="chron_person_agency_time"
+            ),
+            models.Index(
+                fields=["person", "kind", "-occurred_at", "-id"], name="chron_person_kind_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.kind}"

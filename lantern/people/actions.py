@@ -1,0 +1,236 @@
+"""Writes to the person index. Each is atomic and audited; views and imports call these."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+
+from lantern.access import audit
+from lantern.access.models import AuditEntry
+from lantern.chronology.models import ChronologyEntry
+from lantern.people import names
+from lantern.people.identifiers import validate_nhs_number, validate_upn
+from lantern.people.models import (
+    Household,
+    HouseholdMembership,
+    Identifier,
+    NameKey,
+    Person,
+    PersonName,
+    Relationship,
+)
+from lantern.people.relationships import INVERSE
+
+
+def next_council_id() -> str:
+    """The council's own child ID: prefix and a zero-padded sequence (DfE LAchildID rules)."""
+    last = Person.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    return f"{settings.LANTERN_COUNCIL_ID_PREFIX}{last + 1:08d}"
+
+
+def refresh_name_keys(person: Person) -> None:
+    wanted: set[str] = set()
+    for first, middle, last in person.names.values_list("first_name", "middle_names", "last_name"):
+        wanted |= names.name_keys(first, middle, last)
+    wanted |= names.name_keys(person.first_name, person.middle_names, person.last_name)
+    NameKey.objects.filter(person=person).exclude(key__in=wanted).delete()
+    have = set(NameKey.objects.filter(person=person).values_list("key", flat=True))
+    NameKey.objects.bulk_create([NameKey(person=person, key=k) for k in wanted - have])
+
+
+@transaction.atomic
+def register_person(
+    *,
+    acting_user,
+    first_name: str,
+    last_name: str,
+    request=None,
+    agency=None,
+    nhs_number: str = "",
+    upn: str = "",
+    **details,
+) -> Person:
+    """Add a person to the index with their legal name and any national identifiers."""
+    person = Person(first_name=first_name.strip(), last_name=last_name.strip(), **details)
+    person.council_id = next_council_id()
+    person.full_clean(exclude=["council_id"])
+    person.save()
+    PersonName.objects.create(
+        person=person,
+        kind=PersonName.Kind.LEGAL,
+        agency=agency,
+        first_name=person.first_name,
+        middle_names=person.middle_names,
+        last_name=person.last_name,
+    )
+    if nhs_number:
+        Identifier.objects.create(
+            person=person,
+            scheme=Identifier.Scheme.NHS,
+            value=validate_nhs_number(nhs_number),
+            agency=agency,
+        )
+    if upn:
+        Identifier.objects.create(
+            person=person, scheme=Identifier.Scheme.UPN, value=validate_upn(upn), agency=agency
+        )
+    refresh_name_keys(person)
+    audit.record(
+        request,
+        AuditEntry.Action.CREATE,
+        user=acting_user,
+        person=person,
+        obj=person,
+        detail="registered in the person index",
+    )
+    return person
+
+
+@transaction.atomic
+def add_name(
+    person: Person,
+    *,
+    acting_user,
+    kind: str,
+    first_name: str,
+    last_name: str,
+    middle_names: str = "",
+    agency=None,
+    request=None,
+) -> PersonName:
+    name = PersonName(
+        person=person,
+        kind=kind,
+        first_name=first_name.strip(),
+        middle_names=middle_names.strip(),
+        last_name=last_name.strip(),
+        agency=agency,
+    )
+    name.full_clean()
+    name.save()
+    refresh_name_keys(person)
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        person=person,
+        obj=name,
+        detail=f"added {name.get_kind_display().lower()}",
+    )
+    return name
+
+
+@transaction.atomic
+def add_identifier(
+    person: Person, *, acting_user, scheme: str, value: str, agency=None, request=None
+) -> Identifier:
+    if scheme == Identifier.Scheme.NHS:
+        value = validate_nhs_number(value)
+    elif scheme == Identifier.Scheme.UPN:
+        value = validate_upn(value)
+    identifier = Identifier(person=person, scheme=scheme, value=value.strip(), agency=agency)
+    identifier.full_clean()
+    identifier.save()
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        person=person,
+        obj=identifier,
+        detail=f"added {identifier.get_scheme_display()}",
+    )
+    return identifier
+
+
+@transaction.atomic
+def record_relationship(
+    person: Person,
+    relative: Person,
+    kind: str,
+    *,
+    acting_user,
+    start: dt.date | None = None,
+    agency=None,
+    request=None,
+) -> Relationship:
+    """Record that ``relative`` is ``kind`` to ``person``, and the reverse on theirs."""
+    inverse = INVERSE[kind]
+    if inverse == Relationship.Kind.PARENT and person.sex in ("F", "M"):
+        inverse = Relationship.Kind.MOTHER if person.sex == "F" else Relationship.Kind.FATHER
+    rel = Relationship(person=person, relative=relative, kind=kind, start=start, agency=agency)
+    rel.full_clean()
+    rel.save()
+    Relationship.objects.get_or_create(
+        person=relative, relative=person, kind=inverse, defaults={"start": start, "agency": agency}
+    )
+    for who in (person, relative):
+        audit.record(
+            request,
+            AuditEntry.Action.UPDATE,
+            user=acting_user,
+            person=who,
+            obj=rel,
+            detail=f"recorded relationship: {rel.get_kind_display().lower()}",
+        )
+    return rel
+
+
+@transaction.atomic
+def move_into_household(
+    person: Person, household: Household, *, acting_user, start: dt.date, agency, request=None
+) -> HouseholdMembership:
+    """Someone joins a household from ``start``. Every child already there gets a chronology
+    entry: an adult moving in is exactly the fact that was missed for Peter Connelly."""
+    membership = HouseholdMembership(household=household, person=person, start=start, agency=agency)
+    membership.full_clean()
+    membership.save()
+    others = (
+        HouseholdMembership.objects.filter(household=household, start__lte=start)
+        .exclude(person=person)
+        .exclude(end__lt=start)
+        .select_related("person")
+    )
+    when = dt.datetime.combine(start, dt.time(9), tzinfo=dt.UTC)
+    entries = []
+    for other in others:
+        entries.append(
+            ChronologyEntry(
+                person=other.person,
+                occurred_at=when,
+                agency=agency,
+                kind="household_change",
+                author=acting_user.get_full_name() if acting_user else "",
+                author_user=acting_user,
+                summary=f"{person.full_name} moved into the household.",
+                source_type="people.HouseholdMembership",
+                source_ref=str(membership.pk),
+            )
+        )
+    ChronologyEntry.objects.bulk_create(entries)
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        person=person,
+        obj=membership,
+        detail=f"joined household {household.pk}",
+    )
+    return membership
+
+
+@transaction.atomic
+def leave_household(
+    membership: HouseholdMembership, *, acting_user, end: dt.date, request=None
+) -> HouseholdMembership:
+    membership.end = end
+    membership.full_clean()
+    membership.save(update_fields=["end"])
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        person=membership.person,
+        obj=membership,
+        detail=f"left household {membership.household_id}",
+    )
+    return membership

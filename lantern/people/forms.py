@@ -1,0 +1,134 @@
+"""Forms for the person index. Every error names the field, in the Design System's words."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from lantern.people import codes
+from lantern.people.identifiers import validate_nhs_number, validate_upn
+from lantern.people.models import Identifier
+
+GOVUK_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.NumberInput: "govuk-input",
+    forms.Select: "govuk-select",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+}
+
+
+class GovukForm(forms.Form):
+    """Gives each widget its Design System class so templates stay plain."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = GOVUK_CLASSES.get(type(field.widget))
+            if css:
+                field.widget.attrs.setdefault("class", css)
+
+
+class AddPersonForm(GovukForm):
+    first_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the person's first name"}
+    )
+    last_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the person's last name"}
+    )
+    dob_day = forms.IntegerField(
+        label="Day",
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "class": "govuk-input govuk-date-input__input govuk-input--width-2",
+            }
+        ),
+    )
+    dob_month = forms.IntegerField(
+        label="Month",
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "class": "govuk-input govuk-date-input__input govuk-input--width-2",
+            }
+        ),
+    )
+    dob_year = forms.IntegerField(
+        label="Year",
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "class": "govuk-input govuk-date-input__input govuk-input--width-4",
+            }
+        ),
+    )
+    date_of_birth_estimated = forms.BooleanField(
+        required=False, label="The date of birth is an estimate"
+    )
+    sex = forms.ChoiceField(choices=codes.SEX, initial="U")
+    ethnicity = forms.ChoiceField(choices=codes.ETHNICITY, initial="NOBT")
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        required=False,
+        max_length=14,
+        help_text="10 digits, like 943 476 5919",
+    )
+    upn = forms.CharField(label="Unique pupil number (optional)", required=False, max_length=13)
+
+    def clean_nhs_number(self) -> str:
+        value = self.cleaned_data["nhs_number"].strip()
+        if not value:
+            return ""
+        number = validate_nhs_number(value)
+        if Identifier.objects.filter(scheme=Identifier.Scheme.NHS, value=number).exists():
+            raise ValidationError(
+                "A person with this NHS number is already in the index: search for them instead"
+            )
+        return number
+
+    def clean_upn(self) -> str:
+        value = self.cleaned_data["upn"].strip()
+        if not value:
+            return ""
+        upn = validate_upn(value)
+        if Identifier.objects.filter(scheme=Identifier.Scheme.UPN, value=upn).exists():
+            raise ValidationError(
+                "A person with this UPN is already in the index: search for them instead"
+            )
+        return upn
+
+    def clean(self):
+        data = super().clean()
+        parts = [data.get("dob_day"), data.get("dob_month"), data.get("dob_year")]
+        if any(p is not None for p in parts) and "dob_day" not in self.errors:
+            if None in parts:
+                self.add_error("dob_day", "Date of birth must include a day, month and year")
+                return data
+            try:
+                born = dt.date(parts[2], parts[1], parts[0])
+            except (ValueError, OverflowError):
+                self.add_error("dob_day", "Date of birth must be a real date")
+                return data
+            if born > dt.date.today():
+                self.add_error("dob_day", "Date of birth must be today or in the past")
+            elif born.year < 1900:
+                self.add_error("dob_day", "Date of birth must be after 1900")
+            else:
+                data["date_of_birth"] = born
+        return data
+
+    def person_details(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "first_name": d["first_name"],
+            "last_name": d["last_name"],
+            "date_of_birth": d.get("date_of_birth"),
+            "date_of_birth_estimated": d["date_of_birth_estimated"],
+            "sex": d["sex"],
+            "ethnicity": d["ethnicity"],
+            "nhs_number": d["nhs_number"],
+            "upn": d["upn"],
+        }

@@ -1,0 +1,140 @@
+"""Reads from the person index. Records are handed out only by ``access_person``."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.http import Http404
+
+from lantern.access.roles import VIEW_RECORD
+from lantern.people.models import HouseholdMembership, Person, PersonAddress, Relationship
+from lantern.workforce.models import Allocation
+
+
+def access_person(user, person_id) -> Person:
+    """The person, if ``user`` may see their record; the same 404 for absent and forbidden."""
+    if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
+        raise Http404("No such person")
+    try:
+        return Person.objects.get(pk=int(person_id))
+    except (Person.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such person") from None
+
+
+@dataclass
+class HouseholdMember:
+    person: Person
+    since: dt.date
+    until: dt.date | None
+    relationship: str
+
+
+def household_of(
+    person: Person, day: dt.date
+) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
+    """Who lives with ``person`` on ``day``, and who has lived with them before.
+
+    Two queries whatever the size of the household: the person's memberships, then every
+    membership of those households.
+    """
+    mine = list(HouseholdMembership.objects.filter(person=person))
+    if not mine:
+        return [], []
+    labels = dict(Relationship.objects.filter(person=person).values_list("relative_id", "kind"))
+    kind_label = dict(Relationship.Kind.choices)
+    current, previous = [], []
+    others = (
+        HouseholdMembership.objects.filter(household_id__in=[m.household_id for m in mine])
+        .exclude(person=person)
+        .select_related("person")
+        .order_by("start", "id")
+    )
+    for other in others:
+        overlaps = [
+            m
+            for m in mine
+            if (other.end is None or other.end >= m.start)
+            and (m.end is None or m.end >= other.start)
+            and m.household_id == other.household_id
+        ]
+        if not overlaps:
+            continue
+        member = HouseholdMember(
+            other.person, other.start, other.end, kind_label.get(labels.get(other.person_id), "")
+        )
+        now = other.current_on(day) and any(m.current_on(day) for m in overlaps)
+        (current if now else previous).append(member)
+    return current, previous
+
+
+def relationships_of(person: Person) -> list[Relationship]:
+    return list(
+        Relationship.objects.filter(person=person)
+        .select_related("relative")
+        .order_by("kind", "relative__date_of_birth")
+    )
+
+
+def current_address(person: Person, day: dt.date) -> PersonAddress | None:
+    return (
+        PersonAddress.objects.filter(person=person, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .select_related("address")
+        .first()
+    )
+
+
+def allocated_worker(person: Person) -> Allocation | None:
+    return (
+        Allocation.objects.filter(child=person, end__isnull=True)
+        .select_related("worker", "team")
+        .first()
+    )
+
+
+@dataclass
+class SearchSummary:
+    """What tells two similar people apart in a list of search results."""
+
+    address: str = ""
+    household: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+
+def search_summaries(people: list[Person], day: dt.date) -> dict[int, SearchSummary]:
+    """Address, household and agencies for a page of results, in four queries in all."""
+    from lantern.chronology.models import ChronologyEntry
+
+    ids = [p.pk for p in people]
+    out = {pid: SearchSummary() for pid in ids}
+    current = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
+    for row in PersonAddress.objects.filter(current, person_id__in=ids).select_related("address"):
+        out[row.person_id].address = str(row.address)
+    homes = dict(
+        HouseholdMembership.objects.filter(current, person_id__in=ids).values_list(
+            "person_id", "household_id"
+        )
+    )
+    housemates = HouseholdMembership.objects.filter(
+        current, household_id__in=set(homes.values())
+    ).select_related("person")
+    by_household: dict[int, list[Person]] = {}
+    for m in housemates:
+        by_household.setdefault(m.household_id, []).append(m.person)
+    for pid, hid in homes.items():
+        out[pid].household = [
+            f"{p.full_name} ({p.age if p.age is not None else '?'})"
+            for p in by_household.get(hid, [])
+            if p.pk != pid
+        ]
+    known = (
+        ChronologyEntry.objects.filter(person_id__in=ids)
+        .values_list("person_id", "agency__name")
+        .distinct()
+        .order_by()
+    )
+    for pid, agency in known:
+        out[pid].agencies.append(agency)
+    for summary in out.values():
+        summary.agencies.sort()
+    return out

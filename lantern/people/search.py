@@ -1,0 +1,170 @@
+"""Find a person from one search box: a name (typo-tolerant, across every name they have
+been known by), a date of birth, an NHS number or the council's ID, in any mix.
+
+Candidates come from one indexed lookup of ``NameKey``; they are then scored in Python on
+every name the person is known by, so the worker sees the best-matching name and why.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from rapidfuzz.distance import JaroWinkler
+
+from lantern.people import names
+from lantern.people.identifiers import nhs_check_digit, normalise_nhs_number
+from lantern.people.models import Identifier, NameKey, Person, PersonName
+
+MAX_CANDIDATES = 300
+MAX_RESULTS = 25
+MIN_NAME_SCORE = 0.78
+
+DATE_PATTERNS = [
+    (re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"), ("d", "m", "y")),
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
+]
+NHS_PATTERN = re.compile(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b")
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    name_tokens: list[str] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)
+    nhs_number: str = ""
+    council_id: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    person: Person
+    score: float
+    matched_name: str = ""
+    reasons: list[str] = field(default_factory=list)
+
+
+def parse(text: str, council_prefix: str) -> ParsedQuery:
+    query = ParsedQuery(text=text.strip())
+    rest = query.text
+    for pattern, order in DATE_PATTERNS:
+        for found in pattern.finditer(rest):
+            parts = dict(zip(order, (int(g) for g in found.groups()), strict=True))
+            try:
+                query.dates.append(dt.date(parts["y"], parts["m"], parts["d"]))
+            except ValueError:
+                query.problems.append(f"“{found.group(0)}” is not a real date")
+        rest = pattern.sub(" ", rest)
+    nhs = NHS_PATTERN.search(rest)
+    if nhs:
+        number = normalise_nhs_number(nhs.group(0))
+        if nhs_check_digit(number[:9]) == int(number[9]):
+            query.nhs_number = number
+        else:
+            query.problems.append(f"“{nhs.group(0)}” is not a valid NHS number")
+        rest = rest.replace(nhs.group(0), " ")
+    council = re.search(rf"\b{re.escape(council_prefix)}\d{{4,}}\b", rest, re.IGNORECASE)
+    if council:
+        query.council_id = council.group(0).upper()
+        rest = rest.replace(council.group(0), " ")
+    query.name_tokens = [t for t in names.tokens(rest) if len(t) > 1]
+    return query
+
+
+def _name_score(query_tokens: list[str], name_tokens: list[str]) -> float:
+    """Each query token against its best partner in the name, order-free (swapped names)."""
+    if not name_tokens:
+        return 0.0
+    best = [max(JaroWinkler.similarity(q, n) for n in name_tokens) for q in query_tokens]
+    return sum(best) / len(best)
+
+
+def _dob_score(person: Person, dates: list[dt.date]) -> tuple[float, str]:
+    born = person.date_of_birth
+    if not dates:
+        return 0.0, ""
+    if born is None:
+        return 0.0, "no date of birth held"
+    for day in dates:
+        if born == day:
+            return 1.0, "date of birth matches"
+        if day.day <= 12 and (born.month, born.day, born.year) == (day.day, day.month, day.year):
+            return 0.7, "date of birth matches with day and month swapped"
+        if (born.month, born.day) == (day.month, day.day) and abs(born.year - day.year) == 1:
+            return 0.6, "date of birth one year out"
+    return -1.0, "date of birth differs"
+
+
+def _candidates_by_name(tokens: list[str]) -> list[int]:
+    keys: set[str] = set()
+    for token in tokens:
+        keys |= names.token_keys(token)
+    rows = (
+        NameKey.objects.filter(key__in=keys)
+        .values("person_id")
+        .annotate(hits=Count("id"))
+        .order_by("-hits", "person_id")[:MAX_CANDIDATES]
+    )
+    return [row["person_id"] for row in rows]
+
+
+def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
+    query = parse(text, council_prefix)
+    if query.nhs_number:
+        ids = list(
+            Identifier.objects.filter(
+                scheme=Identifier.Scheme.NHS, value=query.nhs_number
+            ).values_list("person_id", flat=True)
+        )
+        return query, [
+            Match(p, 1.0, p.full_name, ["NHS number matches"])
+            for p in Person.objects.filter(pk__in=ids)
+        ]
+    if query.council_id:
+        return query, [
+            Match(p, 1.0, p.full_name, ["council ID matches"])
+            for p in Person.objects.filter(council_id=query.council_id)
+        ]
+    if query.name_tokens:
+        ids = _candidates_by_name(query.name_tokens)
+    elif query.dates:
+        ids = list(
+            Person.objects.filter(date_of_birth__in=query.dates).values_list("id", flat=True)[
+                :MAX_CANDIDATES
+            ]
+        )
+    else:
+        return query, []
+    return query, _rank(query, ids)
+
+
+def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
+    people = Person.objects.in_bulk(ids)
+    known_as: dict[int, list[PersonName]] = {}
+    for name in PersonName.objects.filter(person_id__in=ids).select_related("agency"):
+        known_as.setdefault(name.person_id, []).append(name)
+    matches = []
+    for pid, person in people.items():
+        match = Match(person, 0.0)
+        if query.name_tokens:
+            for name in known_as.get(pid, []):
+                score = _name_score(
+                    query.name_tokens,
+                    names.tokens(name.first_name, name.middle_names, name.last_name),
+                )
+                if score > match.score:
+                    match.score, match.matched_name = score, name.full_name
+                    source = f" ({name.agency.name})" if name.agency else ""
+                    match.reasons = [f"name matches {name.get_kind_display().lower()}{source}"]
+            if match.score < MIN_NAME_SCORE:
+                continue
+        dob_score, dob_reason = _dob_score(person, query.dates)
+        if query.dates and not query.name_tokens and dob_score < 1.0:
+            continue
+        if dob_reason:
+            match.reasons.append(dob_reason)
+        match.score = match.score + 0.5 * dob_score if query.name_tokens else dob_score
+        matches.append(match)
+    matches.sort(key=lambda m: (-m.score, m.person.last_name, m.person.first_name))
+    return matches[:MAX_RESULTS]

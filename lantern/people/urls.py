@@ -1,0 +1,10 @@
+from django.urls import path
+
+from lantern.people import views
+
+app_name = "people"
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("add/", views.add_person, name="add"),
+    path("<int:person_id>/", views.record, name="record"),
+]
