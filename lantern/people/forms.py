@@ -120,6 +120,9 @@ class AddPersonForm(GovukForm):
                 data["date_of_birth"] = born
         return data
 
+    def dob_fields(self):
+        return [self["dob_day"], self["dob_month"], self["dob_year"]]
+
     def person_details(self) -> dict:
         d = self.cleaned_data
         return {

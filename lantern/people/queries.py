@@ -7,7 +7,13 @@ from django.db.models import Q
 from django.http import Http404
 
 from lantern.access.roles import VIEW_RECORD
-from lantern.people.models import HouseholdMembership, Person, PersonAddress, Relationship
+from lantern.people.models import (
+    HouseholdMembership,
+    Person,
+    PersonAddress,
+    PersonName,
+    Relationship,
+)
 from lantern.workforce.models import Allocation
 
 
@@ -102,7 +108,7 @@ class SearchSummary:
 
 
 def search_summaries(people: list[Person], day: dt.date) -> dict[int, SearchSummary]:
-    """Address, household and agencies for a page of results, in four queries in all."""
+    """Address, household and agencies for a page of results, in five queries in all."""
     from lantern.chronology.models import ChronologyEntry
 
     ids = [p.pk for p in people]
@@ -127,14 +133,18 @@ def search_summaries(people: list[Person], day: dt.date) -> dict[int, SearchSumm
             for p in by_household.get(hid, [])
             if p.pk != pid
         ]
-    known = (
+    known = set(
         ChronologyEntry.objects.filter(person_id__in=ids)
         .values_list("person_id", "agency__name")
         .distinct()
         .order_by()
     )
-    for pid, agency in known:
+    known |= set(
+        PersonName.objects.filter(person_id__in=ids, agency__isnull=False)
+        .values_list("person_id", "agency__name")
+        .distinct()
+        .order_by()
+    )
+    for pid, agency in sorted(known):
         out[pid].agencies.append(agency)
-    for summary in out.values():
-        summary.agencies.sort()
     return out

@@ -1,0 +1,88 @@
+"""Shared test personas and factories (STYLE.md §6): people built per test, no giant fixtures."""
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from lantern.access import roles
+from lantern.agencies.models import Agency
+from lantern.people import actions as people_actions
+from lantern.people.identifiers import make_nhs_number
+from lantern.workforce.models import StaffMember, Team
+
+PASSWORD = "correct-horse-battery-staple"
+_serial = itertools.count(100_000_001)
+
+
+@pytest.fixture
+def council(db) -> Agency:
+    return Agency.objects.get_or_create(
+        code="csc", defaults={"name": "Children's social care", "kind": Agency.Kind.COUNCIL}
+    )[0]
+
+
+@pytest.fixture
+def police(db) -> Agency:
+    return Agency.objects.get_or_create(
+        code="police", defaults={"name": "Metropolitan Police", "kind": Agency.Kind.POLICE}
+    )[0]
+
+
+@pytest.fixture
+def hospital(db) -> Agency:
+    return Agency.objects.get_or_create(
+        code="nmuh", defaults={"name": "North Middlesex Hospital", "kind": Agency.Kind.HEALTH}
+    )[0]
+
+
+@pytest.fixture
+def make_staff(db, council):
+    def make(username: str, role: str | None, team_kind: str = Team.Kind.CHILD_PROTECTION):
+        user = User.objects.create_user(
+            username, password=PASSWORD, first_name=username.title(), last_name="Tester"
+        )
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        team, _ = Team.objects.get_or_create(name=f"Team {team_kind}", defaults={"kind": team_kind})
+        StaffMember.objects.create(user=user, team=team, agency=council)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def social_worker(make_staff):
+    return make_staff("alice", roles.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def analyst(make_staff):
+    return make_staff("pat", roles.PERFORMANCE_ANALYST, Team.Kind.PERFORMANCE)
+
+
+@pytest.fixture
+def make_person(db, council, social_worker):
+    def make(
+        first: str = "Amy",
+        last: str = "Smith",
+        born: dt.date | None = dt.date(2016, 5, 4),
+        **details,
+    ):
+        nhs = details.pop("nhs_number", None)
+        if nhs is None:
+            nhs = ""
+            while not nhs:
+                nhs = make_nhs_number(str(next(_serial))[-9:]) or ""
+        return people_actions.register_person(
+            acting_user=social_worker,
+            first_name=first,
+            last_name=last,
+            date_of_birth=born,
+            agency=council,
+            nhs_number=nhs,
+            **details,
+        )
+
+    return make

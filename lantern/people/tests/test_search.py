@@ -1,0 +1,113 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from lantern.access.models import AuditEntry
+from lantern.chronology.models import ChronologyEntry
+from lantern.people import actions
+from lantern.people.models import PersonName
+from lantern.people.search import search
+
+
+@pytest.fixture
+def index(make_person, social_worker, police):
+    victoria = make_person(
+        "Victoria", "Adjo", dt.date(2012, 11, 2), sex="F", nhs_number="9434765919"
+    )
+    actions.add_name(
+        victoria,
+        acting_user=social_worker,
+        kind=PersonName.Kind.ALIAS,
+        first_name="Anna",
+        last_name="Kouao",
+        agency=police,
+    )
+    make_person("Victor", "Adams", dt.date(2012, 11, 2), sex="M")
+    make_person("Peter", "Connor", dt.date(2006, 3, 1), sex="M")
+    make_person("Mary-Jane", "Watson-Parker", dt.date(2010, 7, 15), sex="F")
+    for i in range(30):
+        make_person(f"Noise{i}", f"Person{i}", dt.date(2015, 1, 1 + i % 28))
+    return victoria
+
+
+def names_found(text: str) -> list[str]:
+    return [m.person.full_name for m in search(text, "LB")[1]]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Victoria Adjo",
+        "victoria adjo",
+        "Viktoria Adjo",
+        "Victoria Ajdo",
+        "Vicotria Adjo",
+        "Adjo Victoria",
+        "Victorria Adjoh",
+        "Anna Kouao",
+        "Ana Kuao",
+    ],
+)
+def test_it_finds_the_child_through_typos_swaps_and_aliases(index, typed):
+    assert names_found(typed)[0] == "Victoria Adjo"
+
+
+def test_it_explains_a_match_on_an_alias_and_its_agency(index):
+    _, matches = search("Anna Kouao", "LB")
+    assert matches[0].matched_name == "Anna Kouao"
+    assert "alias (Metropolitan Police)" in matches[0].reasons[0]
+
+
+def test_a_date_of_birth_separates_namesakes(index):
+    assert names_found("Victor 02/11/2012")[:2] == ["Victor Adams", "Victoria Adjo"]
+    found = names_found("Victoria Adjo 2/11/2012")
+    assert found[0] == "Victoria Adjo"
+
+
+def test_a_transposed_day_and_month_still_finds_the_child(index):
+    _, matches = search("Victoria Adjo 11/02/2012", "LB")
+    assert matches[0].person.full_name == "Victoria Adjo"
+    assert "day and month swapped" in "; ".join(matches[0].reasons)
+
+
+def test_it_finds_by_nhs_number_and_council_id(index):
+    assert names_found("943 476 5919") == ["Victoria Adjo"]
+    assert names_found(index.council_id.lower()) == ["Victoria Adjo"]
+
+
+def test_it_finds_hyphenated_names_by_either_part(index):
+    assert names_found("Mary Parker")[0] == "Mary-Jane Watson-Parker"
+    assert names_found("Jane Watson")[0] == "Mary-Jane Watson-Parker"
+
+
+def test_an_invalid_nhs_number_or_date_is_reported_not_searched(index):
+    query, matches = search("943 476 5918", "LB")
+    assert matches == []
+    assert query.problems == ["“943 476 5918” is not a valid NHS number"]
+    query, _ = search("Victoria 31/02/2012", "LB")
+    assert "is not a real date" in query.problems[0]
+
+
+def test_unrelated_names_are_not_returned(index):
+    assert names_found("Zebedee Quartermaine") == []
+
+
+def test_search_page_shows_distinguishing_details_and_is_audited(
+    client, social_worker, index, hospital
+):
+    ChronologyEntry.objects.create(
+        person=index,
+        agency=hospital,
+        kind="ae_attendance",
+        summary="x",
+        occurred_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+    client.login(username="alice", password=PASSWORD)
+    response = client.get(reverse("people:search"), {"q": "Victoria Adjo"})
+    page = response.content.decode()
+    assert "Victoria Adjo" in page and "2 Nov 2012" in page
+    assert "Metropolitan Police, North Middlesex Hospital" in page
+    entry = AuditEntry.objects.filter(action="search").latest("id")
+    assert entry.user == social_worker and entry.detail.startswith("Victoria Adjo")
