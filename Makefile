@@ -1,0 +1,48 @@
+# Two commands: `make demo` and `make test`. Everything else here serves them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED ?= 1
+SCALE ?= 1
+PORT ?= 8000
+DEMO_DB := var/demo.sqlite3
+
+.PHONY: demo test install lint format bench clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# A fresh synthetic borough every time, on SQLite, served on http://127.0.0.1:$(PORT).
+demo: install
+	mkdir -p var
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern migrate --verbosity 0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern demo --seed $(SEED) --scale $(SCALE)
+	@echo "Lantern is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern runserver 127.0.0.1:$(PORT) --noreload
+
+# The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python bench/chronology.py
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles
