@@ -86,3 +86,16 @@ def make_person(db, council, social_worker):
         )
 
     return make
+
+
+@pytest.fixture
+def allocate(db):
+    """Allocate a child to a worker directly (the allocation action has its own tests)."""
+    from lantern.workforce.models import Allocation
+
+    def give(child, worker, start: dt.date = dt.date(2026, 1, 5)):
+        return Allocation.objects.create(
+            child=child, worker=worker, team=worker.staff.team, start=start
+        )
+
+    return give

@@ -9,4 +9,5 @@ urlpatterns = [
     path("sign-in/", access_views.sign_in, name="sign-in"),
     path("sign-out/", access_views.sign_out, name="sign-out"),
     path("people/", include("lantern.people.urls")),
+    path("access/", include("lantern.access.urls")),
 ]

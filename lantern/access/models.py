@@ -32,6 +32,8 @@ class AuditEntry(models.Model):
         SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
         SIGN_OUT = "sign_out", "Signed out"
         DENIED = "denied", "Access denied"
+        BREAK_GLASS = "break_glass", "Stated a reason to open a record"
+        EXPORT = "export", "Exported"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -71,3 +73,39 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+
+class RestrictedRecord(models.Model):
+    """A record only a named list may open: a staff member's child, a high-profile case, an
+    adoption. Anyone else with access sees that it exists and must state a reason to open it
+    ("break the glass"); the owner is told."""
+
+    class Why(models.TextChoices):
+        STAFF_CHILD = "staff_child", "Child of a member of staff"
+        HIGH_PROFILE = "high_profile", "High-profile case"
+        ADOPTION = "adoption", "Adoption record"
+        OTHER = "other", "Other"
+
+    person = models.OneToOneField(
+        "people.Person", on_delete=models.PROTECT, related_name="restriction"
+    )
+    why = models.CharField(max_length=16, choices=Why.choices)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    named_users = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Restricted: {self.get_why_display()}"
+
+
+class BreakGlass(models.Model):
+    """A stated reason to open a record outside one's own work, valid for a working day."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "person", "-expires_at"])]

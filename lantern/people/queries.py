@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.http import Http404
 
+from lantern.access import policy
 from lantern.access.roles import VIEW_RECORD
 from lantern.people.models import (
     HouseholdMembership,
@@ -17,14 +18,32 @@ from lantern.people.models import (
 from lantern.workforce.models import Allocation
 
 
-def access_person(user, person_id) -> Person:
-    """The person, if ``user`` may see their record; the same 404 for absent and forbidden."""
+class ReasonRequired(Exception):
+    """The user may open this record only after stating why (break the glass)."""
+
+    def __init__(self, person: Person):
+        super().__init__(person)
+        self.person = person
+
+
+def access_person(user, person_id, *, for_write: bool = False) -> Person:
+    """The person, if ``user`` may see (or change) their record, by ``access.policy``.
+
+    The same 404 for absent and forbidden, so the URL space says nothing; ``ReasonRequired``
+    when the record exists and the user may open it only by stating a reason.
+    """
     if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
         raise Http404("No such person")
     try:
-        return Person.objects.get(pk=int(person_id))
+        person = Person.objects.get(pk=int(person_id))
     except (Person.DoesNotExist, ValueError, TypeError):
         raise Http404("No such person") from None
+    decision = policy.decide(user, person, for_write=for_write)
+    if decision.allowed:
+        return person
+    if decision.needs_reason:
+        raise ReasonRequired(person)
+    raise Http404("No such person")
 
 
 @dataclass

@@ -11,9 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_social_worker_signs_in_and_reads_a_childs_chronology(
-    live_server, page, make_person, social_worker, police, hospital, council
+    live_server, page, make_person, social_worker, police, hospital, council, allocate
 ):
     child = make_person("Amy", "Carter", dt.date(2016, 5, 4))
+    allocate(child, social_worker)
     home = Household.objects.create(
         address=Address.objects.create(line_1="3 Oak Road", town="London", postcode="N17 6AA")
     )

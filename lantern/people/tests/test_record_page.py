@@ -10,7 +10,6 @@ from lantern.access.models import AuditEntry
 from lantern.chronology.models import ChronologyEntry
 from lantern.people import actions
 from lantern.people.models import Address, Household, PersonName
-from lantern.workforce.models import Allocation
 
 
 @pytest.fixture
@@ -20,7 +19,7 @@ def signed_in(client, social_worker):
 
 
 def test_it_shows_who_the_child_is_and_records_the_look(
-    signed_in, make_person, social_worker, police
+    signed_in, make_person, social_worker, police, allocate
 ):
     child = make_person("Amy", "Carter", nhs_number="9434765919")
     actions.add_name(
@@ -31,9 +30,7 @@ def test_it_shows_who_the_child_is_and_records_the_look(
         last_name="Karter",
         agency=police,
     )
-    Allocation.objects.create(
-        child=child, worker=social_worker, team=social_worker.staff.team, start=dt.date(2026, 1, 5)
-    )
+    allocate(child, social_worker)
     before = AuditEntry.objects.filter(action="view_record").count()
 
     response = signed_in.get(reverse("people:record", args=[child.pk]), REMOTE_ADDR="10.1.2.3")
@@ -48,8 +45,9 @@ def test_it_shows_who_the_child_is_and_records_the_look(
     assert (entry.user, entry.person, entry.source_address) == (social_worker, child, "10.1.2.3")
 
 
-def test_every_view_is_audited_even_a_repeat(signed_in, make_person):
+def test_every_view_is_audited_even_a_repeat(signed_in, make_person, allocate, social_worker):
     child = make_person()
+    allocate(child, social_worker)
     for _ in range(3):
         signed_in.get(reverse("people:record", args=[child.pk]))
     assert AuditEntry.objects.filter(action="view_record", person=child).count() == 3
@@ -61,8 +59,11 @@ def test_an_unknown_child_is_not_found_and_not_audited_as_a_view(signed_in):
     assert not AuditEntry.objects.filter(action="view_record").exists()
 
 
-def test_the_chronology_filters_and_shows_source_agency(signed_in, make_person, police, hospital):
+def test_the_chronology_filters_and_shows_source_agency(
+    signed_in, make_person, police, hospital, allocate, social_worker
+):
     child = make_person()
+    allocate(child, social_worker)
     for day, agency, kind, text in [
         (1, police, "police_incident", "Police attended"),
         (2, hospital, "ae_attendance", "Fractured wrist"),
@@ -85,9 +86,10 @@ def test_the_chronology_filters_and_shows_source_agency(signed_in, make_person, 
 
 
 def test_the_page_costs_the_same_queries_for_10_or_200_entries(
-    signed_in, make_person, police, social_worker, council
+    signed_in, make_person, police, social_worker, council, allocate
 ):
     child = make_person()
+    allocate(child, social_worker)
     home = Household.objects.create(
         address=Address.objects.create(line_1="1 Road", town="London", postcode="N15 1AA")
     )

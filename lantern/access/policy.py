@@ -1,0 +1,104 @@
+"""Who may read and change a person's record: the one place these rules live.
+
+Deny by default. A role permission is necessary, never sufficient on its own: it is
+combined with the user's relation to the child. Staff in the child's own team (allocated
+worker, team colleagues, the team's manager), the front door (MASH) and reviewing officers
+open records directly; other staff with the role may open one only by stating a reason,
+which is audited. A restricted record opens directly only for its named list; everyone else
+states a reason and the record's owner is told.
+"""
+
+import enum
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from lantern.access.roles import IRO, MASH_OFFICER, VIEW_RECORD
+
+
+class Relation(enum.Enum):
+    ALLOCATED = "allocated worker"
+    TEAM = "member of the allocated team"
+    MANAGER = "manager of the allocated team"
+    FRONT_DOOR = "front door (MASH)"
+    REVIEWING = "independent reviewing officer"
+    NONE = "no working relation"
+
+
+DIRECT = {
+    Relation.ALLOCATED,
+    Relation.TEAM,
+    Relation.MANAGER,
+    Relation.FRONT_DOOR,
+    Relation.REVIEWING,
+}
+
+
+@dataclass
+class Decision:
+    allowed: bool
+    needs_reason: bool = False
+    notify: list = field(default_factory=list)
+    relation: Relation = Relation.NONE
+
+
+def _role_names(user) -> set[str]:
+    cache = getattr(user, "_lantern_roles", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._lantern_roles = cache
+    return cache
+
+
+def relation_to(user, person) -> Relation:
+    from lantern.workforce.models import Allocation
+
+    allocation = (
+        Allocation.objects.filter(child=person, end__isnull=True).select_related("team").first()
+    )
+    if allocation is not None:
+        if allocation.worker_id == user.pk:
+            return Relation.ALLOCATED
+        if allocation.team.manager_id == user.pk:
+            return Relation.MANAGER
+        staff = getattr(user, "staff", None)
+        if staff is not None and staff.team_id == allocation.team_id:
+            return Relation.TEAM
+    roles = _role_names(user)
+    if MASH_OFFICER in roles:
+        return Relation.FRONT_DOOR
+    if IRO in roles:
+        return Relation.REVIEWING
+    return Relation.NONE
+
+
+def _has_glass(user, person) -> bool:
+    from lantern.access.models import BreakGlass
+
+    return BreakGlass.objects.filter(
+        user=user, person=person, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def decide(user, person, *, for_write: bool = False) -> Decision:
+    from lantern.access.models import RestrictedRecord
+
+    if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
+        return Decision(False)
+    relation = relation_to(user, person)
+    restriction = RestrictedRecord.objects.filter(person=person).first()
+    if restriction is not None:
+        if restriction.owner_id == user.pk or restriction.named_users.filter(pk=user.pk).exists():
+            return Decision(True, relation=relation)
+        if for_write:
+            return Decision(False, relation=relation)
+        glass = _has_glass(user, person)
+        return Decision(
+            glass, needs_reason=not glass, notify=[restriction.owner], relation=relation
+        )
+    if relation in DIRECT:
+        return Decision(True, relation=relation)
+    if for_write:
+        return Decision(False, relation=relation)
+    glass = _has_glass(user, person)
+    return Decision(glass, needs_reason=not glass, relation=relation)

@@ -1,0 +1,53 @@
+"""Writing to a person's chronology. Every domain action that the worker should see in the
+child's story calls ``record_entry`` inside its own transaction."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from lantern.agencies.models import Agency
+from lantern.chronology.kinds import BY_CODE
+from lantern.chronology.models import ChronologyEntry
+
+COUNCIL_AGENCY_CODE = "csc"
+
+
+def council_agency() -> Agency:
+    agency, _ = Agency.objects.get_or_create(
+        code=COUNCIL_AGENCY_CODE,
+        defaults={"name": "Children's social care", "kind": Agency.Kind.COUNCIL},
+    )
+    return agency
+
+
+def record_entry(
+    person,
+    *,
+    kind: str,
+    summary: str,
+    when: dt.date | dt.datetime,
+    acting_user=None,
+    agency: Agency | None = None,
+    author: str = "",
+    source=None,
+) -> ChronologyEntry:
+    """``source`` is the model instance the entry describes, kept for drill-through."""
+    if kind not in BY_CODE:
+        raise ValueError(f"unknown chronology kind {kind!r}")
+    if isinstance(when, dt.datetime):
+        occurred = when if timezone.is_aware(when) else timezone.make_aware(when)
+    else:
+        occurred = timezone.make_aware(dt.datetime.combine(when, dt.time(12)))
+    if not author and acting_user is not None:
+        author = acting_user.get_full_name() or acting_user.get_username()
+    return ChronologyEntry.objects.create(
+        person=person,
+        occurred_at=occurred,
+        agency=agency or council_agency(),
+        kind=kind,
+        summary=summary,
+        author=author,
+        author_user=acting_user,
+        source_type=source._meta.label if source is not None else "",
+        source_ref=str(source.pk) if source is not None else "",
+    )
