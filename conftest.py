@@ -99,3 +99,11 @@ def allocate(db):
         )
 
     return give
+
+
+@pytest.fixture(autouse=True)
+def _sign_in_hardening_off_by_default(settings):
+    """Most tests sign in with ``client.login`` (no request, no second factor); the sign-in
+    tests in lantern/access/tests/test_sign_in.py turn lockout and 2FA back on."""
+    settings.AXES_ENABLED = False
+    settings.LANTERN_REQUIRE_2FA = False

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from lantern.access import two_factor
 from lantern.access import views as access_views
 from lantern.web import views as web_views
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("sign-in/", access_views.sign_in, name="sign-in"),
     path("sign-out/", access_views.sign_out, name="sign-out"),
+    path("sign-in/two-factor/", two_factor.two_factor, name="two-factor"),
     path("people/", include("lantern.people.urls")),
     path("access/", include("lantern.access.urls")),
 ]

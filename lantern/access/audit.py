@@ -1,9 +1,40 @@
 """Writing the audit log. Every view of a child's record and every change calls ``record``."""
 
-from django.conf import settings
-from django.http import HttpRequest
+import datetime as dt
+import hashlib
+import json
 
-from lantern.access.models import AuditEntry
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from lantern.access.models import AuditChainHead, AuditEntry
+
+GENESIS = "0" * 64
+HASHED_FIELDS = (
+    "seq",
+    "at",
+    "user_id",
+    "username",
+    "action",
+    "person_id",
+    "object_type",
+    "object_id",
+    "detail",
+    "purpose",
+    "source_address",
+    "path",
+    "prev_hash",
+)
+
+
+def entry_digest(entry: AuditEntry) -> str:
+    """SHA-256 over the entry's content and the previous hash, in a canonical JSON form."""
+    content = {name: getattr(entry, name) for name in HASHED_FIELDS}
+    content["at"] = entry.at.astimezone(dt.UTC).isoformat()
+    encoded = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()
 
 
 def source_address(request: HttpRequest) -> str | None:
@@ -30,15 +61,25 @@ def record(
     user = user if user is not None else getattr(request, "user", None)
     if user is not None and not user.is_authenticated:
         user = None
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         user=user,
         username=user.get_username() if user else "",
         action=action,
-        person=person,
+        person_id=person.pk if person is not None else None,
         object_type=obj._meta.label if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         detail=detail[:2000],
-        purpose=purpose,
+        purpose=purpose[:200],
         source_address=source_address(request) if request else None,
         path=request.get_full_path()[:300] if request else "",
     )
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        entry.seq = head.seq + 1
+        entry.prev_hash = head.entry_hash
+        entry.at = timezone.now()
+        entry.entry_hash = entry_digest(entry)
+        entry.save()
+        head.seq, head.entry_hash = entry.seq, entry.entry_hash
+        head.save(update_fields=["seq", "entry_hash"])
+    return entry

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
-from lantern.access.rules import PUBLIC, SIGNED_IN, rule_of
+from lantern.access.rules import PUBLIC, SIGNED_IN, TWO_FACTOR_STEP, rule_of
 
 
 class RequireSignInMiddleware:
@@ -24,6 +24,10 @@ class RequireSignInMiddleware:
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        if rule == TWO_FACTOR_STEP:
+            return None
+        if settings.LANTERN_REQUIRE_2FA and not request.user.is_verified():
+            return redirect_to_login(request.get_full_path(), "/sign-in/two-factor/")
         if rule == SIGNED_IN:
             return None
         if isinstance(rule, tuple) and request.user.has_perms(rule):

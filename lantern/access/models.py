@@ -1,12 +1,15 @@
 """The audit log: one append-only row for every look at, and every change to, personal data.
 
 Rows can be added and read through the application, never changed or removed: the model
-and its queryset refuse updates and deletes. (Tamper evidence by hash chain is layered on
-top by the access-control work; the rows written from day one carry everything it needs.)
+and its queryset refuse updates and deletes. Each row carries a sequence number and the
+SHA-256 of its own content chained to the previous row's hash, so an alteration or deletion
+made behind the application's back (directly in the database) is detected by
+``lantern audit verify``, which names the first bad entry.
 """
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditLogIsAppendOnly(Exception):
@@ -35,7 +38,7 @@ class AuditEntry(models.Model):
         BREAK_GLASS = "break_glass", "Stated a reason to open a record"
         EXPORT = "export", "Exported"
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -55,6 +58,9 @@ class AuditEntry(models.Model):
     purpose = models.CharField(max_length=200, blank=True)
     source_address = models.GenericIPAddressField(null=True, blank=True)
     path = models.CharField(max_length=300, blank=True)
+    seq = models.BigIntegerField(unique=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
 
     objects = AuditQuerySet.as_manager()
 
@@ -73,6 +79,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+
+class AuditChainHead(models.Model):
+    """The last link of the chain: one row, locked while an entry is added, so concurrent
+    writers take turns and a deleted tail is detectable too."""
+
+    seq = models.BigIntegerField(default=0)
+    entry_hash = models.CharField(max_length=64, default="0" * 64)
 
 
 class RestrictedRecord(models.Model):

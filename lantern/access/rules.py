@@ -9,6 +9,7 @@ from functools import wraps
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
+TWO_FACTOR_STEP = "two_factor_step"
 
 
 def _mark(view: Callable, rule: str | tuple[str, ...]) -> Callable:
@@ -28,6 +29,11 @@ def public(view: Callable) -> Callable:
 def signed_in(view: Callable) -> Callable:
     """Any signed-in member of staff; the page itself shows no personal data."""
     return _mark(view, SIGNED_IN)
+
+
+def two_factor_step(view: Callable) -> Callable:
+    """Signed in with a password but not yet with the second factor (the 2FA pages)."""
+    return _mark(view, TWO_FACTOR_STEP)
 
 
 def requires(*permissions: str) -> Callable[[Callable], Callable]:

@@ -1,0 +1,102 @@
+import time
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from conftest import PASSWORD
+from lantern.access.models import AuditEntry
+
+
+@pytest.fixture
+def hardened(settings):
+    settings.AXES_ENABLED = True
+    settings.LANTERN_REQUIRE_2FA = True
+    return settings
+
+
+def sign_in(client, username="alice", password=PASSWORD, next_url="/"):
+    return client.post(reverse("sign-in") + f"?next={next_url}",
+                       {"username": username, "password": password})
+
+
+def code_for(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def test_it_locks_an_account_after_five_failures_even_with_the_right_password(
+        client, social_worker, hardened):
+    for _ in range(5):
+        response = sign_in(client, password="wrong-password")
+    response = sign_in(client)
+    assert response.status_code == 429
+    assert "Your account is locked" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEntry.objects.filter(action="sign_in_failed").count() >= 5
+
+
+def test_a_password_alone_does_not_open_records(client, social_worker, hardened):
+    response = sign_in(client)
+    assert response.status_code == 302
+    follow = client.get(reverse("people:search"))
+    assert follow.status_code == 302
+    assert follow["Location"].startswith("/sign-in/two-factor/")
+
+
+def test_first_sign_in_sets_up_an_authenticator_and_then_gets_in(client, social_worker,
+                                                                 hardened):
+    sign_in(client)
+    page = client.get(reverse("two-factor"))
+    assert "Set up your authenticator app" in page.content.decode()
+    device = TOTPDevice.objects.get(user=social_worker)
+    assert not device.confirmed
+    wrong = client.post(reverse("two-factor"), {"code": "000000", "next": "/people/search/"})
+    assert "Enter the 6-digit code" in wrong.content.decode()
+    time.sleep(1.1)  # django-otp throttles guesses: 1 s after one failure, doubling after
+    right = client.post(reverse("two-factor"), {"code": code_for(device),
+                                                "next": "/people/search/"})
+    assert right.status_code == 302 and right["Location"] == "/people/search/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("people:search")).status_code == 200
+
+
+def test_a_confirmed_device_is_asked_for_not_set_up_again(client, social_worker, hardened):
+    device = TOTPDevice.objects.create(user=social_worker, name="phone", confirmed=True)
+    sign_in(client)
+    page = client.get(reverse("two-factor")).content.decode()
+    assert "Enter your security code" in page and "Set up" not in page
+    client.post(reverse("two-factor"), {"code": code_for(device)})
+    assert client.get(reverse("people:search")).status_code == 200
+
+
+def test_a_session_ends_after_inactivity(client, social_worker, settings):
+    settings.SESSION_COOKIE_AGE = 1
+    client.login(username="alice", password=PASSWORD)
+    assert client.get(reverse("home")).status_code == 200
+    time.sleep(2.1)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+def test_every_page_carries_a_strict_content_security_policy(client, db):
+    response = client.get(reverse("sign-in"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_post_without_a_csrf_token_is_refused(db, social_worker):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.login(username="alice", password=PASSWORD)
+    response = strict.post(reverse("people:add"), {"first_name": "X", "last_name": "Y"})
+    assert response.status_code == 403
+
+
+def test_passwords_are_hashed_with_argon2(social_worker):
+    assert social_worker.password.startswith("argon2$")
