@@ -37,6 +37,7 @@ class AuditEntry(models.Model):
         DENIED = "denied", "Access denied"
         BREAK_GLASS = "break_glass", "Stated a reason to open a record"
         EXPORT = "export", "Exported"
+        VIEW_ACCESS_LOG = "view_access_log", "Viewed who has seen a record"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -66,7 +67,13 @@ class AuditEntry(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["person", "-at"]), models.Index(fields=["user", "-at"])]
-        permissions = [("view_audit", "Read the audit log")]
+        permissions = [
+            ("view_audit", "Search the whole audit log"),
+            ("view_record_access", "See who has seen a child's record"),
+            ("restrict_record", "Restrict a record to a named list"),
+            ("export_subject_access", "Export everything held about a person (SAR)"),
+            ("view_retention", "See records due for retention review"),
+        ]
         default_permissions = ()
 
     def save(self, *args, **kwargs):

@@ -102,3 +102,31 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
         return Decision(False, relation=relation)
     glass = _has_glass(user, person)
     return Decision(glass, needs_reason=not glass, relation=relation)
+
+
+def _owns_restriction(user, person) -> bool:
+    from lantern.access.models import RestrictedRecord
+
+    return RestrictedRecord.objects.filter(person=person, owner=user).exists()
+
+
+def may_see_who_viewed(user, person) -> bool:
+    """The data protection officer for anyone; a manager for children in their team; the
+    owner of a restricted record for that record."""
+    from lantern.access.roles import SEE_WHO_VIEWED, VIEW_AUDIT
+
+    if not user.has_perm(SEE_WHO_VIEWED):
+        return False
+    if user.has_perm(VIEW_AUDIT):
+        return True
+    return relation_to(user, person) == Relation.MANAGER or _owns_restriction(user, person)
+
+
+def may_restrict(user, person) -> bool:
+    from lantern.access.roles import RESTRICT_RECORD, VIEW_AUDIT
+
+    if not user.has_perm(RESTRICT_RECORD):
+        return False
+    if user.has_perm(VIEW_AUDIT):
+        return True
+    return relation_to(user, person) == Relation.MANAGER or _owns_restriction(user, person)

@@ -12,6 +12,10 @@ VIEW_RECORD = "people.view_record"
 VIEW_AUDIT = "access.view_audit"
 MANAGE_STAFF = "workforce.manage_staff"
 ADD_PERSON = "people.add_person"
+SEE_WHO_VIEWED = "access.view_record_access"
+RESTRICT_RECORD = "access.restrict_record"
+EXPORT_SAR = "access.export_subject_access"
+VIEW_RETENTION = "access.view_retention"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -25,13 +29,19 @@ SYSTEM_ADMINISTRATOR = "System administrator"
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON],
     SOCIAL_WORKER: [SEARCH, VIEW_RECORD, ADD_PERSON],
-    TEAM_MANAGER: [SEARCH, VIEW_RECORD],
+    TEAM_MANAGER: [SEARCH, VIEW_RECORD, SEE_WHO_VIEWED, RESTRICT_RECORD],
     IRO: [SEARCH, VIEW_RECORD],
     # Aggregates and exports arrive with the insight and returns apps; no case records.
     PERFORMANCE_ANALYST: [],
     # Partners see only their own contacts (front door); never the person index.
     PARTNER_USER: [],
-    DATA_PROTECTION_OFFICER: [VIEW_AUDIT],
+    DATA_PROTECTION_OFFICER: [
+        VIEW_AUDIT,
+        SEE_WHO_VIEWED,
+        RESTRICT_RECORD,
+        EXPORT_SAR,
+        VIEW_RETENTION,
+    ],
     # Administrators manage accounts; they do not read case records by default.
     SYSTEM_ADMINISTRATOR: [MANAGE_STAFF],
 }

@@ -1,14 +1,16 @@
 """Signing in and out, both written to the audit log."""
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
 
-from lantern.access import actions, audit
+from lantern.access import actions, audit, policy, queries
+from lantern.access.forms import AuditSearchForm, RestrictForm
 from lantern.access.models import AuditEntry, RestrictedRecord
-from lantern.access.roles import VIEW_RECORD
+from lantern.access.roles import RESTRICT_RECORD, SEE_WHO_VIEWED, VIEW_AUDIT, VIEW_RECORD
 from lantern.access.rules import public, requires, signed_in
 from lantern.people.queries import ReasonRequired, access_person
 
@@ -73,3 +75,59 @@ def state_reason(request, person_id: int):
             "reason": request.POST.get("reason", ""),
         },
     )
+
+
+@requires(SEE_WHO_VIEWED)
+def seen_by(request, person_id: int):
+    """Who has seen this child: for the record's manager and the data protection officer."""
+    person = queries.access_person_log(request.user, person_id)
+    viewers = queries.who_has_seen(person)
+    audit.record(
+        request, AuditEntry.Action.VIEW_ACCESS_LOG, person=person, detail="who has seen this record"
+    )
+    restriction = RestrictedRecord.objects.filter(person=person).select_related("owner").first()
+    return render(
+        request,
+        "access/seen_by.html",
+        {
+            "person": person,
+            "viewers": viewers,
+            "restriction": restriction,
+            "may_restrict": policy.may_restrict(request.user, person),
+        },
+    )
+
+
+@requires(VIEW_AUDIT)
+def audit_search(request):
+    form = AuditSearchForm(request.GET or None)
+    entries, older = [], None
+    if form.is_valid():
+        entries, older = queries.search_audit(**form.filters())
+        audit.record(request, AuditEntry.Action.SEARCH, detail=f"audit search: {form.describe()}")
+    return render(
+        request,
+        "access/audit_search.html",
+        {
+            "form": form,
+            "entries": entries,
+            "older": older,
+        },
+    )
+
+
+@requires(RESTRICT_RECORD)
+def restrict(request, person_id: int):
+    person = queries.access_person_log(request.user, person_id, check=policy.may_restrict)
+    form = RestrictForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.restrict_record(
+            person,
+            acting_user=request.user,
+            why=form.cleaned_data["why"],
+            named_users=form.cleaned_data["named_users"],
+            request=request,
+        )
+        messages.success(request, "The record is now restricted to the named staff.")
+        return redirect("access:seen-by", person_id=person.pk)
+    return render(request, "access/restrict.html", {"person": person, "form": form})

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 
-from lantern.access import audit
+from lantern.access import audit, policy
 from lantern.access.models import AuditEntry
 from lantern.access.roles import SEARCH, VIEW_RECORD
 from lantern.access.rules import requires
@@ -76,6 +76,8 @@ def record(request, person_id: int):
             "kinds": [kinds.BY_CODE[k] for k in kinds_present if k in kinds.BY_CODE],
             "agency_id": agency_id,
             "kind": kind,
+            "restricted": hasattr(person, "restriction"),
+            "may_see_who_viewed": policy.may_see_who_viewed(request.user, person),
         },
     )
 

@@ -6,7 +6,10 @@ from lantern.access.rules import public, signed_in
 
 @signed_in
 def home(request):
-    return render(request, "web/home.html")
+    notifications = request.user.notifications.filter(read_at__isnull=True).select_related(
+        "person"
+    )[:20]
+    return render(request, "web/home.html", {"notifications": notifications})
 
 
 @public

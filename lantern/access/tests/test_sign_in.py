@@ -17,8 +17,9 @@ def hardened(settings):
 
 
 def sign_in(client, username="alice", password=PASSWORD, next_url="/"):
-    return client.post(reverse("sign-in") + f"?next={next_url}",
-                       {"username": username, "password": password})
+    return client.post(
+        reverse("sign-in") + f"?next={next_url}", {"username": username, "password": password}
+    )
 
 
 def code_for(device: TOTPDevice) -> str:
@@ -26,7 +27,8 @@ def code_for(device: TOTPDevice) -> str:
 
 
 def test_it_locks_an_account_after_five_failures_even_with_the_right_password(
-        client, social_worker, hardened):
+    client, social_worker, hardened
+):
     for _ in range(5):
         response = sign_in(client, password="wrong-password")
     response = sign_in(client)
@@ -44,8 +46,7 @@ def test_a_password_alone_does_not_open_records(client, social_worker, hardened)
     assert follow["Location"].startswith("/sign-in/two-factor/")
 
 
-def test_first_sign_in_sets_up_an_authenticator_and_then_gets_in(client, social_worker,
-                                                                 hardened):
+def test_first_sign_in_sets_up_an_authenticator_and_then_gets_in(client, social_worker, hardened):
     sign_in(client)
     page = client.get(reverse("two-factor"))
     assert "Set up your authenticator app" in page.content.decode()
@@ -54,8 +55,9 @@ def test_first_sign_in_sets_up_an_authenticator_and_then_gets_in(client, social_
     wrong = client.post(reverse("two-factor"), {"code": "000000", "next": "/people/search/"})
     assert "Enter the 6-digit code" in wrong.content.decode()
     time.sleep(1.1)  # django-otp throttles guesses: 1 s after one failure, doubling after
-    right = client.post(reverse("two-factor"), {"code": code_for(device),
-                                                "next": "/people/search/"})
+    right = client.post(
+        reverse("two-factor"), {"code": code_for(device), "next": "/people/search/"}
+    )
     assert right.status_code == 302 and right["Location"] == "/people/search/"
     device.refresh_from_db()
     assert device.confirmed
