@@ -183,6 +183,10 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Local retention policy where the law sets none (see lantern/access/retention.py).
+LANTERN_RETENTION_CIN_YEARS_AFTER_18 = int(os.environ.get("LANTERN_RETENTION_CIN_YEARS", "6"))
+LANTERN_RETENTION_CONTACT_YEARS = int(os.environ.get("LANTERN_RETENTION_CONTACT_YEARS", "6"))
+
 # A strict Content-Security-Policy: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

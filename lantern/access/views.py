@@ -5,12 +5,22 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
-from lantern.access import actions, audit, policy, queries
+from lantern.access import actions, audit, policy, queries, retention
+from lantern.access import subject_access as subject_access_export
 from lantern.access.forms import AuditSearchForm, RestrictForm
 from lantern.access.models import AuditEntry, RestrictedRecord
-from lantern.access.roles import RESTRICT_RECORD, SEE_WHO_VIEWED, VIEW_AUDIT, VIEW_RECORD
+from lantern.access.roles import (
+    EXPORT_SAR,
+    RESTRICT_RECORD,
+    SEE_WHO_VIEWED,
+    VIEW_AUDIT,
+    VIEW_RECORD,
+    VIEW_RETENTION,
+)
 from lantern.access.rules import public, requires, signed_in
 from lantern.people.queries import ReasonRequired, access_person
 
@@ -131,3 +141,29 @@ def restrict(request, person_id: int):
         messages.success(request, "The record is now restricted to the named staff.")
         return redirect("access:seen-by", person_id=person.pk)
     return render(request, "access/restrict.html", {"person": person, "form": form})
+
+
+@requires(EXPORT_SAR)
+def subject_access(request, person_id: int):
+    """Download everything held about one person, third parties redacted (a zip)."""
+    person = queries.access_person_log(request.user, person_id)
+    payload = subject_access_export.export_zip(person)
+    audit.record(
+        request, AuditEntry.Action.EXPORT, person=person, detail="subject access request export"
+    )
+    response = HttpResponse(payload, content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="subject-access-{person.council_id}.zip"'
+    )
+    return response
+
+
+@requires(VIEW_RETENTION)
+def retention_review(request):
+    due = retention.due_for_review(timezone.localdate())
+    audit.record(request, AuditEntry.Action.SEARCH, detail=f"retention review: {len(due)} due")
+    return render(
+        request,
+        "access/retention.html",
+        {"due": due[:500], "total": len(due), "rules": retention.RULES.values()},
+    )

@@ -1,0 +1,131 @@
+"""How long each kind of record is kept, as data with its source, and what is due for review.
+
+A record is never deleted by Lantern on its own: when its period ends it is listed for the
+data protection officer to review (destroy, or keep with a recorded reason).
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from lantern.access.models import RestrictedRecord
+from lantern.people.models import Person
+
+S = Person.CareStatus
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    code: str
+    label: str
+    source: str
+    keep_until: Callable[[dict], dt.date | None]
+
+
+def _looked_after(row: dict) -> dt.date | None:
+    born, died = row["date_of_birth"], row["date_of_death"]
+    if died and born and _years_after(born, 18) > died:
+        return _years_after(died, 15)
+    return _years_after(born, 75) if born else None
+
+
+def _adoption(row: dict) -> dt.date | None:
+    # The order date is recorded with adoption casework; until then, the date the record
+    # was restricted as an adoption record is the earliest safe proxy.
+    start = row.get("adoption_from")
+    return _years_after(start, 100) if start else None
+
+
+def _child_in_need(row: dict) -> dt.date | None:
+    born = row["date_of_birth"]
+    return _years_after(born, 18 + settings.LANTERN_RETENTION_CIN_YEARS_AFTER_18) if born else None
+
+
+def _contact_only(row: dict) -> dt.date | None:
+    last = row["last_activity"]
+    return _years_after(last, settings.LANTERN_RETENTION_CONTACT_YEARS) if last else None
+
+
+RULES = {
+    rule.code: rule
+    for rule in [
+        RetentionRule(
+            "adoption",
+            "Adoption record: 100 years from the adoption order",
+            "Disclosure of Adoption Information (Post-Commencement Adoptions) "
+            "Regulations 2005, reg 6",
+            _adoption,
+        ),
+        RetentionRule(
+            "looked_after",
+            "Looked-after child: to the 75th birthday (15 years "
+            "from death if the child died before 18)",
+            "Care Planning, Placement and Case Review Regulations 2010, reg 50",
+            _looked_after,
+        ),
+        RetentionRule(
+            "child_in_need",
+            "Child in need or child protection: local policy, years after the 18th birthday",
+            "Local policy (no statutory period; R (C) v Northumberland CC [2015])",
+            _child_in_need,
+        ),
+        RetentionRule(
+            "contact_only",
+            "Contact or person never open to social care: years after the last activity",
+            "Local policy (UK GDPR storage limitation)",
+            _contact_only,
+        ),
+    ]
+}
+
+
+def rule_for(row: dict) -> RetentionRule:
+    if row.get("adoption_from"):
+        return RULES["adoption"]
+    if row["care_status"] in (S.LOOKED_AFTER, S.CARE_LEAVER):
+        return RULES["looked_after"]
+    if row["care_status"] in (S.NOT_OPEN, S.CONTACT):
+        return RULES["contact_only"]
+    return RULES["child_in_need"]
+
+
+@dataclass
+class Due:
+    person_id: int
+    council_id: str
+    rule: RetentionRule
+    keep_until: dt.date
+
+
+def due_for_review(on: dt.date, *, horizon_days: int = 90) -> list[Due]:
+    """Everyone whose retention period ends by ``on + horizon_days``, earliest first."""
+    from django.db.models import Max
+
+    adoption = dict(
+        RestrictedRecord.objects.filter(why=RestrictedRecord.Why.ADOPTION).values_list(
+            "person_id", "created_at"
+        )
+    )
+    rows = Person.objects.annotate(last=Max("chronology__occurred_at")).values(
+        "id", "council_id", "date_of_birth", "date_of_death", "care_status", "last", "created_at"
+    )
+    limit = on + dt.timedelta(days=horizon_days)
+    due = []
+    for row in rows.iterator(chunk_size=5000):
+        last = row["last"] or row["created_at"]
+        row["last_activity"] = last.date() if last else None
+        row["adoption_from"] = adoption[row["id"]].date() if row["id"] in adoption else None
+        rule = rule_for(row)
+        until = rule.keep_until(row)
+        if until is not None and until <= limit:
+            due.append(Due(row["id"], row["council_id"], rule, until))
+    return sorted(due, key=lambda d: (d.keep_until, d.council_id))
