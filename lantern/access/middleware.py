@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
-from lantern.access.rules import PUBLIC, SIGNED_IN, TWO_FACTOR_STEP, rule_of
+from lantern.access.rules import PARTNER_TOKEN, PUBLIC, SIGNED_IN, TWO_FACTOR_STEP, rule_of
 
 
 class RequireSignInMiddleware:
@@ -20,7 +20,7 @@ class RequireSignInMiddleware:
         if request.path.startswith(settings.STATIC_URL):
             return None
         rule = rule_of(view_func)
-        if rule == PUBLIC:
+        if rule in (PUBLIC, PARTNER_TOKEN):
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

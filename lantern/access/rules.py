@@ -10,6 +10,7 @@ from functools import wraps
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
 TWO_FACTOR_STEP = "two_factor_step"
+PARTNER_TOKEN = "partner_token"
 
 
 def _mark(view: Callable, rule: str | tuple[str, ...]) -> Callable:
@@ -34,6 +35,12 @@ def signed_in(view: Callable) -> Callable:
 def two_factor_step(view: Callable) -> Callable:
     """Signed in with a password but not yet with the second factor (the 2FA pages)."""
     return _mark(view, TWO_FACTOR_STEP)
+
+
+def partner_token(view: Callable) -> Callable:
+    """The partner API (``lantern.api``): no session; the view itself refuses any request
+    without a valid partner token, and hands out only that partner's own records."""
+    return _mark(view, PARTNER_TOKEN)
 
 
 def requires(*permissions: str) -> Callable[[Callable], Callable]:

@@ -1,0 +1,208 @@
+"""The access matrix: every role × every URL × every class of record, against a table
+written out by hand (not computed from the policy it checks).
+
+Adding a URL without adding its row here fails ``test_every_url_has_a_row``. Outcomes:
+ALLOW (200), REASON (sent to state a reason first), NO_PERMISSION (403: the role never
+may), HIDDEN (404: the role may, but not for this record — same answer as "no such record").
+"""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from lantern.access import roles
+from lantern.access.actions import restrict_record
+from lantern.access.models import RestrictedRecord
+from lantern.agencies.models import Agency
+from lantern.people import actions as people_actions
+from lantern.workforce.models import Allocation, StaffMember, Team
+
+ALLOW, REASON, NO_PERMISSION, HIDDEN, REDIRECT = "allow", "reason", "403", "404", "redirect"
+
+SW, TM, MASH, IRO = "sw", "tm", "mash", "iro"
+PERF, PARTNER, DPO, ADMIN = "perf", "partner", "dpo", "admin"
+ROLE_OF = {
+    SW: roles.SOCIAL_WORKER,
+    TM: roles.TEAM_MANAGER,
+    MASH: roles.MASH_OFFICER,
+    IRO: roles.IRO,
+    PERF: roles.PERFORMANCE_ANALYST,
+    PARTNER: roles.PARTNER_USER,
+    DPO: roles.DATA_PROTECTION_OFFICER,
+    ADMIN: roles.SYSTEM_ADMINISTRATOR,
+}
+PERSONAS = list(ROLE_OF)
+
+# Record classes, seen from the personas: the social worker's own case, a case of a colleague
+# in the same team (which the manager manages), a case in another team, and a restricted
+# record owned by the manager with no one else named.
+OWN, TEAM, OTHER, RESTRICTED = "own", "team", "other", "restricted"
+CLASSES = [OWN, TEAM, OTHER, RESTRICTED]
+
+
+def every(outcome):
+    return dict.fromkeys(CLASSES, outcome)
+
+
+CHILD_RECORD = {
+    SW: {OWN: ALLOW, TEAM: ALLOW, OTHER: REASON, RESTRICTED: REASON},
+    TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: REASON, RESTRICTED: ALLOW},
+    MASH: {OWN: ALLOW, TEAM: ALLOW, OTHER: ALLOW, RESTRICTED: REASON},
+    IRO: {OWN: ALLOW, TEAM: ALLOW, OTHER: ALLOW, RESTRICTED: REASON},
+    PERF: every(NO_PERMISSION),
+    PARTNER: every(NO_PERMISSION),
+    DPO: every(NO_PERMISSION),
+    ADMIN: every(NO_PERMISSION),
+}
+STATE_REASON = {  # the reason page itself: shown where a reason is needed, else straight in
+    **{
+        p: {c: (ALLOW if o == REASON else REDIRECT) for c, o in CHILD_RECORD[p].items()}
+        for p in (SW, TM, MASH, IRO)
+    },
+    PERF: every(NO_PERMISSION),
+    PARTNER: every(NO_PERMISSION),
+    DPO: every(NO_PERMISSION),
+    ADMIN: every(NO_PERMISSION),
+}
+WHO_HAS_SEEN = {
+    SW: every(NO_PERMISSION),
+    MASH: every(NO_PERMISSION),
+    IRO: every(NO_PERMISSION),
+    TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: ALLOW},
+    DPO: every(ALLOW),
+    PERF: every(NO_PERMISSION),
+    PARTNER: every(NO_PERMISSION),
+    ADMIN: every(NO_PERMISSION),
+}
+SUBJECT_ACCESS = {p: every(ALLOW if p == DPO else NO_PERMISSION) for p in PERSONAS}
+
+
+def only(allowed: set[str], otherwise=NO_PERMISSION):
+    return {p: (ALLOW if p in allowed else otherwise) for p in PERSONAS}
+
+
+# url name -> outcome per persona (pages about no particular child), or per persona and class.
+PERSON_URLS = {
+    "people:record": CHILD_RECORD,
+    "access:state-reason": STATE_REASON,
+    "access:seen-by": WHO_HAS_SEEN,
+    "access:restrict": WHO_HAS_SEEN,
+    "access:subject-access": SUBJECT_ACCESS,
+}
+PAGES = {
+    "home": only(set(PERSONAS)),
+    "people:search": only({SW, TM, MASH, IRO}),
+    "people:add": only({SW, MASH}),
+    "access:audit-search": only({DPO}),
+    "access:retention": only({DPO}),
+}
+NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
+
+
+def all_url_names():
+    def walk(resolver, namespace=""):
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                ns = entry.namespace or ""
+                yield from walk(entry, f"{namespace}{ns}:" if ns else namespace)
+            elif isinstance(entry, URLPattern) and entry.name:
+                yield namespace + entry.name
+
+    return set(walk(get_resolver()))
+
+
+def test_every_url_has_a_row():
+    missing = all_url_names() - set(PERSON_URLS) - set(PAGES) - NOT_IN_MATRIX
+    assert missing == set(), "add these URLs to the access matrix"
+
+
+@pytest.fixture
+def world(db):
+    council = Agency.objects.get_or_create(
+        code="csc", defaults={"name": "Children's social care", "kind": Agency.Kind.COUNCIL}
+    )[0]
+    police = Agency.objects.create(code="mpsm", name="Police", kind=Agency.Kind.POLICE)
+    cp = Team.objects.create(name="CP 1", kind=Team.Kind.CHILD_PROTECTION)
+    cin = Team.objects.create(name="CIN 2", kind=Team.Kind.ASSESSMENT)
+    users = {}
+    for key, team, agency in [
+        (SW, cp, council),
+        (TM, cp, council),
+        (MASH, Team.objects.create(name="MASH", kind="mash"), council),
+        (IRO, None, council),
+        (PERF, None, council),
+        (PARTNER, None, police),
+        (DPO, None, council),
+        (ADMIN, None, council),
+        ("colleague", cp, council),
+        ("elsewhere", cin, council),
+    ]:
+        user = User.objects.create_user(f"m_{key}")  # force_login: no password to hash
+        if key in ROLE_OF:
+            user.groups.add(Group.objects.get(name=ROLE_OF[key]))
+        StaffMember.objects.create(user=user, team=team, agency=agency)
+        users[key] = user
+    cp.manager = users[TM]
+    cp.save()
+    children = {}
+    for cls, worker in [(OWN, SW), (TEAM, "colleague"), (OTHER, "elsewhere"), (RESTRICTED, SW)]:
+        child = people_actions.register_person(
+            acting_user=users[SW],
+            first_name=cls,
+            last_name="Child",
+            date_of_birth=dt.date(2015, 1, 1),
+        )
+        Allocation.objects.create(
+            child=child,
+            worker=users[worker],
+            team=users[worker].staff.team,
+            start=dt.date(2026, 1, 1),
+        )
+        children[cls] = child
+    restrict_record(
+        children[RESTRICTED], acting_user=users[TM], why=RestrictedRecord.Why.STAFF_CHILD
+    )
+    return users, children
+
+
+def outcome_of(response, person_id=None) -> str:
+    if response.status_code == 200:
+        return ALLOW
+    if response.status_code in (403, 404):
+        return str(response.status_code)
+    if response.status_code == 302:
+        if person_id and response["Location"] == reverse("access:state-reason", args=[person_id]):
+            return REASON
+        return REDIRECT
+    return str(response.status_code)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(PERSON_URLS))
+def test_person_pages(world, persona, url_name):
+    users, children = world
+    client = client_for(users[persona])
+    got, expected = {}, PERSON_URLS[url_name][persona]
+    for cls in CLASSES:
+        pid = children[cls].pk
+        got[cls] = outcome_of(client.get(reverse(url_name, args=[pid])), pid)
+    assert got == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(PAGES))
+def test_pages(world, persona, url_name):
+    users, _ = world
+    response = client_for(users[persona]).get(reverse(url_name))
+    assert outcome_of(response) == PAGES[url_name][persona]
