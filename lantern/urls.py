@@ -12,4 +12,5 @@ urlpatterns = [
     path("sign-in/two-factor/", two_factor.two_factor, name="two-factor"),
     path("people/", include("lantern.people.urls")),
     path("access/", include("lantern.access.urls")),
+    path("staff/", include("lantern.workforce.urls")),
 ]

@@ -98,8 +98,11 @@ PAGES = {
     "people:add": only({SW, MASH}),
     "access:audit-search": only({DPO}),
     "access:retention": only({DPO}),
+    "workforce:staff": only({ADMIN}),
+    "workforce:add-staff": only({ADMIN}),
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
+STAFF_URLS = {"workforce:staff-member": only({ADMIN})}  # about a member of staff, not a child
 
 
 def all_url_names():
@@ -115,7 +118,7 @@ def all_url_names():
 
 
 def test_every_url_has_a_row():
-    missing = all_url_names() - set(PERSON_URLS) - set(PAGES) - NOT_IN_MATRIX
+    missing = all_url_names() - set(PERSON_URLS) - set(PAGES) - set(STAFF_URLS) - NOT_IN_MATRIX
     assert missing == set(), "add these URLs to the access matrix"
 
 
@@ -206,3 +209,12 @@ def test_pages(world, persona, url_name):
     users, _ = world
     response = client_for(users[persona]).get(reverse(url_name))
     assert outcome_of(response) == PAGES[url_name][persona]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(STAFF_URLS))
+def test_staff_pages(world, persona, url_name):
+    users, _ = world
+    response = client_for(users[persona]).get(reverse(url_name, args=[users[SW].pk]))
+    assert outcome_of(response) == STAFF_URLS[url_name][persona]

@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth.models import User
+
+from lantern.access.roles import ROLES
+from lantern.agencies.models import Agency
+from lantern.people.forms import GovukForm
+from lantern.workforce.models import Team
+
+ROLE_CHOICES = [(r, r) for r in ROLES]
+
+
+class StaffRoleForm(GovukForm):
+    role = forms.ChoiceField(choices=ROLE_CHOICES)
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.all(), required=False, empty_label="No team"
+    )
+
+
+class AddStaffForm(StaffRoleForm):
+    username = forms.CharField(max_length=150)
+    first_name = forms.CharField(max_length=150)
+    last_name = forms.CharField(max_length=150)
+    email = forms.EmailField(required=False)
+    job_title = forms.CharField(max_length=120, required=False)
+    agency = forms.ModelChoiceField(queryset=Agency.objects.all(), empty_label=None)
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"class": "govuk-input", "autocomplete": "new-password"}),
+        help_text="At least 12 characters. The member of staff sets up their authenticator "
+        "at first sign-in.",
+    )
+
+    field_order = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "job_title",
+        "agency",
+        "role",
+        "team",
+        "password",
+    ]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("A member of staff with this username already exists")
+        return username
