@@ -40,6 +40,15 @@ class Decision:
     needs_reason: bool = False
     notify: list = field(default_factory=list)
     relation: Relation = Relation.NONE
+    named: bool = False
+
+    @property
+    def basis(self) -> str:
+        if self.named:
+            return "named on a restricted record"
+        if self.relation in DIRECT:
+            return self.relation.value
+        return "stated a reason"
 
 
 def _role_names(user) -> set[str]:
@@ -89,7 +98,7 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
     restriction = RestrictedRecord.objects.filter(person=person).first()
     if restriction is not None:
         if restriction.owner_id == user.pk or restriction.named_users.filter(pk=user.pk).exists():
-            return Decision(True, relation=relation)
+            return Decision(True, relation=relation, named=True)
         if for_write:
             return Decision(False, relation=relation)
         glass = _has_glass(user, person)

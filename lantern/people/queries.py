@@ -40,6 +40,8 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
         raise Http404("No such person") from None
     decision = policy.decide(user, person, for_write=for_write)
     if decision.allowed:
+        # Why this user may see it, recorded as the purpose of the look in the audit log.
+        person.access_basis = decision.basis
         return person
     if decision.needs_reason:
         raise ReasonRequired(person)

@@ -57,6 +57,7 @@ def record(request, person_id: int):
         person=person,
         obj=person,
         detail="record and chronology",
+        purpose=person.access_basis,
     )
     return render(
         request,

@@ -43,6 +43,7 @@ def test_it_shows_who_the_child_is_and_records_the_look(
     entry = AuditEntry.objects.filter(action="view_record").latest("id")
     assert AuditEntry.objects.filter(action="view_record").count() == before + 1
     assert (entry.user, entry.person, entry.source_address) == (social_worker, child, "10.1.2.3")
+    assert entry.purpose == "allocated worker"
 
 
 def test_every_view_is_audited_even_a_repeat(signed_in, make_person, allocate, social_worker):
