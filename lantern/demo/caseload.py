@@ -1,0 +1,148 @@
+"""Which children are open to children's social care, and since when.
+
+Quotas follow a Haringey-sized borough (DESIGN.md §4): about 2,800 children in need,
+300 on child protection plans, 400 looked after and 400 care leavers at any time, some
+being assessed or at the front door, and many more whose cases were closed. Siblings
+usually share a status because a referral is about a family; families where an adult is
+known to police are more likely to be on plans, as they are in life.
+"""
+
+import datetime as dt
+import random
+
+from lantern.demo.households import DAY, Builder
+from lantern.demo.specs import Borough, FamilySpec, PersonSpec, Relation
+
+QUOTAS = [  # status, children at scale 1, in the order families are drawn for them
+    ("child_protection", 300),
+    ("looked_after", 400),  # counting about 60 unaccompanied asylum-seeking children
+    ("child_in_need", 2800),
+    ("assessment", 400),
+    ("contact", 60),
+    ("closed", 9000),
+]
+UNBORN_SHARE = 0.04  # of open families with a mother young enough: a pre-birth assessment
+
+
+def assign(rng: random.Random, builder: Builder, scale: float) -> None:
+    borough = builder.borough
+    families = [f for f in borough.families if f.kind not in ("care_leaver", "uasc")]
+    showcase, pool = families[0], families[1:]
+    counted = {status: 0 for status, _ in QUOTAS}
+    counted["looked_after"] = sum(1 for p in borough.people if p.role == "uasc")
+    dates = Episodes(rng, builder)
+    counted["child_protection"] += dates.apply(showcase, "child_protection", counted)
+    arrived = max(s.start for s in showcase.stays)  # the mother's new partner
+    for kid in showcase.children:
+        kid.showcase = True
+        kid.episode_start = arrived + rng.randint(50, 80) * DAY
+        kid.cp_start = kid.episode_start + rng.randint(25, 40) * DAY
+    for status, quota in QUOTAS:
+        order = {id(f): rng.random() * _weight(f, status) for f in pool}
+        pool.sort(key=lambda f: order[id(f)])
+        taken = 0
+        while pool and counted[status] < round(quota * scale):
+            counted[status] += dates.apply(pool[taken], status, counted)
+            taken += 1
+            if taken == len(pool):
+                break
+        del pool[:taken]
+    for leaver in (p for p in borough.people if p.role in ("care_leaver", "uasc")):
+        leaver.episode_start = dates.before(leaver.care_start, 0, 300, leaver.dob)
+    add_unborn(rng, builder)
+
+
+def _weight(family: FamilySpec, status: str) -> float:
+    """Smaller sorts earlier: police-known households to plans, kinship carers to care."""
+    if status == "child_protection" and family.police:
+        return 0.3
+    if status == "looked_after" and family.kind == "kinship":
+        return 0.5
+    return 1.0
+
+
+class Episodes:
+    """Dates of the current (or last) involvement, shared by siblings, clamped to each."""
+
+    def __init__(self, rng: random.Random, builder: Builder):
+        self.rng, self.b, self.today = rng, builder, builder.today
+
+    def ago(self, low: int, high: int) -> dt.date:
+        return self.today - dt.timedelta(days=self.rng.randint(low, high))
+
+    def before(self, day: dt.date, low: int, high: int, dob: dt.date | None) -> dt.date:
+        start = day - dt.timedelta(days=self.rng.randint(low, high))
+        return max(start, dob - 120 * DAY) if dob else start
+
+    def apply(self, family: FamilySpec, status: str, counted: dict[str, int]) -> int:
+        """Open the family's children at ``status``; returns how many took that status."""
+        kids = [k for k in family.children if k.dob and k.age_on(self.today) < 18]
+        if not kids:
+            return 0
+        if status == "looked_after":
+            removed = [k for k in kids if self.rng.random() < 0.7] or kids[:1]
+            rest = [k for k in kids if k not in removed]
+            counted["child_in_need"] += self._open(family, rest, "child_in_need")
+            kids = removed
+        return self._open(family, kids, status)
+
+    def _open(self, family: FamilySpec, kids: list[PersonSpec], status: str) -> int:
+        rng, today = self.rng, self.today
+        start = end = cp = None
+        if status == "contact":
+            start = self.ago(0, 2)
+        elif status == "assessment":
+            start = self.ago(2, 60)
+        elif status == "child_in_need":
+            start = self.ago(50, 3 * 365)
+        elif status == "child_protection":
+            cp = self.ago(14, 720)
+            start = cp - dt.timedelta(days=rng.randint(20, 200))
+        elif status == "closed":
+            end = self.ago(30, 8 * 365)
+            start = end - dt.timedelta(days=rng.randint(20, 540))
+        for kid in kids:
+            kid.status = status
+            if status == "looked_after":
+                stay = family.stay_of(kid)
+                care = min(self.b.between(stay.start + DAY, today - 20 * DAY), today - DAY)
+                kid.care_start = max(care, stay.start)  # a newborn may be removed at birth
+                stay.end = kid.care_start
+                kid.episode_start = self.before(kid.care_start, 0, 300, kid.dob)
+                continue
+            kid.episode_start = max(start, kid.dob - 120 * DAY)
+            if end is not None:
+                kid.episode_end = max(end, kid.episode_start + 20 * DAY)
+                if kid.episode_end >= today:
+                    kid.episode_end = None
+                    kid.status = "child_in_need"
+            if cp is not None:
+                kid.cp_start = max(cp, kid.episode_start + 10 * DAY, kid.dob)
+        return len(kids)
+
+
+def add_unborn(rng: random.Random, builder: Builder) -> None:
+    """A few open families are expecting: the unborn child is on the index as "Unborn"."""
+    borough: Borough = builder.borough
+    for family in list(borough.families):
+        if family.kind not in ("single", "couple", "step", "large"):
+            continue
+        open_kids = [
+            k for k in family.children if k.status in ("child_protection", "child_in_need")
+        ]
+        mothers = [a for a in family.adults if a.sex == "F" and a.age_on(builder.today) < 42]
+        mothers = [m for m in mothers if family.stay_of(m) and family.stay_of(m).end is None]
+        if not open_kids or not mothers or rng.random() >= UNBORN_SHARE:
+            continue
+        mother, sibling = mothers[0], open_kids[0]
+        unborn = builder.person("unborn", "U", None, sibling.last, sibling.ethnicity)
+        unborn.first, unborn.middle = "Unborn", ""
+        unborn.expected_dob = builder.today + dt.timedelta(days=rng.randint(14, 150))
+        unborn.status = sibling.status
+        unborn.episode_start = max(sibling.episode_start, builder.today - 150 * DAY)
+        unborn.cp_start = sibling.cp_start and max(sibling.cp_start, unborn.episode_start)
+        unborn.family = family
+        family.children.append(unborn)
+        borough.relations.append(Relation(unborn, mother, "mother", None))
+        for kid in family.children[:-1]:
+            borough.relations.append(Relation(unborn, kid, "sibling", None))

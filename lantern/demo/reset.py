@@ -1,0 +1,61 @@
+"""Remove a previous demo borough so ``lantern demo --reset`` can build a fresh one.
+
+What goes: every row of every Lantern model that points, directly or through other rows,
+at a person, an address or a user account (chronologies, allocations, casework, contacts,
+deadlines, the audit log…), then the people, addresses and all accounts except
+superusers. What stays: reference data (agencies, clock rules) and superusers.
+
+The set of models is worked out from the foreign keys rather than listed, because other
+apps keep adding case records that point at people. Rows are removed with plain
+``DELETE`` statements, dependants first: the audit log's queryset refuses ``delete()`` by
+design (it is append-only), and Django's collector would load every row into memory.
+``lantern demo`` refuses to run in production (``LANTERN_ENV=production``), so this path
+can never touch a live audit log.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
+from django.db import connection
+
+from lantern.people.models import Address, Person
+
+ROOTS = (Person, Address, User)
+
+
+def _references(model) -> set:
+    return {f.related_model for f in model._meta.concrete_fields if f.is_relation}
+
+
+def doomed_models() -> list:
+    """Lantern models that depend on a root, each before any model it points at."""
+    models = [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m.__module__.startswith("lantern.") and m not in ROOTS
+    ]
+    refs = {m: _references(m) for m in models}
+    doomed: set = set()
+    grew = True
+    while grew:
+        grew = False
+        for m in models:
+            if m not in doomed and refs[m] & (doomed | set(ROOTS)):
+                doomed.add(m)
+                grew = True
+    ordered, left = [], set(doomed)
+    while left:
+        ready = [m for m in left if not any(m in refs[o] for o in left if o is not m)]
+        ready = sorted(ready or left, key=lambda m: m._meta.label)  # a cycle: order by name
+        ordered += ready
+        left -= set(ready)
+    return ordered
+
+
+def reset() -> None:
+    with connection.cursor() as cursor:
+        for model in [*doomed_models(), Person, Address]:
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a table name, not input
+    User.objects.filter(is_superuser=False).delete()
+    Session.objects.all().delete()

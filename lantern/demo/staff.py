@@ -1,0 +1,202 @@
+"""Teams, staff accounts and the fixed demo logins.
+
+About 150 social workers at scale 1, in the teams a borough's children's services are
+organised into. Generated staff cannot sign in (unusable passwords); the demo logins can,
+with one published password, so a visitor can see Lantern as each role sees it.
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, User
+from faker import Faker
+
+from lantern.access import roles
+from lantern.agencies.models import Agency
+from lantern.workforce.models import StaffMember, Team
+
+DEMO_PASSWORD = "lantern-demo"  # noqa: S105 - published on purpose: demo logins only
+T = Team.Kind
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    name: str
+    kind: str
+    size: int  # staff at scale 1 (at least one at any scale)
+    role: str
+    prefix: str  # generated usernames: sw0001, sw0002…
+    title: str
+    agency: str = "csc"
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    role: str
+    team: str | None
+    title: str
+    agency: str = "csc"
+    manages: bool = False
+
+
+SW, TM = roles.SOCIAL_WORKER, roles.TEAM_MANAGER
+SHOWCASE_TEAM = "Child Protection Team North"
+TEAMS = [
+    TeamPlan("MASH", T.MASH, 10, roles.MASH_OFFICER, "mash", "MASH social worker"),
+    TeamPlan("Assessment Team East", T.ASSESSMENT, 14, SW, "sw", "Social worker"),
+    TeamPlan("Assessment Team West", T.ASSESSMENT, 14, SW, "sw", "Social worker"),
+    TeamPlan(SHOWCASE_TEAM, T.CHILD_PROTECTION, 35, SW, "sw", "Social worker"),
+    TeamPlan("Child Protection Team South", T.CHILD_PROTECTION, 35, SW, "sw", "Social worker"),
+    TeamPlan("Children in Care", T.CHILDREN_IN_CARE, 24, SW, "sw", "Social worker"),
+    TeamPlan("Leaving Care", T.LEAVING_CARE, 12, SW, "pa", "Personal adviser"),
+    TeamPlan("Independent Reviewing Officers", T.IRO, 6, roles.IRO, "iro", "IRO"),
+    TeamPlan(
+        "Performance and Intelligence",
+        T.PERFORMANCE,
+        3,
+        roles.PERFORMANCE_ANALYST,
+        "pi",
+        "Performance analyst",
+    ),
+    TeamPlan(
+        "Police – MASH desk", T.PARTNER, 3, roles.PARTNER_USER, "pol", "Police officer", "police"
+    ),
+    TeamPlan(
+        "Systems Administration",
+        T.ADMINISTRATION,
+        1,
+        roles.SYSTEM_ADMINISTRATOR,
+        "sa",
+        "Systems administrator",
+    ),
+]
+DEMO_LOGINS = [
+    Login("social.worker", SW, SHOWCASE_TEAM, "Social worker"),
+    Login("team.manager", TM, SHOWCASE_TEAM, "Team manager", manages=True),
+    Login("mash.officer", roles.MASH_OFFICER, "MASH", "MASH social worker"),
+    Login("iro", roles.IRO, "Independent Reviewing Officers", "IRO"),
+    Login(
+        "performance",
+        roles.PERFORMANCE_ANALYST,
+        "Performance and Intelligence",
+        "Performance analyst",
+        manages=True,
+    ),
+    Login(
+        "partner.police",
+        roles.PARTNER_USER,
+        "Police – MASH desk",
+        "Police officer",
+        agency="police",
+        manages=True,
+    ),
+    Login("dpo", roles.DATA_PROTECTION_OFFICER, None, "Data protection officer"),
+    Login(
+        "admin",
+        roles.SYSTEM_ADMINISTRATOR,
+        "Systems Administration",
+        "Systems administrator",
+        manages=True,
+    ),
+]
+DEMO_USERNAMES = [login.username for login in DEMO_LOGINS]
+CASEHOLDING_ROLES = {SW, roles.MASH_OFFICER, roles.IRO}
+# Teams that get a generated team manager unless a demo login manages them.
+CASE_TEAM_KINDS = {
+    T.MASH,
+    T.ASSESSMENT,
+    T.CHILD_PROTECTION,
+    T.CHILDREN_IN_CARE,
+    T.LEAVING_CARE,
+    T.IRO,
+}
+
+
+@dataclass(frozen=True)
+class Worker:
+    user_id: int
+    name: str
+    team_id: int
+
+
+@dataclass
+class Staff:
+    """Who is who, as plain ids and names, for allocation and chronology authorship."""
+
+    teams: dict[str, Team] = field(default_factory=dict)
+    workers: dict[str, list[Worker]] = field(default_factory=dict)  # team name -> caseholders
+    managers: dict[int, Worker] = field(default_factory=dict)  # team id -> manager
+    demo: dict[str, Worker] = field(default_factory=dict)
+    count: int = 0
+
+    def of_kind(self, kind: str) -> list[str]:
+        return [name for name, team in self.teams.items() if team.kind == kind]
+
+
+def create_staff(
+    rng: random.Random, fake: Faker, scale: float, agencies: dict[str, Agency]
+) -> Staff:
+    roles.sync_roles()
+    groups = dict(Group.objects.values_list("name", "pk"))
+    staff = Staff(teams={t.name: Team.objects.create(name=t.name, kind=t.kind) for t in TEAMS})
+    managed = {login.team for login in DEMO_LOGINS if login.manages}
+    hashed = make_password(DEMO_PASSWORD)  # one slow argon2 hash shared by the demo logins
+    plan = [(login, login.username, hashed) for login in DEMO_LOGINS]
+    serials: dict[str, int] = {}
+    for team in TEAMS:
+        if team.kind in CASE_TEAM_KINDS and team.name not in managed:
+            manager = Login("", TM, team.name, "Team manager", team.agency, manages=True)
+            serials["tm"] = serials.get("tm", 0) + 1
+            plan.append((manager, f"tm{serials['tm']:04d}", make_password(None)))
+        for _ in range(max(1, round(team.size * scale))):
+            member = Login("", team.role, team.name, team.title, team.agency)
+            serials[team.prefix] = serials.get(team.prefix, 0) + 1
+            plan.append((member, f"{team.prefix}{serials[team.prefix]:04d}", make_password(None)))
+    users = User.objects.bulk_create(
+        [
+            User(
+                username=username,
+                first_name=fake.first_name(),
+                last_name=fake.last_name(),
+                password=password,
+            )
+            for _, username, password in plan
+        ]
+    )
+    User.groups.through.objects.bulk_create(
+        [
+            User.groups.through(user_id=user.pk, group_id=groups[login.role])
+            for user, (login, _, _) in zip(users, plan, strict=True)
+        ]
+    )
+    StaffMember.objects.bulk_create(
+        [
+            StaffMember(
+                user_id=user.pk,
+                team=staff.teams[login.team] if login.team else None,
+                job_title=login.title,
+                agency=agencies[login.agency],
+            )
+            for user, (login, _, _) in zip(users, plan, strict=True)
+        ]
+    )
+    for user, (login, _, _) in zip(users, plan, strict=True):
+        if login.team is not None:
+            _place(staff, user, login)
+    staff.count = len(users)
+    return staff
+
+
+def _place(staff: Staff, user: User, login: Login) -> None:
+    """Record the account as a team's manager, a caseholder, or a demo login."""
+    worker = Worker(user.pk, user.get_full_name(), staff.teams[login.team].pk)
+    if login.username:
+        staff.demo[login.username] = worker
+    if login.manages:
+        staff.managers[worker.team_id] = worker
+        Team.objects.filter(pk=worker.team_id).update(manager_id=user.pk)
+    elif login.role in CASEHOLDING_ROLES and login.username != "social.worker":
+        # social.worker's caseload is chosen by hand in ``allocations``.
+        staff.workers.setdefault(login.team, []).append(worker)
