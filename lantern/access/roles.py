@@ -16,8 +16,6 @@ SEE_WHO_VIEWED = "access.view_record_access"
 RESTRICT_RECORD = "access.restrict_record"
 EXPORT_SAR = "access.export_subject_access"
 VIEW_RETENTION = "access.view_retention"
-TRIAGE_CONTACT = "frontdoor.triage_contact"
-MAKE_REFERRAL = "frontdoor.make_referral"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -29,14 +27,14 @@ DATA_PROTECTION_OFFICER = "Data protection officer"
 SYSTEM_ADMINISTRATOR = "System administrator"
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON, TRIAGE_CONTACT],
+    MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON],
     SOCIAL_WORKER: [SEARCH, VIEW_RECORD, ADD_PERSON],
     TEAM_MANAGER: [SEARCH, VIEW_RECORD, SEE_WHO_VIEWED, RESTRICT_RECORD],
     IRO: [SEARCH, VIEW_RECORD],
     # Aggregates and exports arrive with the insight and returns apps; no case records.
     PERFORMANCE_ANALYST: [],
     # Partners see only their own contacts (front door); never the person index.
-    PARTNER_USER: [MAKE_REFERRAL],
+    PARTNER_USER: [],
     DATA_PROTECTION_OFFICER: [
         VIEW_AUDIT,
         SEE_WHO_VIEWED,
