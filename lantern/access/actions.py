@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lantern.access import audit
@@ -45,7 +46,7 @@ def break_the_glass(person, *, acting_user, reason: str, request=None) -> BreakG
             f"{acting_user.get_full_name() or acting_user.get_username()} opened a restricted "
             f"record",
             body=f"Reason given: {reason}",
-            link=f"/people/{person.pk}/seen-by/",
+            link=reverse("access:seen-by", args=[person.pk]),
             person=person,
         )
     return glass

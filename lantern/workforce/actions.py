@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.urls import reverse
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
@@ -50,6 +51,6 @@ def allocate_worker(child, worker, *, acting_user, start: dt.date, request=None)
             worker,
             f"{child.full_name} has been allocated to you",
             person=child,
-            link=f"/people/{child.pk}/",
+            link=reverse("people:record", args=[child.pk]),
         )
     return allocation

@@ -69,6 +69,7 @@ def test_breaking_the_glass_tells_the_owner_who_sees_it_on_who_has_seen(client, 
     note = Notification.objects.get(recipient=manager)
     assert "opened a restricted record" in note.subject
     assert "Strategy discussion tomorrow" in note.body
+    assert note.link == reverse("access:seen-by", args=[child.pk])
     as_user(client, "tess")
     assert "opened a restricted record" in client.get(reverse("home")).content.decode()
     seen = client.get(reverse("access:seen-by", args=[child.pk])).content.decode()
