@@ -140,3 +140,15 @@ def test_it_refuses_to_mix_with_existing_people(make_person):
     with pytest.raises(CommandError, match="--reset"):
         build()
     assert Person.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_reset_starts_a_fresh_audit_chain_that_verifies(make_person):
+    make_person("Amy", "Carter")  # writes an audit entry
+    build(reset=True)
+    from lantern.access import audit
+
+    audit.record(None, "search", detail="after reset")
+    out = io.StringIO()
+    call_command("audit", "verify", stdout=out)
+    assert "Audit log intact: 1 entry verified." in out.getvalue()

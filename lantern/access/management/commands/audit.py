@@ -18,4 +18,5 @@ class Command(BaseCommand):
                 f"Audit log FAILED verification after {result.checked:,} "
                 f"good entries: {result.problem}"
             )
-        self.stdout.write(f"Audit log intact: {result.checked:,} entries verified.")
+        noun = "entry" if result.checked == 1 else "entries"
+        self.stdout.write(f"Audit log intact: {result.checked:,} {noun} verified.")
