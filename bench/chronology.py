@@ -46,6 +46,8 @@ def setup_django(db_path: str) -> None:
         os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantern.settings")
     os.environ.setdefault("LANTERN_DEBUG", "0")
+    # Timed in process with a forced sign-in: no second factor to present.
+    os.environ["LANTERN_REQUIRE_2FA"] = "0"
     import django
 
     django.setup()
@@ -99,11 +101,12 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
-    from lantern.access.roles import SOCIAL_WORKER
+    from lantern.access.roles import MASH_OFFICER
 
     entries = ensure_borough(args)
     children = sample_children(args.children)
-    user = User.objects.filter(groups__name=SOCIAL_WORKER).first()
+    # The front door reads any child's record without stating a reason: no redirects.
+    user = User.objects.filter(groups__name=MASH_OFFICER).first()
     client = Client()
     client.force_login(user)
 
