@@ -59,6 +59,7 @@ def ensure_borough(args) -> int:
     from lantern.chronology.models import ChronologyEntry
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # as production serves it
     count = ChronologyEntry.objects.count()
     if count < args.min_entries:
         print(f"building a borough at scale {args.scale} (have {count:,} entries)…", flush=True)
