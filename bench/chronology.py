@@ -112,6 +112,10 @@ def main() -> None:
     client.force_login(user)
 
     page_ms, sql_ms = [], []
+    from lantern.chronology.models import ChronologyEntry
+
+    sizes = {pid: ChronologyEntry.objects.filter(person_id=pid).count() for pid in children}
+    by_size: dict[str, list[float]] = {"< 100 entries": [], ">= 1,000 entries": []}
     for pid in children:
         client.get(f"/people/{pid}/")  # warm caches as a real server would be warm
         for _ in range(args.repeats):
@@ -119,6 +123,10 @@ def main() -> None:
             response = client.get(f"/people/{pid}/")
             page_ms.append((time.perf_counter() - t0) * 1000)
             assert response.status_code == 200, response.status_code
+            if sizes[pid] < 100:
+                by_size["< 100 entries"].append(page_ms[-1])
+            elif sizes[pid] >= 1000:
+                by_size[">= 1,000 entries"].append(page_ms[-1])
             with connection.cursor() as cursor:
                 t0 = time.perf_counter()
                 cursor.execute(BARE_SQL, [pid])
@@ -129,8 +137,6 @@ def main() -> None:
         explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
         cursor.execute(explain + BARE_SQL, [children[0]])
         plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
-
-    from lantern.chronology.models import ChronologyEntry
 
     biggest = ChronologyEntry.objects.filter(person_id=children[0]).count()
     print(
