@@ -151,6 +151,12 @@ def main() -> None:
     print(
         f"ratio page/SQL:          median {med_page / med_sql:.1f}x, p95 {p95_page / p95_sql:.1f}x"
     )
+    for label, times in by_size.items():
+        if times:
+            print(
+                f"record page, children with {label}: median "
+                f"{statistics.median(times):.2f} ms over {len(times)} requests"
+            )
 
 
 if __name__ == "__main__":
