@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from lantern.access.roles import IRO, MASH_OFFICER, VIEW_RECORD
+from lantern.access.roles import IRO, MASH_OFFICER, TEAM_MANAGER, VIEW_RECORD
 
 
 class Relation(enum.Enum):
@@ -22,6 +22,7 @@ class Relation(enum.Enum):
     MANAGER = "manager of the allocated team"
     FRONT_DOOR = "front door (MASH)"
     REVIEWING = "independent reviewing officer"
+    ALLOCATING = "manager allocating a new referral"
     NONE = "no working relation"
 
 
@@ -31,7 +32,11 @@ DIRECT = {
     Relation.MANAGER,
     Relation.FRONT_DOOR,
     Relation.REVIEWING,
+    Relation.ALLOCATING,
 }
+# A child accepted at the front door but not yet allocated belongs to no team yet; the team
+# managers who allocate new work must be able to read the referral to allocate it.
+AWAITING_ALLOCATION = {"contact", "assessment"}
 
 
 @dataclass
@@ -78,6 +83,8 @@ def relation_to(user, person) -> Relation:
         return Relation.FRONT_DOOR
     if IRO in roles:
         return Relation.REVIEWING
+    if allocation is None and TEAM_MANAGER in roles and person.care_status in AWAITING_ALLOCATION:
+        return Relation.ALLOCATING
     return Relation.NONE
 
 

@@ -119,3 +119,15 @@ def test_a_manager_can_restrict_only_their_teams_children(client, cast, make_per
         "alice"
     ]
     assert client.get(reverse("access:restrict", args=[elsewhere.pk])).status_code == 404
+
+
+def test_a_manager_opens_an_unallocated_referral_to_allocate_it(client, cast, make_person):
+    from lantern.people.models import Person
+
+    waiting = make_person("New", "Referral", care_status=Person.CareStatus.ASSESSMENT)
+    closed = make_person("Old", "Case", care_status=Person.CareStatus.CLOSED)
+    as_user(client, "tess")
+    assert client.get(reverse("people:record", args=[waiting.pk])).status_code == 200
+    assert client.get(reverse("people:record", args=[closed.pk])).status_code == 302
+    as_user(client, "olly")  # a social worker: unallocated is not theirs to browse
+    assert client.get(reverse("people:record", args=[waiting.pk])).status_code == 302
