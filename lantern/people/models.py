@@ -269,3 +269,62 @@ class Relationship(models.Model):
             ),
             models.CheckConstraint(condition=~Q(person=F("relative")), name="not_related_to_self"),
         ]
+
+
+class NotSamePerson(models.Model):
+    """An officer's decision that a record is *not* this person, remembered so the pair is
+    never suggested again (``people.matching``).
+
+    The other side is either another person in the index (two records that look alike,
+    e.g. twins) or an incoming record, identified by its fingerprint
+    (``matching.fingerprint``: its names, date of birth and NHS number, normalised).
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    other_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    incoming_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "other_person"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(other_person__isnull=False) | ~Q(incoming_fingerprint=""),
+                name="not_same_names_the_other_side",
+            )
+        ]
+
+
+class Merge(models.Model):
+    """Two index records found to be one person: ``duplicate``'s records moved to ``keep``.
+
+    ``moved`` lists every row moved (model, foreign key, ids) and every name re-labelled,
+    so ``matching.actions.unmerge`` can put each back. A merge is never deleted; undoing
+    it is recorded on the row (``undone_at``, ``undone_by``), and both are audited.
+    """
+
+    keep = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    duplicate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    moved = models.JSONField(default=dict)
+    score = models.FloatField(null=True, blank=True)
+    automatic = models.BooleanField(default=False)
+    merged_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["duplicate", "undone_at"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(keep=F("duplicate")), name="merge_two_people")
+        ]

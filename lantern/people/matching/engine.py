@@ -1,46 +1,295 @@
-"""Interim engine: the staff search's ranking behind the matching interface.
+"""``find_candidates`` against the person index in the database (the front door's path).
 
-To be replaced by the trained probabilistic model (front-door work); the interface in
-``__init__`` stays.
+Candidates come from indexed look-ups only, so the cost does not grow with the index:
+the NHS number (``Identifier``), the date of birth with its common corruptions (day and
+month swapped, one year out) on ``Person.date_of_birth``, and the typo-tolerant name keys
+of every name the person has had (``NameKey``: sounds and single-letter deletions, in any
+order). The few hundred found are scored in memory by the same comparisons and trained
+model as the batch engine (``comparisons``, ``model``), and explained field by field.
+People an officer said are *not* this record, and duplicates merged into another record,
+are never offered.
 """
 
+import contextlib
+import datetime as dt
+import time
+from collections.abc import Collection
+
+import numpy as np
+from django.db.models import Count, F
+
 from lantern.people import names
-from lantern.people.identifiers import normalise_nhs_number
-from lantern.people.matching.types import Candidate, FieldComparison, IncomingPerson
-from lantern.people.models import Identifier
-from lantern.people.search import ParsedQuery, _candidates_by_name, _rank
+from lantern.people.identifiers import nhs_check_digit, normalise_nhs_number
+from lantern.people.matching import records
+from lantern.people.matching.comparisons import compare
+from lantern.people.matching.explain import Side, explain
+from lantern.people.matching.model import default_model
+from lantern.people.matching.records import Places
+from lantern.people.matching.types import Candidate, IncomingPerson, fingerprint
+from lantern.people.matching.vocabulary import Vocabulary
+from lantern.people.models import (
+    Identifier,
+    Merge,
+    NameKey,
+    NotSamePerson,
+    Person,
+    PersonAddress,
+    PersonName,
+)
+
+MAX_BY_NAME = 300
+MAX_BY_BIRTH_DATE = 300
+# The prior is scaled to the index size; below a borough's size (tests, a new install)
+# weak evidence would look certain, so the index is taken to be at least this big.
+MIN_INDEX_SIZE = 50_000
+_size_cache: list[float] = [0.0, 0.0]  # [count, when]
+
+KIND_WORDS = {
+    PersonName.Kind.LEGAL: "the legal name",
+    PersonName.Kind.ALIAS: "an alias",
+    PersonName.Kind.PREVIOUS: "a previous name",
+    PersonName.Kind.VARIANT: "a spelling",
+    PersonName.Kind.KNOWN_AS: "a 'known as' name",
+}
 
 
-def find_candidates(incoming: IncomingPerson, *, limit: int = 5) -> list[Candidate]:
-    nhs = normalise_nhs_number(incoming.nhs_number)
+def valid_nhs_number(value: str) -> str:
+    number = normalise_nhs_number(value)
+    if len(number) == 10 and number.isdigit() and nhs_check_digit(number[:9]) == int(number[9]):
+        return number
+    return ""
+
+
+def _index_size() -> int:
+    count, when = _size_cache
+    if time.monotonic() - when > 300:
+        count = _size_cache[0] = Person.objects.count()
+        _size_cache[1] = time.monotonic()
+    return max(int(count), MIN_INDEX_SIZE)
+
+
+def _near_dates(born: dt.date) -> set[dt.date]:
+    dates = {born}
+    for year in (born.year - 1, born.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February
+            dates.add(born.replace(year=year))
+    if born.day <= 12 and born.day != born.month:
+        dates.add(born.replace(month=born.day, day=born.month))
+    return dates
+
+
+def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
+    ids: set[int] = set()
     if nhs:
-        owner = (
-            Identifier.objects.filter(scheme=Identifier.Scheme.NHS, value=nhs)
-            .values_list("person_id", flat=True)
-            .first()
+        ids |= set(
+            Identifier.objects.filter(scheme=Identifier.Scheme.NHS, value=nhs).values_list(
+                "person_id", flat=True
+            )
         )
-        if owner:
-            return [
-                Candidate(
-                    owner,
-                    1.0,
-                    [FieldComparison("nhs_number", "agrees", "NHS number matches", 10.0)],
-                )
-            ]
-    tokens = names.tokens(incoming.first_name, incoming.last_name, *incoming.other_names)
-    if not tokens:
-        return []
-    query = ParsedQuery(
-        text="",
-        name_tokens=tokens,
-        dates=[incoming.date_of_birth] if incoming.date_of_birth else [],
+    if incoming.date_of_birth:
+        ids |= set(
+            Person.objects.filter(date_of_birth__in=_near_dates(incoming.date_of_birth))
+            .order_by("id")
+            .values_list("id", flat=True)[:MAX_BY_BIRTH_DATE]
+        )
+    keys: set[str] = set()
+    for token in tokens:
+        keys |= names.token_keys(token)
+    if keys:
+        ids |= set(
+            NameKey.objects.filter(key__in=keys)
+            .values("person_id")
+            .annotate(hits=Count("id"))
+            .order_by("-hits", "person_id")
+            .values_list("person_id", flat=True)[:MAX_BY_NAME]
+        )
+    return ids
+
+
+def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
+    refused = NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming))
+    merged = Merge.objects.filter(duplicate_id__in=ids, undone_at__isnull=True)
+    return set(refused.values_list("person_id", flat=True)) | set(
+        merged.values_list("duplicate_id", flat=True)
     )
-    matches = _rank(query, _candidates_by_name(tokens))[:limit]
-    return [
-        Candidate(
-            m.person.pk,
-            max(0.0, min(1.0, m.score / 1.5)),
-            [FieldComparison("name", "agrees", r) for r in m.reasons],
+
+
+def _profiles(ids: list[int]) -> tuple[list[dict], list[Side]]:
+    """Each candidate's names, dates, addresses and NHS number, in four queries."""
+    people = {p["id"]: p for p in Person.objects.filter(id__in=ids).values()}
+    others: dict[int, list[PersonName]] = {}
+    for name in PersonName.objects.filter(person_id__in=ids).select_related("agency"):
+        others.setdefault(name.person_id, []).append(name)
+    postcodes: dict[int, list[str]] = {}
+    for pid, postcode in (
+        PersonAddress.objects.filter(person_id__in=ids)
+        .order_by("person_id", F("end").desc(nulls_first=True), "-start")
+        .values_list("person_id", "address__postcode")
+    ):
+        postcodes.setdefault(pid, []).append(postcode)
+    nhs = dict(
+        Identifier.objects.filter(person_id__in=ids, scheme=Identifier.Scheme.NHS).values_list(
+            "person_id", "value"
         )
-        for m in matches
-    ]
+    )
+    rows, sides = [], []
+    for pid in ids:
+        person = people[pid]
+        main = (f"{person['first_name']} {person['middle_names']}", person["last_name"])
+        variants, labels = [], [""]
+        for name in others.get(pid, []):
+            pair = (f"{name.first_name} {name.middle_names}", name.last_name)
+            if names.tokens(*pair) == names.tokens(*main) or pair in variants:
+                continue
+            variants.append(pair)
+            used_by = f" used by {name.agency.name}" if name.agency else ""
+            labels.append(f"{KIND_WORDS.get(name.kind, 'another name')}{used_by}")
+        rows.append(
+            {
+                "id": pid,
+                "first_name": main[0],
+                "last_name": main[1],
+                "other_names": variants,
+                "dob": person["date_of_birth"],
+                "estimated": person["date_of_birth_estimated"],
+                "sex": person["sex"],
+                "postcode": ";".join(postcodes.get(pid, [])),
+                "nhs": nhs.get(pid, ""),
+            }
+        )
+        everything = [main, *variants]
+        sides.append(
+            Side(
+                given=[(g.split() or [""])[0] for g, _ in everything],
+                surnames=[s for _, s in everything],
+                variant_labels=labels,
+                dob=person["date_of_birth"],
+                sex=person["sex"],
+                postcodes=[records.split_postcode(p)[0] or p for p in postcodes.get(pid, [])],
+            )
+        )
+    return rows, sides
+
+
+def _table(vocab, places, rows: list[dict]) -> records.RecordTable:
+    return records.build(
+        vocab,
+        places,
+        ids=[r["id"] for r in rows],
+        first_names=[r["first_name"] for r in rows],
+        last_names=[r["last_name"] for r in rows],
+        other_names=[r["other_names"] for r in rows],
+        dob=records.dates_to_ordinals([r["dob"] for r in rows]),
+        dob_estimated=np.array([r["estimated"] for r in rows], dtype=bool),
+        sexes=[r["sex"] for r in rows],
+        postcodes=[r["postcode"] for r in rows],
+        nhs_numbers=[r["nhs"] for r in rows],
+    )
+
+
+def _term_frequencies(vocab, tokens: list[str], population: int) -> None:
+    """How common each incoming name token is in the index, from the ``NameKey`` table."""
+    counts = dict(
+        NameKey.objects.filter(key__in=[f"d:{t}" for t in tokens])
+        .values("key")
+        .annotate(n=Count("id"))
+        .values_list("key", "n")
+    )
+    vocab.counts = np.zeros(len(vocab), dtype=np.int64)
+    for token in tokens:
+        vocab.counts[vocab.ids[token]] = counts.get(f"d:{token}", 0)
+    for word, at in vocab.ids.items():
+        if " " in word:  # a whole double surname: as common as its rarer part
+            parts = [vocab.counts[vocab.ids[p]] for p in word.split() if p in vocab.ids]
+            vocab.counts[at] = min(parts) if parts else 0
+    vocab.population = population
+
+
+def find_duplicates(person: Person, *, limit: int = 5) -> list[Candidate]:
+    """Other index records that may be the same person (for a merge), leaving out those
+    an officer has already said are someone else."""
+    rows, _ = _profiles([person.pk])
+    mine = rows[0]
+    ruled_out = NotSamePerson.objects.filter(person=person, other_person__isnull=False)
+    incoming = IncomingPerson(
+        first_name=mine["first_name"].strip(),
+        last_name=mine["last_name"],
+        other_names=[f"{g} {s}".strip() for g, s in mine["other_names"]],
+        date_of_birth=mine["dob"],
+        date_of_birth_estimated=mine["estimated"],
+        sex=mine["sex"],
+        postcode=mine["postcode"].split(";")[0],
+        nhs_number="",  # two records never share one: it would only find the person again
+    )
+    exclude = {person.pk, *ruled_out.values_list("other_person_id", flat=True)}
+    return find_candidates(incoming, limit=limit, exclude_ids=exclude)
+
+
+def find_candidates(
+    incoming: IncomingPerson, *, limit: int = 5, exclude_ids: Collection[int] = ()
+) -> list[Candidate]:
+    """The ``limit`` most likely records of ``incoming`` in the index, best first, each
+    explained; ``exclude_ids`` are never offered (nor count as competitors)."""
+    nhs = valid_nhs_number(incoming.nhs_number)
+    tokens = names.tokens(incoming.first_name, incoming.last_name, *incoming.other_names)
+    ids = _block(incoming, nhs, tokens)
+    ids = sorted(ids - _excluded(incoming, ids) - set(exclude_ids))
+    if not ids:
+        return []
+    rows, sides = _profiles(ids)
+    vocab, places = Vocabulary(), Places()
+    index = _table(vocab, places, rows)
+    mine = {
+        "id": "incoming",
+        "first_name": incoming.first_name,
+        "last_name": incoming.last_name,
+        "other_names": ";".join(incoming.other_names),
+        "dob": incoming.date_of_birth,
+        "estimated": incoming.date_of_birth_estimated,
+        "sex": incoming.sex,
+        "postcode": incoming.postcode,
+        "nhs": nhs,
+    }
+    me = _table(vocab, places, [mine])
+    size = _index_size()
+    _term_frequencies(vocab, [w for w in vocab.ids if " " not in w and w in tokens], size)
+    model = default_model()
+    zeros = np.zeros(len(ids), dtype=np.int64)
+    pairs = compare(vocab, me.take(zeros), index)
+    total, weights = model.match_weight(pairs, size)
+    score = model.posterior(zeros, total, size)
+    inc_side = Side(
+        given=[(incoming.first_name.split() or [""])[0]]
+        + [(o.split() or [""])[0] for o in incoming.other_names],
+        surnames=[incoming.last_name],
+        dob=incoming.date_of_birth,
+        sex=incoming.sex,
+        postcodes=[records.split_postcode(incoming.postcode)[0] or incoming.postcode],
+    )
+    out = []
+    for at in np.argsort(-score, kind="stable")[:limit]:
+        levels = {k: int(v[at]) for k, v in pairs.levels.items()}
+        detail = _variants(pairs, index, at, swapped=levels["name_order"] == 1)
+        field_weights = {k: float(v[at]) for k, v in weights.items()}
+        comparisons = explain(levels, field_weights, detail, inc_side, sides[at])
+        out.append(Candidate(int(ids[at]), round(float(score[at]), 6), comparisons))
+    return out
+
+
+def _variants(pairs, index: records.RecordTable, at: int, *, swapped: bool) -> dict[str, int]:
+    """Which of the candidate's names gave the first-name and surname agreement."""
+    given_slot = int(pairs.detail["given_slot"][at])
+    surname_slot = int(pairs.detail["surname_slot"][at])
+    if swapped:
+        given_var = index.surname_var[at, given_slot]
+        surname_var = index.given_var[at, surname_slot]
+    else:
+        given_var = index.given_var[at, given_slot]
+        whole = pairs.detail["surname_whole"][at]
+        surname_var = (index.sfull_var if whole else index.surname_var)[at, surname_slot]
+    postcode_slot = int(pairs.detail["postcode_slot"][at])
+    return {
+        "given_var": int(given_var),
+        "surname_var": int(surname_var),
+        "postcode_slot": postcode_slot,
+    }

@@ -1,7 +1,10 @@
 """The shapes that cross the matching interface."""
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
+
+from lantern.people import names
 
 
 @dataclass
@@ -15,22 +18,36 @@ class IncomingPerson:
     sex: str = ""
     postcode: str = ""
     nhs_number: str = ""
+    date_of_birth_estimated: bool = False  # e.g. an age assessment: compared within a year
 
 
 @dataclass
 class FieldComparison:
-    field: str  # "name", "date_of_birth", "sex", "postcode", "nhs_number"
+    # "first_name", "last_name", "name_order", "date_of_birth", "sex", "postcode",
+    # "nhs_number", "household" (the twins-and-siblings correction)
+    field: str
     outcome: str  # "agrees", "close", "differs", "missing"
-    detail: str  # words for the officer: "surname matches an alias used by the police"
-    weight: float = 0.0  # the evidence it added (log-odds or similar), for ordering
+    detail: str  # words for the officer: "surname matches an alias used by Metropolitan Police"
+    weight: float = 0.0  # the evidence it added: log2 of the likelihood ratio
 
 
 @dataclass
 class Candidate:
     person_id: int
-    score: float
+    score: float  # probability that this is the incoming person's record
     comparisons: list[FieldComparison] = field(default_factory=list)
 
     @property
     def explanation(self) -> str:
         return "; ".join(c.detail for c in self.comparisons)
+
+
+def fingerprint(incoming: IncomingPerson) -> str:
+    """What identifies an incoming record for "not the same person" decisions: its name
+    tokens (in any order), date of birth and NHS number, normalised and hashed. The next
+    contact about the same child, spelt the same way, carries the same fingerprint."""
+    tokens = sorted(names.tokens(incoming.first_name, incoming.last_name, *incoming.other_names))
+    born = incoming.date_of_birth.isoformat() if incoming.date_of_birth else ""
+    nhs = "".join(ch for ch in incoming.nhs_number or "" if ch.isdigit())
+    text = "|".join([" ".join(tokens), born, nhs])
+    return hashlib.sha256(text.encode()).hexdigest()
