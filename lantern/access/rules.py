@@ -10,7 +10,7 @@ from functools import wraps
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
 TWO_FACTOR_STEP = "two_factor_step"
-PARTNER_TOKEN = "partner_token"
+PARTNER_TOKEN = "partner_token"  # noqa: S105 (the name of a rule, not a secret)
 
 
 def _mark(view: Callable, rule: str | tuple[str, ...]) -> Callable:

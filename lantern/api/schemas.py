@@ -1,0 +1,136 @@
+"""What crosses the partner API, validated before anything is written.
+
+Identifiers are checked here (NHS number modulus 11, UPN check letter) so a partner's typo is
+refused with a message naming the field, instead of joining the wrong child later.
+"""
+
+import datetime as dt
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from ninja import Field, Schema
+from pydantic import field_validator, model_validator
+
+from lantern.frontdoor.codes import REFERRAL_SOURCE_CODES
+from lantern.people.identifiers import validate_nhs_number, validate_upn
+
+Consent = Literal["given", "not_sought", "refused", "statutory"]
+Urgency = Literal["immediate", "standard"]
+Role = Literal["child", "parent_carer", "other_adult"]
+
+
+class Error(Schema):
+    detail: str
+
+
+class Referrer(Schema):
+    name: str = Field(..., min_length=1, max_length=150, description="The professional making it")
+    role: str = Field("", max_length=150, description="Their job title")
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=40)
+
+
+class PersonIn(Schema):
+    """A person as the partner knows them; any detail may be missing except a name."""
+
+    role: Role = "child"
+    first_name: str = Field("", max_length=100)
+    last_name: str = Field("", max_length=100)
+    other_names: str = Field("", max_length=200, description="Aliases, previous names")
+    date_of_birth: dt.date | None = None
+    sex: Literal["M", "F", "U"] = "U"
+    nhs_number: str = Field("", max_length=14, description="10 digits, spaces allowed")
+    upn: str = Field("", max_length=13, description="Unique pupil number")
+    address: str = Field("", max_length=200)
+    postcode: str = Field("", max_length=10)
+
+    @field_validator("nhs_number")
+    @classmethod
+    def _nhs(cls, value: str) -> str:
+        return _checked(validate_nhs_number, value)
+
+    @field_validator("upn")
+    @classmethod
+    def _upn(cls, value: str) -> str:
+        return _checked(validate_upn, value)
+
+    @model_validator(mode="after")
+    def _named(self):
+        if not self.first_name.strip() and not self.last_name.strip():
+            raise ValueError("Give each person a first or last name")
+        return self
+
+
+class ContactIn(Schema):
+    referrer: Referrer
+    people: list[PersonIn] = Field(..., min_length=1, max_length=20)
+    concern: str = Field(..., min_length=10, max_length=20000, description="What worries you")
+    consent: Consent = Field(..., description="Whether the family agreed to this being shared")
+    lawful_basis: str = Field(
+        "", max_length=500, description="Required unless consent is 'given': why it is shared"
+    )
+    urgency: Urgency = "standard"
+    agency_reference: str = Field("", max_length=100, description="Your own reference")
+    occurred_at: dt.datetime | None = Field(None, description="When the incident happened")
+    source: str = Field(
+        "", max_length=3, description="DfE ReferralSource code; defaults by agency kind"
+    )
+
+    @field_validator("source")
+    @classmethod
+    def _source(cls, value: str) -> str:
+        if value and value not in REFERRAL_SOURCE_CODES:
+            raise ValueError("Not a DfE ReferralSource code (CIN census N00152)")
+        return value
+
+    @model_validator(mode="after")
+    def _rules(self):
+        if not any(p.role == "child" for p in self.people):
+            raise ValueError("Name at least one child")
+        if self.consent != "given" and not self.lawful_basis.strip():
+            raise ValueError("Give the lawful basis for sharing without the family's consent")
+        return self
+
+
+class Outcome(Schema):
+    decision: str = Field(..., description="nfa, information_advice, early_help, assessment, …")
+    label: str
+    decided_at: dt.datetime
+    message: str = Field(..., description="What children's social care tells the referrer")
+
+
+class ContactOut(Schema):
+    id: int
+    reference: str
+    status: Literal["awaiting_decision", "decided"]
+    received_at: dt.datetime
+    decision_due_at: dt.datetime
+    outcome: Outcome | None = None
+
+
+def _checked(validate, value: str) -> str:
+    if not value.strip():
+        return ""
+    try:
+        return validate(value)
+    except ValidationError as problem:
+        raise ValueError(problem.messages[0]) from None
+
+
+def contact_out(contact) -> ContactOut:
+    decision = getattr(contact, "decision", None) if not contact.is_awaiting else None
+    return ContactOut(
+        id=contact.pk,
+        reference=contact.reference,
+        status=contact.status,
+        received_at=contact.received_at,
+        decision_due_at=contact.decision_due_at,
+        outcome=Outcome(
+            decision=decision.outcome,
+            label=decision.get_outcome_display(),
+            decided_at=decision.decided_at,
+            message=contact.outcome_message,
+        )
+        if decision is not None
+        else None,
+    )

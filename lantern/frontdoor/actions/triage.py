@@ -1,0 +1,216 @@
+"""MASH triage: rating a contact, asking partners what they know, and the decision.
+
+A decision is the end of the front door for a contact: it makes the CIN referral for each
+child when the contact is accepted, writes the decision into every chronology it touches,
+tells the allocated worker of a child already open, and tells the referrer the outcome.
+Messages go out only after the decision is committed.
+"""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from lantern.access import audit
+from lantern.access.models import AuditEntry
+from lantern.chronology.actions import record_entry
+from lantern.frontdoor import clock, codes
+from lantern.frontdoor.models import Check, Contact, Decision, Referral
+from lantern.people.models import Person
+from lantern.workforce.actions import notify
+from lantern.workforce.models import Allocation
+
+# Care statuses a referral moves on to "being assessed"; open cases keep their status.
+NOT_OPEN = {Person.CareStatus.NOT_OPEN, Person.CareStatus.CONTACT, Person.CareStatus.CLOSED}
+
+
+def _locked(contact: Contact) -> Contact:
+    contact = Contact.objects.select_for_update().select_related("agency").get(pk=contact.pk)
+    if not contact.is_awaiting:
+        raise ValidationError("A decision has been made on this contact; it can no longer change")
+    return contact
+
+
+@transaction.atomic
+def rate(contact: Contact, *, acting_user, rag: str, reason: str = "", request=None) -> Contact:
+    if rag not in {c for c, _ in Contact.Rag.choices if c}:
+        raise ValidationError("Choose red, amber or green")
+    contact = _locked(contact)
+    old = contact.get_rag_display()
+    contact.rag, contact.rag_reason = rag, reason.strip()[:500]
+    contact.save(update_fields=["rag", "rag_reason"])
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        obj=contact,
+        detail=f"RAG rating {old} -> {contact.get_rag_display()}",
+    )
+    return contact
+
+
+@transaction.atomic
+def request_check(contact: Contact, *, acting_user, agency, question: str, request=None) -> Check:
+    if not question.strip():
+        raise ValidationError("Enter what you are asking the partner")
+    contact = _locked(contact)
+    check = Check.objects.create(
+        contact=contact, agency=agency, question=question.strip(), requested_by=acting_user
+    )
+    audit.record(
+        request,
+        AuditEntry.Action.CREATE,
+        user=acting_user,
+        obj=check,
+        detail=f"asked {agency.name} for a check on contact {contact.reference}",
+    )
+    return check
+
+
+@transaction.atomic
+def record_answer(
+    check: Check, *, acting_user, answer: str, answered_by_name: str = "", request=None
+) -> Check:
+    """A partner's answer is part of the child's story: it enters each linked chronology."""
+    if not answer.strip():
+        raise ValidationError("Enter the partner's answer")
+    check = Check.objects.select_for_update().select_related("agency", "contact").get(pk=check.pk)
+    if check.answered_at is not None:
+        raise ValidationError("This check has already been answered")
+    check.answer = answer.strip()
+    check.answered_by_name = answered_by_name.strip()[:150]
+    check.answered_at = timezone.now()
+    check.recorded_by = acting_user
+    check.save(update_fields=["answer", "answered_by_name", "answered_at", "recorded_by"])
+    for subject in check.contact.subjects.filter(person__isnull=False).select_related("person"):
+        record_entry(
+            subject.person,
+            kind="mash_check",
+            when=check.answered_at,
+            agency=check.agency,
+            author=check.answered_by_name,
+            summary=f"MASH check ({check.contact.reference}). Asked: {check.question} "
+            f"Answer: {check.answer}",
+            source=check,
+        )
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        obj=check,
+        detail=f"recorded {check.agency.name}'s answer on contact {check.contact.reference}",
+    )
+    return check
+
+
+def _linked_people(contact: Contact) -> tuple[list[Person], list[Person]]:
+    subjects = list(contact.subjects.select_related("person"))
+    waiting = [s.full_name for s in subjects if s.is_child and s.person_id is None]
+    if waiting:
+        raise ValidationError(
+            f"Find or add {', '.join(waiting)} in the person index before deciding"
+        )
+    children, adults, seen = [], [], set()
+    for s in subjects:
+        if s.person_id and s.person_id not in seen:
+            seen.add(s.person_id)
+            (children if s.is_child else adults).append(s.person)
+    return children, adults
+
+
+@transaction.atomic
+def record_decision(
+    contact: Contact,
+    *,
+    acting_user,
+    outcome: str,
+    reasons: str,
+    message_to_referrer: str = "",
+    request=None,
+) -> Decision:
+    if outcome not in {c for c, _ in codes.OUTCOMES}:
+        raise ValidationError("Choose a decision")
+    if not reasons.strip():
+        raise ValidationError("Enter the reasons for the decision")
+    contact = _locked(contact)
+    children, adults = _linked_people(contact)
+    now = timezone.now()
+    decision = Decision.objects.create(
+        contact=contact,
+        outcome=outcome,
+        reasons=reasons.strip(),
+        decided_by=acting_user,
+        decided_at=now,
+        on_time=now <= contact.decision_due_at,
+    )
+    contact.status = Contact.Status.DECIDED
+    contact.outcome_message = "\n\n".join(
+        p for p in (codes.OUTCOME_FOR_REFERRER[outcome], message_to_referrer.strip()) if p
+    )
+    contact.save(update_fields=["status", "outcome_message"])
+    accepted = outcome in codes.REFERRAL_OUTCOMES
+    label = decision.get_outcome_display()
+    for person in children + adults:
+        referral = None
+        if accepted and person in children:
+            referral = Referral.objects.create(
+                person=person,
+                contact=contact,
+                decision=decision,
+                received_on=clock.received_on(contact.received_at),
+                source=contact.source,
+                strategy_discussion=outcome == "strategy_discussion",
+            )
+            if person.care_status in NOT_OPEN:
+                person.care_status = Person.CareStatus.ASSESSMENT
+                person.save(update_fields=["care_status", "updated_at"])
+        record_entry(
+            person,
+            kind="referral" if referral else "mash_decision",
+            when=now,
+            acting_user=acting_user,
+            summary=f"MASH decision on contact {contact.reference} from {contact.agency.name}: "
+            f"{label}. {decision.reasons}",
+            source=referral or decision,
+        )
+        audit.record(
+            request,
+            AuditEntry.Action.CREATE,
+            user=acting_user,
+            person=person,
+            obj=referral or decision,
+            detail=f"MASH decision: {label} (contact {contact.reference})",
+        )
+    _tell_after_commit(contact, children, label, acting_user)
+    return decision
+
+
+def _tell_after_commit(contact: Contact, children: list[Person], label: str, acting_user) -> None:
+    """The allocated worker of a child already open, and a referrer who is a Lantern user."""
+    allocations = Allocation.objects.filter(child__in=children, end__isnull=True).select_related(
+        "worker", "child"
+    )
+    for allocation in allocations:
+        if allocation.worker_id == acting_user.pk:
+            continue
+        transaction.on_commit(
+            partial(
+                notify,
+                allocation.worker,
+                f"MASH decision on {allocation.child.full_name}: {label}",
+                body=f"Contact {contact.reference} from {contact.agency.name}: {contact.concern}",
+                link=f"/people/{allocation.child_id}/",
+                person=allocation.child,
+            )
+        )
+    if contact.referrer_user_id:
+        transaction.on_commit(
+            partial(
+                notify,
+                contact.referrer_user,
+                f"Outcome of your referral {contact.reference}: {label}",
+                body=contact.outcome_message,
+                link=f"/front-door/my-referrals/{contact.pk}/",
+            )
+        )

@@ -1,0 +1,160 @@
+"""Reads for the front door. Contacts are handed out only by the ``access_*`` functions here,
+with the same 404 for "absent" and "not yours" so a reference number says nothing."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.utils import timezone
+
+from lantern.access.roles import TRIAGE_CONTACT
+from lantern.frontdoor.models import Contact, ContactSubject
+from lantern.people.matching import Candidate, IncomingPerson, find_candidates
+from lantern.people.matching.types import fingerprint
+from lantern.people.models import NotSamePerson, Person
+
+CANDIDATES_SHOWN = 5
+DUPLICATE_WINDOW = dt.timedelta(days=14)
+
+
+def _get(queryset, contact_id) -> Contact:
+    try:
+        return queryset.get(pk=int(contact_id))
+    except (Contact.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such contact") from None
+
+
+def access_contact_for_mash(user, contact_id) -> Contact:
+    if not user.is_authenticated or not user.has_perm(TRIAGE_CONTACT):
+        raise Http404("No such contact")
+    return _get(Contact.objects.select_related("agency", "referrer_user"), contact_id)
+
+
+def partner_contacts(user):
+    """A partner's own referrals (the ones they made), newest first."""
+    return (
+        Contact.objects.filter(referrer_user=user)
+        .select_related("agency", "decision")
+        .prefetch_related("subjects")
+        .order_by("-received_at", "-id")
+    )
+
+
+def access_contact_for_partner(user, contact_id) -> Contact:
+    return _get(partner_contacts(user), contact_id)
+
+
+def access_contact_for_agency(agency, contact_id) -> Contact:
+    """For the partner API: only contacts the token's own agency sent."""
+    return _get(Contact.objects.filter(agency=agency).select_related("decision"), contact_id)
+
+
+def queue(*, overdue_only: bool = False):
+    """Contacts awaiting a decision, the one due soonest first. A fixed number of queries."""
+    contacts = (
+        Contact.objects.filter(status=Contact.Status.AWAITING)
+        .select_related("agency")
+        .prefetch_related("subjects")
+        .order_by("decision_due_at", "id")
+    )
+    if overdue_only:
+        contacts = contacts.filter(decision_due_at__lt=timezone.now())
+    return contacts
+
+
+def possible_duplicates(contacts: list[Contact]) -> dict[int, list[Contact]]:
+    """Other contacts about someone described identically, received within two weeks either
+    side: the same concern sent twice, or by two agencies, is handled once."""
+    keys: dict[int, set[str]] = defaultdict(set)
+    for contact in contacts:
+        for subject in contact.subjects.all():
+            if not subject.identity_key.endswith("|?"):
+                keys[contact.pk].add(subject.identity_key)
+    if not keys:
+        return {}
+    wanted = set().union(*keys.values())
+    earliest = min(c.received_at for c in contacts) - DUPLICATE_WINDOW
+    latest = max(c.received_at for c in contacts) + DUPLICATE_WINDOW
+    rows = (
+        ContactSubject.objects.filter(
+            identity_key__in=wanted,
+            contact__received_at__gte=earliest,
+            contact__received_at__lte=latest,
+        )
+        .select_related("contact__agency")
+        .order_by("contact__received_at")
+    )
+    by_key: dict[str, list[Contact]] = defaultdict(list)
+    for row in rows:
+        by_key[row.identity_key].append(row.contact)
+    out: dict[int, list[Contact]] = {}
+    for contact in contacts:
+        others = {
+            other.pk: other
+            for key in keys.get(contact.pk, ())
+            for other in by_key[key]
+            if other.pk != contact.pk
+            and abs(other.received_at - contact.received_at) <= DUPLICATE_WINDOW
+        }
+        if others:
+            out[contact.pk] = list(others.values())
+    return out
+
+
+@dataclass
+class CandidateView:
+    person: Person
+    score: float
+    comparisons: list = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+@dataclass
+class SubjectMatches:
+    subject: ContactSubject
+    candidates: list[CandidateView] = field(default_factory=list)
+    ruled_out: list[NotSamePerson] = field(default_factory=list)
+
+
+def ruled_out_for(subject: ContactSubject) -> list[NotSamePerson]:
+    """Every "not the same person" said about anyone described exactly as this subject is
+    (the same names, date of birth and NHS number), in this contact or an earlier one."""
+    return list(
+        NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming(subject)))
+        .select_related("person", "recorded_by")
+        .order_by("recorded_at")
+    )
+
+
+def incoming(subject: ContactSubject) -> IncomingPerson:
+    return IncomingPerson(
+        first_name=subject.first_name,
+        last_name=subject.last_name,
+        other_names=subject.other_names.split() if subject.other_names else [],
+        date_of_birth=subject.date_of_birth,
+        sex=subject.sex if subject.sex in ("M", "F") else "",
+        postcode=subject.postcode,
+        nhs_number=subject.nhs_number,
+    )
+
+
+def candidates_for(subject: ContactSubject) -> SubjectMatches:
+    """The matching engine's suggestions (it already leaves out people ruled out; the filter
+    here only makes sure), and the decisions that ruled people out, to show the officer."""
+    ruled = ruled_out_for(subject)
+    excluded = {r.person_id for r in ruled}
+    found: list[Candidate] = find_candidates(
+        incoming(subject), limit=CANDIDATES_SHOWN + len(excluded)
+    )
+    found = [c for c in found if c.person_id not in excluded][:CANDIDATES_SHOWN]
+    people = Person.objects.in_bulk([c.person_id for c in found])
+    views = [
+        CandidateView(people[c.person_id], c.score, list(c.comparisons))
+        for c in found
+        if c.person_id in people
+    ]
+    return SubjectMatches(subject, views, ruled)

@@ -1,0 +1,30 @@
+"""The demo's front door traffic: mostly police, schools and health, some misspelt, some
+waiting and overdue."""
+
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+
+from lantern.frontdoor.models import Contact, ContactSubject, Decision
+
+AS_OF = dt.datetime(2026, 11, 20, 15, 30, tzinfo=ZoneInfo("Europe/London"))  # the demo's now
+
+
+@pytest.mark.django_db
+def test_the_demo_sends_a_realistic_mix_of_contacts():
+    call_command("demo", seed=3, scale=0.05, today="2026-11-20", stdout=io.StringIO())
+    contacts = Contact.objects.select_related("agency")
+    assert contacts.count() > 20
+    main = sum(1 for c in contacts if c.agency.kind in ("police", "education", "health"))
+    assert 0.45 <= main / contacts.count() <= 0.8
+    waiting = contacts.filter(status=Contact.Status.AWAITING)
+    assert waiting.exists()
+    assert waiting.filter(decision_due_at__lt=AS_OF).count() >= 2
+    decided = contacts.filter(status=Contact.Status.DECIDED)
+    assert Decision.objects.count() == decided.count()
+    linked = ContactSubject.objects.filter(person__isnull=False).select_related("person")
+    assert linked.count() == decided.count()
+    assert any(s.full_name != s.person.full_name for s in linked)  # another agency's spelling

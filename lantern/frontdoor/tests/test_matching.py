@@ -1,0 +1,152 @@
+"""Who is this? The officer confirms a match, rules one out, or adds a new person."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from lantern.access.models import AuditEntry
+from lantern.chronology.models import ChronologyEntry
+from lantern.frontdoor import actions, queries
+from lantern.frontdoor.models import ContactSubject
+from lantern.people.models import Identifier, NotSamePerson, Person, PersonName
+
+BORN = dt.date(2016, 11, 2)
+
+
+@pytest.fixture
+def officer(client, mash_officer):
+    client.login(username="mo", password=PASSWORD)
+    return mash_officer
+
+
+@pytest.fixture
+def victoria(make_person):
+    return make_person("Victoria", "Climbie", BORN)
+
+
+def _contact_about(make_contact, agency, first="Viktoria", last="Klimbie", **subject):
+    return make_contact(
+        agency, actions.SubjectDetails(first, last, date_of_birth=BORN, sex="F", **subject)
+    )
+
+
+def test_the_contact_page_suggests_the_child_known_under_another_spelling(
+    client, officer, victoria, make_contact, hospital
+):
+    contact = _contact_about(make_contact, hospital)
+    page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    assert "Viktoria Klimbie" in page
+    assert victoria.council_id in page and "This is the same person" in page
+    assert "%" in page  # the score
+    candidate = queries.candidates_for(contact.subjects.get()).candidates[0]
+    assert candidate.person == victoria and candidate.comparisons
+    assert AuditEntry.objects.filter(action="search", user=officer).exists()
+
+
+def test_confirming_keeps_the_spelling_adds_identifiers_and_fills_the_chronology(
+    client, officer, victoria, make_contact, hospital
+):
+    contact = _contact_about(make_contact, hospital)
+    subject = contact.subjects.get()
+    nhs = victoria.identifiers.get(scheme="nhs").value
+    subject.nhs_number = nhs
+    subject.save()
+    url = reverse("frontdoor:same-person", args=[contact.pk, subject.pk])
+    response = client.post(url, {"person_id": victoria.pk})
+    assert response.status_code == 302
+    subject.refresh_from_db()
+    assert subject.person == victoria and subject.resolution == "matched"
+    variant = PersonName.objects.get(person=victoria, kind="variant")
+    assert (variant.full_name, variant.agency) == ("Viktoria Klimbie", hospital)
+    entry = ChronologyEntry.objects.get(person=victoria, kind="contact")
+    assert entry.agency == hospital and contact.reference in entry.summary
+    assert AuditEntry.objects.filter(person=victoria, user=officer, action="update").exists()
+
+
+def test_confirming_adds_an_identifier_the_person_lacked(
+    officer, make_person, make_contact, police
+):
+    from lantern.people.identifiers import make_upn
+
+    child = make_person("Sam", "Okoro", BORN)
+    upn = make_upn("123456789012")
+    sam = actions.SubjectDetails("Sam", "Okoro", date_of_birth=BORN, upn=upn)
+    contact = make_contact(police, sam)
+    actions.confirm_match(contact.subjects.get(), child, acting_user=officer)
+    held = Identifier.objects.get(person=child, scheme="upn")
+    assert (held.value, held.agency) == (upn, police)
+    assert not PersonName.objects.filter(person=child, kind="variant").exists()  # same spelling
+
+
+def test_a_match_the_nhs_number_contradicts_is_refused(
+    client, officer, victoria, make_person, make_contact, hospital
+):
+    someone_else = make_person("Vicky", "Climby", BORN)
+    nhs = someone_else.identifiers.get(scheme="nhs").value
+    contact = _contact_about(make_contact, hospital)
+    subject = contact.subjects.get()
+    subject.nhs_number = nhs
+    subject.save()
+    url = reverse("frontdoor:same-person", args=[contact.pk, subject.pk])
+    response = client.post(url, {"person_id": victoria.pk})
+    assert response.status_code == 400
+    assert "belongs to another person" in response.content.decode()
+    subject.refresh_from_db()
+    assert subject.person is None
+    assert not PersonName.objects.filter(person=victoria, kind="variant").exists()
+
+
+def test_not_the_same_person_is_remembered_on_the_next_contact(
+    client, officer, victoria, make_contact, hospital, police
+):
+    first = _contact_about(make_contact, hospital)
+    subject = first.subjects.get()
+    url = reverse("frontdoor:not-same-person", args=[first.pk, subject.pk])
+    assert client.post(url, {"person_id": victoria.pk}).status_code == 302
+    assert NotSamePerson.objects.get().person == victoria
+
+    later = _contact_about(make_contact, police)
+    found = queries.candidates_for(later.subjects.get())
+    assert victoria not in [c.person for c in found.candidates]
+    assert [r.person for r in found.ruled_out] == [victoria]
+    page = client.get(reverse("frontdoor:contact", args=[later.pk])).content.decode()
+    assert "Not suggested again" in page
+    assert f'name="person_id" value="{victoria.pk}"' not in page
+
+
+def test_a_differently_described_child_is_still_offered_the_person(
+    officer, victoria, make_contact, hospital, police
+):
+    first = _contact_about(make_contact, hospital)
+    actions.rule_out(first.subjects.get(), victoria, acting_user=officer)
+    later = _contact_about(make_contact, police, first="Victoria", last="Climbie")
+    assert victoria in [c.person for c in queries.candidates_for(later.subjects.get()).candidates]
+
+
+def test_creating_a_new_person_registers_the_referrers_details(
+    client, officer, make_contact, police
+):
+    contact = make_contact(
+        police, actions.SubjectDetails("Kofi", "Mensah", date_of_birth=BORN, sex="M")
+    )
+    subject = contact.subjects.get()
+    url = reverse("frontdoor:new-person", args=[contact.pk, subject.pk])
+    assert client.post(url).status_code == 302
+    person = Person.objects.get(last_name="Mensah")
+    subject.refresh_from_db()
+    assert (subject.person, subject.resolution) == (person, ContactSubject.Resolution.NEW_PERSON)
+    assert (person.date_of_birth, person.sex) == (BORN, "M")
+    assert person.names.get().agency == police
+    assert ChronologyEntry.objects.filter(person=person, agency=police).count() == 1
+
+
+def test_only_the_mash_opens_a_contact(client, make_partner, make_contact, police, social_worker):
+    contact = make_contact(police)
+    make_partner("pc", police)
+    client.login(username="pc", password=PASSWORD)
+    assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 403
+    client.login(username="alice", password=PASSWORD)
+    assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 403
+    assert client.get(reverse("frontdoor:queue")).status_code == 403

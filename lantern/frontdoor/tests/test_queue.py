@@ -1,0 +1,58 @@
+"""The MASH queue: what is waiting, what is overdue, and what may be a duplicate."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import PASSWORD
+from lantern.frontdoor import actions
+from lantern.frontdoor.models import Contact
+
+
+@pytest.fixture
+def officer(client, mash_officer):
+    client.login(username="mo", password=PASSWORD)
+    return mash_officer
+
+
+def _kofi(born=dt.date(2014, 1, 9)):
+    return actions.SubjectDetails("Kofi", "Mensah", date_of_birth=born)
+
+
+def test_it_lists_waiting_contacts_soonest_due_first_and_flags_overdue(
+    client, officer, make_contact, police, school
+):
+    now = timezone.now()
+    old = make_contact(police, received_at=now - dt.timedelta(days=10))
+    new = make_contact(school, received_at=now)
+    decided = make_contact(police, received_at=now)
+    Contact.objects.filter(pk=decided.pk).update(status=Contact.Status.DECIDED)
+    page = client.get(reverse("frontdoor:queue")).content.decode()
+    assert page.index(old.reference) < page.index(new.reference)
+    assert decided.reference not in page
+    assert page.count(">Overdue<") == 1
+    overdue = client.get(reverse("frontdoor:queue") + "?show=overdue").content.decode()
+    assert old.reference in overdue and new.reference not in overdue
+
+
+def test_it_flags_the_same_child_sent_twice(client, officer, make_contact, police, school):
+    make_contact(police, _kofi())
+    make_contact(school, _kofi())
+    make_contact(school, _kofi(born=dt.date(2015, 1, 9)))  # same name, another child
+    page = client.get(reverse("frontdoor:queue")).content.decode()
+    assert page.count("Possible duplicate") == 2
+
+
+def test_the_queue_takes_the_same_number_of_queries_however_long(
+    client, officer, make_contact, police, django_assert_max_num_queries
+):
+    for _ in range(3):
+        make_contact(police, _kofi())
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("frontdoor:queue"))
+    for _ in range(12):
+        make_contact(police, _kofi())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("frontdoor:queue"))

@@ -1,0 +1,214 @@
+"""MASH pages: the queue and a contact, with thin POST handlers over ``actions``.
+
+Each handler redirects back to the contact on success (so a refresh never repeats it) and
+shows the contact again with the problem on failure.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from lantern.access import audit
+from lantern.access.models import AuditEntry
+from lantern.access.roles import TRIAGE_CONTACT
+from lantern.access.rules import requires
+from lantern.frontdoor import actions, queries
+from lantern.frontdoor.forms import AnswerForm, CheckForm, DecisionForm, RateForm, first_error
+from lantern.people.models import Person
+from lantern.people.queries import ReasonRequired, access_person
+
+
+@requires(TRIAGE_CONTACT)
+def queue(request):
+    overdue_only = request.GET.get("show") == "overdue"
+    contacts = list(queries.queue(overdue_only=overdue_only)[:200])
+    duplicates = queries.possible_duplicates(contacts)
+    audit.record(
+        request, AuditEntry.Action.VIEW_RECORD, detail=f"MASH queue ({len(contacts)} contacts)"
+    )
+    return render(
+        request,
+        "frontdoor/queue.html",
+        {
+            "rows": [(c, duplicates.get(c.pk, [])) for c in contacts],
+            "overdue_only": overdue_only,
+            "now": timezone.now(),
+        },
+    )
+
+
+def _page(request, contact, *, error: str = "", status: int = 200, **forms):
+    subjects = list(contact.subjects.select_related("person"))
+    matches = [queries.candidates_for(s) for s in subjects if s.person_id is None]
+    for found in matches:
+        audit.record(
+            request,
+            AuditEntry.Action.SEARCH,
+            obj=found.subject,
+            detail=f"match candidates for {found.subject.full_name} in {contact.reference}: "
+            + ", ".join(c.person.council_id for c in found.candidates),
+        )
+    audit.record(request, AuditEntry.Action.VIEW_RECORD, obj=contact, detail="MASH contact")
+    for person in {s.person for s in subjects if s.person_id}:
+        audit.record(
+            request,
+            AuditEntry.Action.VIEW_RECORD,
+            person=person,
+            obj=contact,
+            detail=f"named in contact {contact.reference} (MASH)",
+        )
+    return render(
+        request,
+        "frontdoor/contact.html",
+        {
+            "contact": contact,
+            "linked": [s for s in subjects if s.person_id],
+            "matches": matches,
+            "checks": list(contact.checks.select_related("agency", "requested_by")),
+            "duplicates": queries.possible_duplicates([contact]).get(contact.pk, []),
+            "decision": getattr(contact, "decision", None) if not contact.is_awaiting else None,
+            "overdue": contact.is_awaiting and timezone.now() > contact.decision_due_at,
+            "rate_form": forms.get("rate_form") or RateForm(initial={"rag": contact.rag}),
+            "check_form": forms.get("check_form") or CheckForm(),
+            "answer_form": AnswerForm(),
+            "decision_form": forms.get("decision_form") or DecisionForm(),
+            "error": error,
+        },
+        status=status,
+    )
+
+
+@requires(TRIAGE_CONTACT)
+def contact(request, contact_id: int):
+    return _page(request, queries.access_contact_for_mash(request.user, contact_id))
+
+
+def _subject(contact, subject_id):
+    try:
+        return contact.subjects.get(pk=int(subject_id))
+    except (ValueError, TypeError, contact.subjects.model.DoesNotExist):
+        raise Http404("No such person in this contact") from None
+
+
+def _chosen_person(request) -> Person:
+    """The person the officer picked: a suggested candidate, or one found by council ID."""
+    council_id = request.POST.get("council_id", "").strip().upper()
+    person_id = request.POST.get("person_id")
+    if council_id:
+        person_id = (
+            Person.objects.filter(council_id=council_id).values_list("pk", flat=True).first()
+        )
+        if person_id is None:
+            raise ValidationError(f"No one in the index has the council ID {council_id}")
+    try:
+        return access_person(request.user, person_id, for_write=True)
+    except ReasonRequired:
+        raise ValidationError(
+            "That record is restricted: open it and state a reason before matching"
+        ) from None
+    except Http404:
+        raise ValidationError("Choose a person from the index") from None
+
+
+def _act(request, contact_id, do, done: str):
+    """Run one action for a contact; back to the contact either way."""
+    contact = queries.access_contact_for_mash(request.user, contact_id)
+    if request.method != "POST":
+        return redirect("frontdoor:contact", contact_id=contact.pk)
+    try:
+        do(contact)
+    except ValidationError as problem:
+        return _page(request, contact, error=first_error(problem), status=400)
+    messages.success(request, done)
+    return redirect("frontdoor:contact", contact_id=contact.pk)
+
+
+@requires(TRIAGE_CONTACT)
+def same_person(request, contact_id: int, subject_id: int):
+    def do(contact):
+        subject = _subject(contact, subject_id)
+        actions.confirm_match(
+            subject, _chosen_person(request), acting_user=request.user, request=request
+        )
+
+    return _act(request, contact_id, do, "Matched to the person in the index")
+
+
+@requires(TRIAGE_CONTACT)
+def not_same_person(request, contact_id: int, subject_id: int):
+    def do(contact):
+        subject = _subject(contact, subject_id)
+        actions.rule_out(
+            subject, _chosen_person(request), acting_user=request.user, request=request
+        )
+
+    return _act(
+        request, contact_id, do, "Noted: not the same person. It will not be suggested again"
+    )
+
+
+@requires(TRIAGE_CONTACT, "people.add_person")
+def new_person(request, contact_id: int, subject_id: int):
+    def do(contact):
+        subject = _subject(contact, subject_id)
+        actions.add_as_new_person(subject, acting_user=request.user, request=request)
+
+    return _act(request, contact_id, do, "Added to the person index")
+
+
+@requires(TRIAGE_CONTACT)
+def rate(request, contact_id: int):
+    def do(contact):
+        form = RateForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError("Choose red, amber or green")
+        actions.rate(contact, acting_user=request.user, request=request, **form.cleaned_data)
+
+    return _act(request, contact_id, do, "RAG rating recorded")
+
+
+@requires(TRIAGE_CONTACT)
+def request_check(request, contact_id: int):
+    def do(contact):
+        form = CheckForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError("Choose the partner and enter what you are asking them")
+        actions.request_check(
+            contact, acting_user=request.user, request=request, **form.cleaned_data
+        )
+
+    return _act(request, contact_id, do, "Check requested")
+
+
+@requires(TRIAGE_CONTACT)
+def record_answer(request, contact_id: int, check_id: int):
+    def do(contact):
+        form = AnswerForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError("Enter the partner's answer")
+        check = contact.checks.filter(pk=check_id).first()
+        if check is None:
+            raise Http404("No such check")
+        actions.record_answer(check, acting_user=request.user, request=request, **form.cleaned_data)
+
+    return _act(request, contact_id, do, "Answer recorded")
+
+
+@requires(TRIAGE_CONTACT)
+def decide(request, contact_id: int):
+    contact = queries.access_contact_for_mash(request.user, contact_id)
+    if request.method != "POST":
+        return redirect("frontdoor:contact", contact_id=contact.pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _page(request, contact, decision_form=form, status=400)
+    try:
+        decision = actions.record_decision(
+            contact, acting_user=request.user, request=request, **form.cleaned_data
+        )
+    except ValidationError as problem:
+        return _page(request, contact, error=first_error(problem), decision_form=form, status=400)
+    messages.success(request, f"Decision recorded: {decision.get_outcome_display()}")
+    return redirect("frontdoor:contact", contact_id=contact.pk)
