@@ -1,0 +1,169 @@
+"""The child protection enquiry: strategy discussion and section 47 enquiry (Working
+Together 2023, chapter 4). The order is enforced here because the CIN census checks it
+afterwards (rules 8615, 8868) and the ICPC clock runs from the discussion that started it.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+
+from lantern.casework import codes
+from lantern.casework.actions.base import (
+    create,
+    in_the_past,
+    lock,
+    not_before,
+    open_episode_of,
+    refuse,
+    save_versioned,
+    written,
+)
+from lantern.casework.models import Section47Enquiry, StrategyDiscussion
+from lantern.clocks.actions import apply_event
+from lantern.people.models import Person
+
+
+def check_categories(categories: list[str]) -> list[str]:
+    """One or more of neglect, physical, emotional, sexual abuse; the census's ‘Multiple’
+    is derived from several, never chosen (rules 8905, 8910)."""
+    allowed = {code for code, _ in codes.SINGLE_CATEGORIES}
+    if not categories:
+        refuse("Choose at least one category of abuse", "categories")
+    if len(set(categories)) != len(categories) or set(categories) - allowed:
+        refuse("Choose categories from the list, each once", "categories")
+    return categories
+
+
+def meeting(model, person, acting_user, agencies, **fields):
+    meeting = create(model, person, acting_user, **fields)
+    meeting.agencies.set(agencies or [])
+    return meeting
+
+
+@transaction.atomic
+def record_strategy_discussion(
+    person: Person,
+    *,
+    acting_user,
+    held_on: dt.date,
+    decision: str,
+    agencies=(),
+    attendees: str = "",
+    notes: str = "",
+    request=None,
+) -> StrategyDiscussion:
+    episode = open_episode_of(person)
+    in_the_past(held_on, "The date of the discussion", "held_on")
+    not_before(held_on, episode.referral_date, "It cannot be before the referral", "held_on")
+    discussion = meeting(
+        StrategyDiscussion,
+        person,
+        acting_user,
+        agencies,
+        episode=episode,
+        held_on=held_on,
+        decision=decision,
+        attendees=attendees,
+        notes=notes,
+    )
+    apply_event(person, "strategy_discussion_held", held_on, source=discussion)
+    if decision == StrategyDiscussion.Decision.S47:
+        # The ICPC's 15 working days run from this discussion (statutory.md 1.5).
+        apply_event(person, "s47_initiated", held_on, source=discussion)
+    names = ", ".join(a.name for a in discussion.agencies.all()) or "no agencies recorded"
+    written(
+        request,
+        discussion,
+        acting_user=acting_user,
+        detail="recorded strategy discussion",
+        chronology="strategy_discussion",
+        summary=f"Strategy discussion ({names}). Decision: {discussion.get_decision_display()}.",
+        when=held_on,
+    )
+    return discussion
+
+
+@transaction.atomic
+def start_section47(
+    person: Person,
+    *,
+    acting_user,
+    strategy_discussion: StrategyDiscussion,
+    start_date: dt.date,
+    request=None,
+) -> Section47Enquiry:
+    episode = open_episode_of(person)
+    if strategy_discussion.episode_id != episode.pk or strategy_discussion.decision != "s47":
+        refuse(
+            "A section 47 enquiry starts from a strategy discussion in this episode that "
+            "decided on one",
+            "strategy_discussion",
+        )
+    if strategy_discussion.enquiries.exists():
+        refuse("That strategy discussion's enquiry is already recorded", "strategy_discussion")
+    in_the_past(start_date, "The start date", "start_date")
+    not_before(
+        start_date,
+        strategy_discussion.held_on,
+        "The enquiry cannot start before the strategy discussion that decided on it",
+        "start_date",
+    )
+    enquiry = create(
+        Section47Enquiry,
+        person,
+        acting_user,
+        episode=episode,
+        strategy_discussion=strategy_discussion,
+        start_date=start_date,
+    )
+    apply_event(person, "s47_started", start_date, source=enquiry)
+    written(
+        request,
+        enquiry,
+        acting_user=acting_user,
+        detail="started section 47 enquiry",
+        chronology="section_47",
+        summary="Section 47 enquiry started.",
+        when=start_date,
+    )
+    return enquiry
+
+
+@transaction.atomic
+def conclude_section47(
+    enquiry: Section47Enquiry,
+    *,
+    acting_user,
+    outcome: str,
+    end_date: dt.date,
+    icpc_required: bool,
+    expected_version: int,
+    request=None,
+) -> Section47Enquiry:
+    enquiry = lock(enquiry)
+    if enquiry.outcome:
+        refuse("This enquiry's outcome is already recorded")
+    in_the_past(end_date, "The date the enquiry concluded", "end_date")
+    not_before(end_date, enquiry.start_date, "It cannot end before it started", "end_date")
+    save_versioned(
+        enquiry,
+        expected_version=expected_version,
+        acting_user=acting_user,
+        outcome=outcome,
+        end_date=end_date,
+        icpc_required=icpc_required,
+    )
+    if not icpc_required:
+        apply_event(enquiry.person, "icpc_not_required", end_date, source=enquiry)
+    conference = "an initial conference is needed" if icpc_required else "no conference needed"
+    written(
+        request,
+        enquiry,
+        acting_user=acting_user,
+        created=False,
+        detail="recorded section 47 outcome",
+        chronology="section_47",
+        summary=f"Section 47 enquiry concluded: {enquiry.get_outcome_display()}; {conference}.",
+        when=end_date,
+    )
+    return enquiry

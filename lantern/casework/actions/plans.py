@@ -1,0 +1,302 @@
+"""Conferences and the child protection plan: the initial conference and the plan it
+decides on, core groups, review conferences and the plan's end (Working Together 2023).
+
+A plan starts only from an initial conference's decision, and a review cannot predate it:
+the CIN census checks the same order afterwards (rules 1104, 8841).
+"""
+
+import datetime as dt
+
+from django.db import transaction
+
+from lantern.casework.actions.base import (
+    bump_version,
+    create,
+    in_the_past,
+    lock,
+    long_date,
+    not_before,
+    open_episode_of,
+    refresh_care_status,
+    refuse,
+    save_versioned,
+    tell_worker,
+    written,
+)
+from lantern.casework.actions.enquiries import check_categories, meeting
+from lantern.casework.actions.episodes import start_cin_plan
+from lantern.casework.models import (
+    ChildProtectionPlan,
+    CINPlan,
+    Conference,
+    CoreGroupMeeting,
+    Section47Enquiry,
+)
+from lantern.clocks.actions import apply_event
+from lantern.people.models import Person
+
+
+@transaction.atomic
+def record_initial_conference(
+    person: Person,
+    *,
+    acting_user,
+    section47: Section47Enquiry,
+    held_on: dt.date,
+    chair,
+    decision: str,
+    categories: list[str] | None = None,
+    agencies=(),
+    attendees: str = "",
+    request=None,
+) -> Conference:
+    """The ICPC, and the plan it decides on: the categories are recorded once, here."""
+    episode = open_episode_of(person)
+    section47 = lock(section47)
+    if section47.episode_id != episode.pk:
+        refuse("Choose this episode's section 47 enquiry", "section47")
+    if section47.icpc_required is False:
+        refuse("That enquiry concluded that no conference was needed", "section47")
+    if Conference.objects.filter(section47=section47).exists():
+        refuse("That enquiry's initial conference is already recorded", "section47")
+    in_the_past(held_on, "The conference date", "held_on")
+    not_before(
+        held_on,
+        section47.start_date,
+        "The conference cannot be before the section 47 enquiry started (CIN census 8615)",
+        "held_on",
+    )
+    if decision not in (Conference.Decision.PLAN, Conference.Decision.NO_PLAN):
+        refuse("An initial conference decides on a plan or no plan", "decision")
+    plan_agreed = decision == Conference.Decision.PLAN
+    categories = check_categories(categories or []) if plan_agreed else []
+    conference = meeting(
+        Conference,
+        person,
+        acting_user,
+        agencies,
+        episode=episode,
+        kind=Conference.Kind.INITIAL,
+        section47=section47,
+        held_on=held_on,
+        chair=chair,
+        decision=decision,
+        categories=categories,
+        attendees=attendees,
+    )
+    apply_event(person, "icpc_held", held_on, source=conference)
+    labels = ", ".join(conference.category_labels)
+    written(
+        request,
+        conference,
+        acting_user=acting_user,
+        detail="recorded initial child protection conference",
+        chronology="conference",
+        summary=f"Initial child protection conference. Decision: "
+        f"{conference.get_decision_display()}" + (f" ({labels})." if labels else "."),
+        when=held_on,
+    )
+    if plan_agreed:
+        start_cp_plan(conference, acting_user=acting_user, request=request)
+    return conference
+
+
+@transaction.atomic
+def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtectionPlan:
+    """Only an initial conference's decision starts a plan (WT23); the plan starts that day."""
+    person = icpc.person
+    if icpc.kind != Conference.Kind.INITIAL or icpc.decision != Conference.Decision.PLAN:
+        refuse(
+            "A child protection plan can start only from an initial child protection "
+            "conference's decision to make one"
+        )
+    if ChildProtectionPlan.objects.filter(icpc=icpc).exists():
+        refuse("That conference's plan has already started")
+    if ChildProtectionPlan.objects.filter(person=person, end_date__isnull=True).exists():
+        refuse("This child already has an open child protection plan")
+    episode = open_episode_of(person)
+    for cin_plan in CINPlan.objects.filter(person=person, end_date__isnull=True):
+        bump_version(cin_plan, acting_user, end_date=icpc.held_on)
+    plan = create(
+        ChildProtectionPlan,
+        person,
+        acting_user,
+        episode=episode,
+        icpc=icpc,
+        start_date=icpc.held_on,
+        initial_categories=icpc.categories,
+        latest_categories=icpc.categories,
+    )
+    apply_event(person, "cp_plan_started", plan.start_date, source=plan)
+    refresh_care_status(person)
+    written(
+        request,
+        plan,
+        acting_user=acting_user,
+        detail="started child protection plan",
+        chronology="plan",
+        summary=f"Child protection plan started: {', '.join(plan.category_labels)}.",
+        when=plan.start_date,
+    )
+    tell_worker(person, acting_user, f"{person.full_name} is now on a child protection plan")
+    return plan
+
+
+@transaction.atomic
+def record_review_conference(
+    plan: ChildProtectionPlan,
+    *,
+    acting_user,
+    held_on: dt.date,
+    chair,
+    decision: str,
+    categories: list[str] | None = None,
+    end_reason: str = "",
+    agencies=(),
+    attendees: str = "",
+    request=None,
+) -> Conference:
+    plan = lock(plan)
+    if plan.end_date is not None:
+        refuse(f"This plan ended on {long_date(plan.end_date)}")
+    in_the_past(held_on, "The conference date", "held_on")
+    icpc_date = plan.icpc.held_on
+    not_before(
+        held_on,
+        icpc_date,
+        f"A review conference cannot be before the initial conference ({long_date(icpc_date)})",
+        "held_on",
+    )
+    if decision == Conference.Decision.CONTINUE:
+        categories = check_categories(categories or [])
+    elif decision == Conference.Decision.END:
+        if end_reason not in ChildProtectionPlan.EndReason.values:
+            refuse("Say why the plan is ending", "end_reason")
+        categories = []
+    else:
+        refuse("A review conference decides whether the plan continues", "decision")
+    review = meeting(
+        Conference,
+        plan.person,
+        acting_user,
+        agencies,
+        episode=plan.episode,
+        kind=Conference.Kind.REVIEW,
+        plan=plan,
+        held_on=held_on,
+        chair=chair,
+        decision=decision,
+        categories=categories,
+        attendees=attendees,
+    )
+    apply_event(plan.person, "rcpc_held", held_on, source=review)
+    written(
+        request,
+        review,
+        acting_user=acting_user,
+        detail="recorded review child protection conference",
+        chronology="conference",
+        summary=f"Review child protection conference. Decision: {review.get_decision_display()}.",
+        when=held_on,
+    )
+    if decision == Conference.Decision.CONTINUE:
+        apply_event(plan.person, "rcpc_plan_continues", held_on, source=review)
+        if categories != plan.latest_categories:
+            bump_version(plan, acting_user, latest_categories=categories)
+    else:
+        end_cp_plan(
+            plan,
+            acting_user=acting_user,
+            end_date=held_on,
+            end_reason=end_reason,
+            expected_version=plan.version,
+            request=request,
+        )
+    return review
+
+
+@transaction.atomic
+def end_cp_plan(
+    plan: ChildProtectionPlan,
+    *,
+    acting_user,
+    end_date: dt.date,
+    end_reason: str,
+    expected_version: int,
+    request=None,
+) -> ChildProtectionPlan:
+    plan = lock(plan)
+    if plan.end_date is not None:
+        refuse(f"This plan already ended on {long_date(plan.end_date)}")
+    if end_reason not in ChildProtectionPlan.EndReason.values:
+        refuse("Say why the plan is ending", "end_reason")
+    in_the_past(end_date, "The end date", "end_date")
+    not_before(end_date, plan.start_date, "The plan cannot end before it started", "end_date")
+    save_versioned(
+        plan,
+        expected_version=expected_version,
+        acting_user=acting_user,
+        end_date=end_date,
+        end_reason=end_reason,
+    )
+    apply_event(plan.person, "cp_plan_ended", end_date, source=plan)
+    refresh_care_status(plan.person)
+    written(
+        request,
+        plan,
+        acting_user=acting_user,
+        created=False,
+        detail="ended child protection plan",
+        chronology="plan",
+        summary=f"Child protection plan ended: {plan.get_end_reason_display()}.",
+        when=end_date,
+    )
+    if end_reason == ChildProtectionPlan.EndReason.STEP_DOWN:
+        start_cin_plan(
+            plan.person,
+            acting_user=acting_user,
+            start_date=end_date,
+            request=request,
+            episode=plan.episode,
+        )
+    return plan
+
+
+@transaction.atomic
+def record_core_group(
+    plan: ChildProtectionPlan,
+    *,
+    acting_user,
+    held_on: dt.date,
+    agencies=(),
+    attendees: str = "",
+    notes: str = "",
+    request=None,
+) -> CoreGroupMeeting:
+    plan = lock(plan)
+    in_the_past(held_on, "The meeting date", "held_on")
+    not_before(held_on, plan.start_date, "It cannot be before the plan started", "held_on")
+    if plan.end_date is not None and held_on > plan.end_date:
+        refuse(f"The plan ended on {long_date(plan.end_date)}", "held_on")
+    group = meeting(
+        CoreGroupMeeting,
+        plan.person,
+        acting_user,
+        agencies,
+        plan=plan,
+        held_on=held_on,
+        attendees=attendees,
+        notes=notes,
+    )
+    apply_event(plan.person, "core_group_held", held_on, source=group)
+    names = ", ".join(a.name for a in group.agencies.all()) or "no agencies recorded"
+    written(
+        request,
+        group,
+        acting_user=acting_user,
+        detail="recorded core group meeting",
+        chronology="core_group",
+        summary=f"Core group meeting ({names}).",
+        when=held_on,
+    )
+    return group

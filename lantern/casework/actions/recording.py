@@ -1,0 +1,198 @@
+"""Visits, case notes, management oversight and allocation."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from lantern.casework.actions.base import (
+    create,
+    in_the_past,
+    refuse,
+    tell_worker,
+    who,
+    written,
+)
+from lantern.casework.models import (
+    CaseNote,
+    ChildProtectionPlan,
+    CINEpisode,
+    ManagementOversight,
+    Visit,
+)
+from lantern.clocks.actions import apply_event
+from lantern.people.models import Person
+from lantern.workforce.actions import allocate_worker
+
+RECORD_OVERSIGHT = "casework.record_oversight"
+ALLOCATE = "casework.allocate_worker"
+
+
+def _episode_on(person: Person, day: dt.date) -> CINEpisode | None:
+    """The episode a record dated ``day`` belongs to, if any (a visit can predate closure)."""
+    return (
+        CINEpisode.objects.filter(person=person, referral_date__lte=day)
+        .exclude(close_date__lt=day)
+        .order_by("-referral_date")
+        .first()
+    )
+
+
+def _on_cp_plan(person: Person, day: dt.date) -> bool:
+    return (
+        ChildProtectionPlan.objects.filter(person=person, start_date__lte=day)
+        .exclude(end_date__lt=day)
+        .exists()
+    )
+
+
+def _quoted(words: str, limit: int = 300) -> str:
+    words = " ".join(words.split())
+    return f"“{words[:limit]}{'…' if len(words) > limit else ''}”"
+
+
+@transaction.atomic
+def record_visit(
+    person: Person,
+    *,
+    acting_user,
+    visited_on: dt.date,
+    kind: str,
+    child_seen: bool,
+    seen_alone: bool = False,
+    bedroom_seen: bool = False,
+    reason_not_seen: str = "",
+    child_words: str = "",
+    observations: str = "",
+    request=None,
+) -> Visit:
+    """A visit. Where the child is on a CP plan and was seen, it meets the visit clock and
+    starts the next one (statutory.md 1.9; the interval is the council's policy)."""
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    in_the_past(visited_on, "The date of the visit", "visited_on")
+    if person.date_of_birth and visited_on < person.date_of_birth and kind != "assessment":
+        refuse("The visit cannot be before the child was born", "visited_on")
+    if seen_alone and not child_seen:
+        refuse("A child seen alone was seen: tick ‘The child was seen’ too", "seen_alone")
+    if not child_seen and not reason_not_seen.strip():
+        refuse("Say why the child was not seen", "reason_not_seen")
+    visit = create(
+        Visit,
+        person,
+        acting_user,
+        episode=_episode_on(person, visited_on),
+        visited_on=visited_on,
+        kind=kind,
+        child_seen=child_seen,
+        seen_alone=seen_alone,
+        bedroom_seen=bedroom_seen,
+        reason_not_seen=reason_not_seen,
+        child_words=child_words,
+        observations=observations,
+    )
+    if child_seen and _on_cp_plan(person, visited_on):
+        apply_event(person, "cp_visit_child_seen", visited_on, source=visit)
+    if not child_seen:
+        seen = "Child not seen."
+    else:
+        seen = "Child seen alone." if seen_alone else "Child seen, not alone."
+        seen += " Bedroom seen." if bedroom_seen else ""
+    said = f" The child said: {_quoted(child_words)}" if child_words.strip() else ""
+    written(
+        request,
+        visit,
+        acting_user=acting_user,
+        detail=f"recorded visit ({kind})",
+        chronology="visit",
+        summary=f"{visit.get_kind_display()}. {seen}{said}",
+        when=visited_on,
+    )
+    return visit
+
+
+@transaction.atomic
+def record_case_note(
+    person: Person,
+    *,
+    acting_user,
+    noted_on: dt.date,
+    subject: str,
+    text: str,
+    request=None,
+) -> CaseNote:
+    in_the_past(noted_on, "The date", "noted_on")
+    if not text.strip():
+        refuse("Write the note", "text")
+    note = create(
+        CaseNote,
+        person,
+        acting_user,
+        episode=_episode_on(person, noted_on),
+        noted_on=noted_on,
+        subject=subject.strip(),
+        text=text,
+    )
+    written(
+        request,
+        note,
+        acting_user=acting_user,
+        detail="recorded case note",
+        chronology="case_note",
+        summary=f"{note.subject}",
+        when=noted_on,
+    )
+    return note
+
+
+@transaction.atomic
+def record_oversight(
+    person: Person,
+    *,
+    acting_user,
+    recorded_on: dt.date,
+    direction: str,
+    review_by: dt.date | None = None,
+    request=None,
+) -> ManagementOversight:
+    """A manager's reflection and direction on the case, told to the allocated worker."""
+    if not acting_user.has_perm(RECORD_OVERSIGHT):
+        refuse("Only a manager can record management oversight")
+    in_the_past(recorded_on, "The date", "recorded_on")
+    if review_by is not None and review_by < recorded_on:
+        refuse("The review date must be after the oversight", "review_by")
+    if not direction.strip():
+        refuse("Write the reflection and direction", "direction")
+    oversight = create(
+        ManagementOversight,
+        person,
+        acting_user,
+        episode=_episode_on(person, recorded_on),
+        recorded_on=recorded_on,
+        direction=direction,
+        review_by=review_by,
+    )
+    written(
+        request,
+        oversight,
+        acting_user=acting_user,
+        detail="recorded management oversight",
+        chronology="management_oversight",
+        summary=f"Management oversight by {who(acting_user)}: {_quoted(direction, 200)}",
+        when=recorded_on,
+    )
+    tell_worker(
+        person,
+        acting_user,
+        f"{who(acting_user)} recorded management oversight on {person.full_name}",
+        oversight.get_absolute_url(),
+    )
+    return oversight
+
+
+def allocate(child: Person, worker, *, acting_user, start: dt.date, request=None):
+    """Allocate a worker (history kept by ``workforce``); managers only."""
+    if not acting_user.has_perm(ALLOCATE):
+        refuse("Only a manager can allocate a worker")
+    if getattr(worker, "staff", None) is None or worker.staff.team_id is None:
+        refuse("That person is not in a team", "worker")
+    in_the_past(start, "The allocation date", "start")
+    return allocate_worker(child, worker, acting_user=acting_user, start=start, request=request)

@@ -1,0 +1,105 @@
+"""What casework forms share: Design System widgets, dates, the version they were read at.
+
+Every form is built for one child (``person``), so choices (this episode's enquiries, the open
+plan, the agencies) come from what is already recorded and are never retyped.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth.models import User
+
+from lantern.agencies.models import Agency
+
+WIDGET_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.Select: "govuk-select",
+    forms.Textarea: "govuk-textarea",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+}
+
+
+class DateField(forms.DateField):
+    """A native date picker: fast to fill in on a laptop in a family's kitchen."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, label: str, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {"required": f"Enter the {label.lower()}", "invalid": "Enter a real date"},
+        )
+        super().__init__(label=label, **kwargs)
+
+
+def long_text(label: str, *, required: bool = False, rows: int = 8, help_text: str = ""):
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": f"Enter {label[0].lower()}{label[1:]}"},
+    )
+
+
+def agencies_field(label: str = "Agencies present"):
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def chair_field():
+    """Conferences are chaired by an independent reviewing officer (or a manager)."""
+    from lantern.access.roles import IRO, TEAM_MANAGER
+
+    chairs = User.objects.filter(groups__name__in=[IRO, TEAM_MANAGER], is_active=True)
+    field = forms.ModelChoiceField(
+        label="Chair",
+        queryset=chairs.distinct().order_by("last_name", "first_name"),
+        error_messages={"required": "Choose who chaired the conference"},
+    )
+    field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+    return field
+
+
+class CaseworkForm(forms.Form):
+    """A form for one child. ``action_kwargs`` is what the action is called with."""
+
+    def __init__(self, *args, person=None, record=None, **kwargs):
+        self.person, self.record = person, record
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = WIDGET_CLASSES.get(type(field.widget))
+            if css:
+                field.widget.attrs.setdefault("class", css)
+
+    def action_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class VersionedForm(CaseworkForm):
+    """Carries the version the record was read at (the optimistic lock)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, record=None, **kwargs):
+        kwargs["initial"] = {**self.initial_from(record), **(kwargs.get("initial") or {})}
+        super().__init__(*args, record=record, **kwargs)
+
+    def initial_from(self, record) -> dict:
+        return {"version": record.version} if record is not None else {}
+
+    def action_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["expected_version"] = data.pop("version")
+        return data
+
+
+def today() -> dt.date:
+    from django.utils import timezone
+
+    return timezone.localdate()

@@ -1,0 +1,155 @@
+"""Forms for strategy discussions, section 47 enquiries, conferences and core groups."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from lantern.casework import codes
+from lantern.casework.forms.base import (
+    CaseworkForm,
+    DateField,
+    VersionedForm,
+    agencies_field,
+    chair_field,
+    long_text,
+    today,
+)
+from lantern.casework.models import (
+    ChildProtectionPlan,
+    Conference,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+
+
+def categories_field(label="Categories of abuse"):
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=codes.SINGLE_CATEGORIES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose every category that applies; the census records several as ‘Multiple’.",
+    )
+
+
+class MeetingForm(CaseworkForm):
+    held_on = DateField("Date held", initial=today)
+    agencies = agencies_field()
+    attendees = long_text("Who attended (name and role)", rows=3)
+
+
+class StrategyDiscussionForm(MeetingForm):
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("", "Choose"), *StrategyDiscussion.Decision.choices]
+    )
+    notes = long_text("Information shared and reasons for the decision", rows=8)
+
+
+class Section47Form(CaseworkForm):
+    strategy_discussion = forms.ModelChoiceField(
+        label="Strategy discussion that decided on the enquiry",
+        queryset=StrategyDiscussion.objects.none(),
+        error_messages={"required": "Choose the strategy discussion"},
+    )
+    start_date = DateField("Start date", initial=today)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["strategy_discussion"].queryset = StrategyDiscussion.objects.filter(
+            person=self.person, decision="s47", episode__close_date__isnull=True
+        )
+
+
+class Section47OutcomeForm(VersionedForm):
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=[("", "Choose"), *Section47Enquiry.Outcome.choices]
+    )
+    end_date = DateField("Date concluded", initial=today)
+    icpc_required = forms.BooleanField(
+        label="An initial child protection conference is needed", required=False
+    )
+
+
+class InitialConferenceForm(MeetingForm):
+    section47 = forms.ModelChoiceField(
+        label="Section 47 enquiry", queryset=Section47Enquiry.objects.none()
+    )
+    chair = chair_field()
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("", "Choose"), *Conference.Decision.choices[:2]],
+    )
+    categories = categories_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section47"].queryset = Section47Enquiry.objects.filter(
+            person=self.person, episode__close_date__isnull=True
+        ).exclude(icpc_required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Conference.Decision.PLAN and not data.get("categories"):
+            self.add_error("categories", "Choose the categories of abuse for the plan")
+        return data
+
+
+def open_plan_field():
+    return forms.ModelChoiceField(
+        label="Child protection plan",
+        queryset=ChildProtectionPlan.objects.none(),
+        empty_label=None,
+        error_messages={"required": "There is no open child protection plan"},
+    )
+
+
+class PlanMeetingForm(MeetingForm):
+    plan = open_plan_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = ChildProtectionPlan.objects.filter(
+            person=self.person, end_date__isnull=True
+        )
+
+
+class ReviewConferenceForm(PlanMeetingForm):
+    chair = chair_field()
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("", "Choose"), *Conference.Decision.choices[2:]]
+    )
+    categories = categories_field("Categories of abuse (if the plan continues)")
+    end_reason = forms.ChoiceField(
+        label="Why the plan ends (if it ends)",
+        choices=[("", "Not ending"), *ChildProtectionPlan.EndReason.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.fields["plan"].queryset.first()
+        if plan is not None and not self.is_bound:
+            self.initial.setdefault("categories", plan.latest_categories)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Conference.Decision.END and not data.get("end_reason"):
+            self.add_error("end_reason", "Say why the plan is ending")
+        return data
+
+
+class CoreGroupForm(PlanMeetingForm):
+    notes = long_text("What was agreed", rows=8)
+
+
+class EndCPPlanForm(VersionedForm):
+    end_date = DateField("End date", initial=today)
+    end_reason = forms.ChoiceField(
+        label="Why the plan ends",
+        choices=[("", "Choose"), *ChildProtectionPlan.EndReason.choices],
+    )
+
+    def clean_end_date(self):
+        day = self.cleaned_data["end_date"]
+        if self.record is not None and day < self.record.start_date:
+            raise ValidationError("The plan cannot end before it started")
+        return day

@@ -1,0 +1,26 @@
+"""Casework records, one module per stage of the child's journey (DESIGN.md §2)."""
+
+from lantern.casework.models.episodes import Assessment, CINEpisode, CINPlan
+from lantern.casework.models.protection import (
+    ChildProtectionPlan,
+    Conference,
+    CoreGroupMeeting,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+from lantern.casework.models.recording import CaseNote, Draft, ManagementOversight, Visit
+
+__all__ = [
+    "Assessment",
+    "CINEpisode",
+    "CINPlan",
+    "CaseNote",
+    "ChildProtectionPlan",
+    "Conference",
+    "CoreGroupMeeting",
+    "Draft",
+    "ManagementOversight",
+    "Section47Enquiry",
+    "StrategyDiscussion",
+    "Visit",
+]

@@ -1,0 +1,194 @@
+"""Reads for casework pages. Children come only from ``people.queries.access_person``; these
+functions take the child already handed out and never widen what the user may see."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+
+from lantern.access.roles import VIEW_CASE_NOTES
+from lantern.casework import codes, models
+from lantern.casework.kinds import Kind
+from lantern.clocks.queries import due_items, open_for_worker
+from lantern.workforce.models import Allocation, Team
+
+CODE_LISTS = {
+    "referral_source": codes.REFERRAL_SOURCE,
+    "primary_need": codes.PRIMARY_NEED,
+    "reason_for_closure": codes.REASON_FOR_CLOSURE,
+}
+CATEGORY_FIELDS = {"categories", "initial_categories", "latest_categories"}
+
+
+def record_of(person, kind: Kind, record_id: int):
+    """The record, if it is this child's and of this kind: the same 404 otherwise."""
+    records = kind.model.objects.filter(person=person)
+    if kind.slug in ("icpc", "rcpc"):
+        records = records.filter(kind="initial" if kind.slug == "icpc" else "review")
+    record = records.filter(pk=record_id).first()
+    if record is None:
+        raise Http404("No such record")
+    return record
+
+
+@dataclass
+class Row:
+    label: str
+    text: str = ""
+    items: list | None = None
+
+
+def describe(record, kind: Kind) -> list[Row]:
+    """The record's fields for its page, codes shown with their meaning."""
+    rows = []
+    for name in kind.shown:
+        field = record._meta.get_field(name)
+        label = str(field.verbose_name)
+        row = Row(label[:1].upper() + label[1:])
+        value = getattr(record, name)
+        if field.many_to_many:
+            row.items = [str(a) for a in value.all()] or ["None recorded"]
+        elif name == "factors":
+            row.items = record.factor_labels or ["Not yet recorded"]
+        elif name in CATEGORY_FIELDS:
+            row.items = [codes.CATEGORY_OF_ABUSE.label(c) for c in value] or ["—"]
+        elif name in CODE_LISTS:
+            row.text = f"{value}: {CODE_LISTS[name].label(value)}" if value else "—"
+        elif field.choices:
+            row.text = getattr(record, f"get_{name}_display")() or "—"
+        elif isinstance(value, bool):
+            row.text = "Yes" if value else "No"
+        elif isinstance(value, dt.date):
+            row.text = f"{value.day} {value:%B %Y}"
+        elif hasattr(value, "get_full_name"):
+            row.text = value.get_full_name() or value.get_username()
+        else:
+            row.text = "—" if value in (None, "") else str(value)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class Casework:
+    """Everything recorded for one child, for the casework page: one query per list."""
+
+    episodes: list
+    assessments: list
+    strategy_discussions: list
+    enquiries: list
+    conferences: list
+    cp_plans: list
+    core_groups: list
+    cin_plans: list
+    visits: list
+    case_notes: list | None
+    oversight: list
+    allocations: list
+
+    @property
+    def timeline(self) -> list[tuple]:
+        """Assessments, discussions, enquiries, conferences and core groups, newest first."""
+        dated = [(a.start_date, "Assessment", a) for a in self.assessments]
+        dated += [(s.held_on, "Strategy discussion", s) for s in self.strategy_discussions]
+        dated += [(e.start_date, "Section 47 enquiry", e) for e in self.enquiries]
+        dated += [(c.held_on, c.get_kind_display(), c) for c in self.conferences]
+        dated += [(g.held_on, "Core group meeting", g) for g in self.core_groups]
+        return sorted(dated, key=lambda d: d[0], reverse=True)
+
+    @property
+    def open_episode(self):
+        return next((e for e in self.episodes if e.close_date is None), None)
+
+    @property
+    def open_cp_plan(self):
+        return next((p for p in self.cp_plans if p.end_date is None), None)
+
+    @property
+    def open_cin_plan(self):
+        return next((p for p in self.cin_plans if p.end_date is None), None)
+
+
+def casework_for(person, user) -> Casework:
+    mine = {"person": person}
+    agencies = Prefetch("agencies")
+    notes = None
+    if user.has_perm(VIEW_CASE_NOTES):
+        notes = list(models.CaseNote.objects.filter(**mine).select_related("created_by"))
+    return Casework(
+        episodes=list(models.CINEpisode.objects.filter(**mine)),
+        assessments=list(models.Assessment.objects.filter(**mine).select_related("authorised_by")),
+        strategy_discussions=list(
+            models.StrategyDiscussion.objects.filter(**mine).prefetch_related(agencies)
+        ),
+        enquiries=list(models.Section47Enquiry.objects.filter(**mine)),
+        conferences=list(models.Conference.objects.filter(**mine).select_related("chair")),
+        cp_plans=list(models.ChildProtectionPlan.objects.filter(**mine)),
+        core_groups=list(models.CoreGroupMeeting.objects.filter(**mine)),
+        cin_plans=list(models.CINPlan.objects.filter(**mine)),
+        visits=list(models.Visit.objects.filter(**mine).select_related("created_by")[:50]),
+        case_notes=notes,
+        oversight=list(
+            models.ManagementOversight.objects.filter(**mine).select_related("created_by")
+        ),
+        allocations=allocation_history(person),
+    )
+
+
+def allocation_history(person) -> list[Allocation]:
+    """Every worker the child has had: changes of worker are something managers must see."""
+    return list(
+        Allocation.objects.filter(child=person)
+        .select_related("worker", "team")
+        .order_by("-start", "-id")
+    )
+
+
+def end_of_week(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=6 - day.weekday())
+
+
+def my_work(user, today: dt.date):
+    """What is due by Sunday and everything overdue, across all the worker's children, most
+    overdue first."""
+    children = Allocation.objects.filter(worker=user, end__isnull=True).values("child_id")
+    return due_items(open_for_worker(children, due_by=end_of_week(today)), today)
+
+
+@dataclass
+class WorkerLoad:
+    worker: object
+    caseload: int
+    overdue: list
+
+
+def team_work(manager, today: dt.date) -> tuple[list[Team], list[WorkerLoad]]:
+    """For the teams the user manages: each worker's caseload and overdue items, the worker
+    with most overdue first, so a slipping caseload is seen by the manager, not found later
+    by an inspector."""
+    teams = list(Team.objects.filter(manager=manager))
+    allocations = Allocation.objects.filter(team__in=teams, end__isnull=True)
+    worker_of = dict(allocations.values_list("child_id", "worker_id"))
+    overdue = due_items(
+        open_for_worker(allocations.values("child_id"), due_by=today - dt.timedelta(days=1)),
+        today,
+    )
+    counts = dict(
+        allocations.values_list("worker_id").annotate(n=Count("id")).values_list("worker_id", "n")
+    )
+    members = User.objects.filter(Q(staff__team__in=teams, is_active=True) | Q(pk__in=counts))
+    loads = {
+        u.pk: WorkerLoad(u, counts.get(u.pk, 0), [])
+        for u in members.distinct().order_by("last_name", "first_name")
+    }
+    for item in overdue:
+        wid = worker_of.get(item.deadline.person_id)
+        if wid in loads:
+            loads[wid].overdue.append(item)
+    ranked = sorted(loads.values(), key=lambda w: (-len(w.overdue), -w.caseload))
+    return teams, ranked
+
+
+def draft_for(user, person, form_key: str):
+    return models.Draft.objects.filter(user=user, person=person, form_key=form_key).first()

@@ -1,0 +1,1 @@
+"""Casework pages: one module each for records, work lists and drafts."""

@@ -1,0 +1,131 @@
+"""The one form page every casework record uses: the child's known facts shown (never
+retyped), the draft restored, the action's refusals on their fields, and a stale save told
+to reload instead of overwriting someone else's work."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from lantern.access import audit
+from lantern.access.models import AuditEntry
+from lantern.access.roles import ALLOCATE_WORKER, RECORD_CASEWORK, RECORD_OVERSIGHT
+from lantern.casework import actions, queries
+from lantern.casework.views.common import errors_onto, today
+from lantern.people import queries as people
+
+
+def edit_page(request, person, *, form_class, form_key, autosave, title, save, record=None):
+    draft = queries.draft_for(request.user, person, form_key) if autosave else None
+    conflict = None
+    stale = False
+    if request.method == "POST":
+        form = form_class(request.POST, person=person, record=record)
+        if form.is_valid():
+            try:
+                saved = save(form)
+            except actions.StaleRecord as error:
+                form.add_error(None, str(error))
+                stale = True
+            except ValidationError as error:
+                errors_onto(form, error)
+            else:
+                actions.discard_draft(request.user, person, form_key)
+                messages.success(request, f"{saved} saved")
+                query = urlencode({"saved": form_key}) if autosave else ""
+                return redirect(saved.get_absolute_url() + (f"?{query}" if query else ""))
+    else:
+        initial = draft.data if draft else {}
+        if draft and record is not None and str(draft.data.get("version")) != str(record.version):
+            # The draft was started before someone else saved: show their record and the
+            # draft beside it, rather than quietly reviving an old version.
+            conflict, initial = draft, {}
+        form = form_class(initial=initial or None, person=person, record=record)
+        audit.record(
+            request,
+            AuditEntry.Action.VIEW_RECORD,
+            person=person,
+            obj=record if record is not None else person,
+            detail=f"form {form_key}",
+        )
+    return render(
+        request,
+        "casework/form.html",
+        {
+            "person": person,
+            "facts": known_facts(person),
+            "form": form,
+            "title": title,
+            "record": record,
+            "stale": stale,
+            "draft": draft if draft and not conflict else None,
+            "conflict": conflict,
+            "autosave_url": reverse("casework:draft", args=[person.pk, form_key])
+            if autosave
+            else "",
+        },
+    )
+
+
+def known_facts(person) -> dict:
+    """What Lantern already knows about the child, shown on every form so it is never typed
+    again: who they are, where and with whom they live, the open episode."""
+    day = today()
+    household, _ = people.household_of(person, day)
+    episode = next(
+        (e for e in queries.models.CINEpisode.objects.filter(person=person, close_date=None)),
+        None,
+    )
+    return {
+        "address": people.current_address(person, day),
+        "household": household,
+        "allocation": people.allocated_worker(person),
+        "episode": episode,
+        "now": timezone.localtime(),
+    }
+
+
+def what_next(user, person, work) -> list[tuple[str, str]]:
+    """The records that can be added now, in the order the journey needs them."""
+    if not user.has_perm(RECORD_CASEWORK):
+        return []
+
+    def new(slug):
+        return reverse("casework:new", args=[person.pk, slug])
+
+    episode, cp_plan = work.open_episode, work.open_cp_plan
+    offers = [("Record a visit", new("visit")), ("Write a case note", new("case-note"))]
+    if episode is None:
+        offers.insert(0, ("Record a referral", new("episode")))
+    else:
+        if not any(a.episode_id == episode.pk for a in work.assessments):
+            offers.append(("Start the assessment", new("assessment")))
+        offers.append(("Record a strategy discussion", new("strategy-discussion")))
+        decided = [
+            s
+            for s in work.strategy_discussions
+            if s.episode_id == episode.pk and s.decision == "s47"
+        ]
+        if decided and len(decided) > len(
+            [e for e in work.enquiries if e.episode_id == episode.pk]
+        ):
+            offers.append(("Start the section 47 enquiry", new("section-47")))
+        held = {c.section47_id for c in work.conferences}
+        if any(
+            e.episode_id == episode.pk and e.icpc_required is not False and e.pk not in held
+            for e in work.enquiries
+        ):
+            offers.append(("Record the initial conference", new("icpc")))
+        if cp_plan is not None:
+            offers.append(("Record a core group meeting", new("core-group")))
+            offers.append(("Record a review conference", new("rcpc")))
+        elif work.open_cin_plan is None:
+            offers.append(("Start a child in need plan", new("cin-plan")))
+    if user.has_perm(RECORD_OVERSIGHT):
+        offers.append(("Record management oversight", new("oversight")))
+    if user.has_perm(ALLOCATE_WORKER):
+        offers.append(("Allocate a worker", reverse("casework:allocate", args=[person.pk])))
+    return offers

@@ -1,0 +1,111 @@
+"""The England working-day calendar and the three ways a due date is counted.
+
+Working days are Monday to Friday, less England and Wales bank holidays (the ``holidays``
+package, subdivision ENG, which also knows one-off days such as the 2023 coronation) and
+any day the council declares closed. No source defines how to count them (statutory.md
+Table 6); the convention here is DESIGN.md §3: "N working days" is the Nth working day after
+the start, the start itself not counted; "N months" is the same day N months later, clamped
+to the month's last day and not moved off a weekend.
+
+The working days are built once into a sorted list, so adding N working days is a binary
+search and an index: recomputing every deadline in a borough costs microseconds each.
+"""
+
+import bisect
+import calendar as stdlib_calendar
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+
+import holidays
+
+from lantern.clocks import table
+
+FIRST_YEAR = 1990
+LAST_YEAR = 2080
+
+
+class OutsideCalendar(ValueError):
+    """A date the calendar does not cover: refuse rather than guess."""
+
+
+class WorkingDayCalendar:
+    def __init__(
+        self, closures: Iterable[dt.date] = (), *, first_year=FIRST_YEAR, last_year=LAST_YEAR
+    ):
+        self.closures = frozenset(closures)
+        self.first_year = first_year
+        self.bank_holidays = holidays.country_holidays(
+            "GB", subdiv="ENG", years=range(first_year, last_year + 1)
+        )
+        first = dt.date(first_year, 1, 1).toordinal()
+        last = dt.date(last_year, 12, 31).toordinal()
+        off = {d.toordinal() for d in self.bank_holidays} | {d.toordinal() for d in self.closures}
+        # 1 Jan of year 1 was a Monday, so (ordinal - 1) % 7 is the weekday.
+        self._days = [n for n in range(first, last + 1) if (n - 1) % 7 < 5 and n not in off]
+        self.version = f"holidays-{holidays.__version__}+{len(self.closures)}-closures"
+
+    def is_working_day(self, day: dt.date) -> bool:
+        n = day.toordinal()
+        i = bisect.bisect_left(self._days, n)
+        return i < len(self._days) and self._days[i] == n
+
+    def add_working_days(self, start: dt.date, n: int) -> dt.date:
+        """The Nth working day after ``start`` (``start`` not counted; 0 gives ``start``)."""
+        if n == 0:
+            return start
+        if n < 0:
+            raise ValueError("count working days forwards only")
+        i = bisect.bisect_right(self._days, start.toordinal()) + n - 1
+        if i >= len(self._days) or start.year < self.first_year:
+            raise OutsideCalendar(f"{start} + {n} working days is outside the calendar")
+        return dt.date.fromordinal(self._days[i])
+
+    def subtract_working_days(self, end: dt.date, n: int) -> dt.date:
+        """The working day N working days before ``end`` (so adding N to it gives ``end``
+        when ``end`` is itself a working day)."""
+        i = bisect.bisect_left(self._days, end.toordinal()) - n
+        if i < 0:
+            raise OutsideCalendar(f"{end} - {n} working days is outside the calendar")
+        return dt.date.fromordinal(self._days[i])
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
+        earlier): how late a deadline is, in the unit the law counts it."""
+        a, b = start.toordinal(), end.toordinal()
+        if b < a:
+            return -self.working_days_between(end, start)
+        return bisect.bisect_right(self._days, b) - bisect.bisect_right(self._days, a)
+
+    def due(self, start: dt.date, amount: int, unit: str) -> dt.date:
+        if unit == table.WORKING_DAYS:
+            return self.add_working_days(start, amount)
+        if unit == table.CALENDAR_DAYS:
+            return start + dt.timedelta(days=amount)
+        if unit == table.WEEKS:
+            return start + dt.timedelta(weeks=amount)
+        if unit == table.MONTHS:
+            return add_months(start, amount)
+        raise ValueError(f"unknown unit {unit!r}")
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later, clamped to the month's end: 31 Jan + 1 month = 28/29 Feb."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    last = stdlib_calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(start.day, last))
+
+
+@lru_cache(maxsize=8)
+def calendar_with(closures: frozenset[dt.date]) -> WorkingDayCalendar:
+    """One built calendar per set of closure days, shared by every request in the process."""
+    return WorkingDayCalendar(closures)
+
+
+def current_calendar() -> WorkingDayCalendar:
+    """The calendar with today's council closure days: one small query, then a cached build,
+    so a closure declared in another process is seen at the next call."""
+    from lantern.clocks.models import ClosureDay
+
+    return calendar_with(frozenset(ClosureDay.objects.values_list("day", flat=True)))

@@ -1,0 +1,33 @@
+"""Forms for a council's own timescale policy: local intervals and closure days."""
+
+from django import forms
+
+from lantern.clocks.models import ClockRule
+
+
+class IntervalForm(forms.Form):
+    rule = forms.ModelChoiceField(
+        label="Timescale",
+        queryset=ClockRule.objects.filter(local_policy=True, retired=False),
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+    amount = forms.IntegerField(
+        label="Interval",
+        min_value=1,
+        max_value=365,
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
+    )
+
+
+class ClosureDayForm(forms.Form):
+    day = forms.DateField(
+        label="Date the council is closed",
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
+    )
+    reason = forms.CharField(
+        label="Reason",
+        max_length=120,
+        widget=forms.TextInput(attrs={"class": "govuk-input"}),
+    )

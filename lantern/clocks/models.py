@@ -1,0 +1,110 @@
+"""Clock rules, council closure days and the deadlines running on each child.
+
+``ClockRule`` holds the timescales table (``lantern.clocks.table``) in the database, so a
+council can set its own policy (the CP visit interval, the strategy discussion interval)
+without a release; rules are retired, never deleted. ``Deadline`` is one running clock on
+one child: started by an event, due on a computed date, then met or cancelled by a later
+event. Met and cancelled deadlines are kept: they are the timeliness history inspectors
+and the returns ask for.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from lantern.clocks import table
+
+
+class ClockRule(models.Model):
+    code = models.SlugField(max_length=48, unique=True)
+    label = models.CharField(max_length=120)
+    amount = models.PositiveIntegerField()
+    unit = models.CharField(max_length=16, choices=list(table.UNITS.items()))
+    starts_on = models.JSONField(default=list)
+    met_by = models.JSONField(default=list)
+    cancelled_by = models.JSONField(default=list)
+    applies_to = models.CharField(max_length=200)
+    source = models.CharField(max_length=200)
+    action = models.CharField(max_length=120)
+    local_policy = models.BooleanField(default=False)
+    for_worker = models.BooleanField(default=True)
+    retired = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        permissions = [("manage_clocks", "Set local timescales and declare closure days")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def interval(self) -> str:
+        unit = table.UNITS[self.unit]
+        return f"{self.amount} {unit[:-1] if self.amount == 1 else unit}"
+
+
+class ClosureDay(models.Model):
+    """A weekday the council is closed (e.g. 24 December): not a working day for any clock."""
+
+    day = models.DateField(unique=True)
+    reason = models.CharField(max_length=120)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d %b %Y}: {self.reason}"
+
+
+class Deadline(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        MET = "met", "Met"
+        CANCELLED = "cancelled", "No longer applies"
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="deadlines")
+    rule = models.ForeignKey(ClockRule, on_delete=models.PROTECT, related_name="deadlines")
+    started_on = models.DateField()
+    due_on = models.DateField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    closed_on = models.DateField(null=True, blank=True)
+    started_by = models.CharField(max_length=40)
+    closed_by = models.CharField(max_length=40, blank=True)
+    # The record whose event started the clock (an ICPC, a visit), for drill-through.
+    source_type = models.CharField(max_length=64, blank=True)
+    source_ref = models.CharField(max_length=64, blank=True)
+    # Which calendar computed ``due_on`` (statutory.md Table 6: keep it for audit).
+    calendar_version = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["person", "state", "due_on"], name="deadline_person_state"),
+            # An event reads one child's clocks of a few rules: without this SQLite walks
+            # every deadline of the rule (a third of the table for CP visits).
+            models.Index(fields=["person", "rule"], name="deadline_person_rule"),
+            models.Index(fields=["state", "due_on"], name="deadline_state_due"),
+            models.Index(fields=["rule", "state", "started_on"], name="deadline_rule_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("started_on")), name="deadline_due_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="open", closed_on__isnull=True)
+                | (~Q(state="open") & Q(closed_on__isnull=False)),
+                name="deadline_closed_iff_not_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule.code} due {self.due_on}"
+
+    @property
+    def met_late(self) -> bool:
+        return self.state == self.State.MET and self.closed_on > self.due_on

@@ -1,0 +1,77 @@
+"""Reads: a rule's due date for a start date, and the clocks running on children."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lantern.clocks import table
+from lantern.clocks.calendar import WorkingDayCalendar, current_calendar
+from lantern.clocks.models import ClockRule, Deadline
+
+
+class UnknownClock(KeyError):
+    pass
+
+
+def rule_named(code: str) -> ClockRule | table.Rule:
+    """The council's row for ``code``, or the table's default where the database has none
+    yet (before the first migrate)."""
+    try:
+        return ClockRule.objects.get(code=code)
+    except ClockRule.DoesNotExist:
+        if code in table.BY_CODE:
+            return table.BY_CODE[code]
+        raise UnknownClock(code) from None
+
+
+def due_date(code: str, start: dt.date, calendar: WorkingDayCalendar | None = None) -> dt.date:
+    rule = rule_named(code)
+    return (calendar or current_calendar()).due(start, rule.amount, rule.unit)
+
+
+def rules_in_force() -> list[ClockRule]:
+    return list(ClockRule.objects.filter(retired=False))
+
+
+@dataclass
+class DueItem:
+    """One running clock as a worker sees it: what, for whom, when, and how late."""
+
+    deadline: Deadline
+    today: dt.date
+    working_days_late: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline.due_on < self.today
+
+    @property
+    def days_late(self) -> int:
+        return (self.today - self.deadline.due_on).days
+
+
+def due_items(deadlines, today: dt.date) -> list[DueItem]:
+    calendar = current_calendar()
+    return [
+        DueItem(d, today, max(0, calendar.working_days_between(d.due_on, today))) for d in deadlines
+    ]
+
+
+def open_for_worker(person_ids, *, due_by: dt.date | None = None):
+    """Open clocks that are a worker's task (not DfE measures) on these children, most urgent
+    first. ``person_ids`` may be a subquery."""
+    rows = Deadline.objects.filter(
+        person_id__in=person_ids, state=Deadline.State.OPEN, rule__for_worker=True
+    )
+    if due_by is not None:
+        rows = rows.filter(due_on__lte=due_by)
+    return rows.select_related("rule", "person").order_by("due_on", "person__last_name", "id")
+
+
+def overdue_for(person, today: dt.date) -> list[DueItem]:
+    return due_items(open_for_worker([person.pk], due_by=today - dt.timedelta(days=1)), today)
+
+
+def history_for(person) -> list[Deadline]:
+    return list(
+        Deadline.objects.filter(person=person).select_related("rule").order_by("-started_on", "id")
+    )

@@ -1,0 +1,197 @@
+"""The statutory timescales as data: one row per rule (DESIGN.md §3).
+
+Each rule says what starts its clock (an event), how the due date is counted, which events
+meet it and which make it no longer apply, to whom it applies, and where the rule comes
+from. Casework and care actions only announce what happened ("an ICPC was held"); the
+engine reads this table to decide which clocks stop and start. A change of policy is an
+edit here (or, for a council's own policy, to the ``ClockRule`` row), never new code.
+
+The rows are seeded into the database (``ClockRule``) on every migrate, creating missing
+rules and never overwriting a council's edits; codes are retired, never deleted.
+"""
+
+from dataclasses import dataclass
+
+WORKING_DAYS = "working_days"
+CALENDAR_DAYS = "calendar_days"
+WEEKS = "weeks"
+MONTHS = "months"
+UNITS = {
+    WORKING_DAYS: "working days",
+    CALENDAR_DAYS: "calendar days",
+    WEEKS: "weeks",
+    MONTHS: "months",
+}
+
+WT23 = "Working Together to Safeguard Children 2023"
+CPR = "Care Planning, Placement and Case Review (England) Regulations 2010"
+
+# Every event that can start or stop a clock, and what records it. The engine refuses an
+# event not listed here, so a typo in an action fails loudly instead of leaving a clock open.
+EVENTS: dict[str, str] = {
+    "contact_received": "a contact is received (front door)",
+    "referral_decided": "the referral decision is made (front door)",
+    "referral": "a referral is accepted: CIN episode opened",
+    "harm_suspected": "reasonable cause to suspect significant harm",
+    "strategy_discussion_held": "a strategy discussion is held",
+    "s47_initiated": "a strategy discussion decides to start a section 47 enquiry",
+    "s47_started": "a section 47 enquiry starts",
+    "icpc_not_required": "the section 47 enquiry concludes no ICPC is needed",
+    "icpc_held": "an initial child protection conference is held",
+    "assessment_authorised": "the child and family assessment is authorised",
+    "cp_plan_started": "a child protection plan starts (ICPC decision)",
+    "core_group_held": "a core group meeting is held",
+    "rcpc_held": "a review child protection conference is held",
+    "rcpc_plan_continues": "a review conference decides the plan continues",
+    "cp_visit_child_seen": "a visit during a CP plan where the child is seen",
+    "cp_plan_ended": "the child protection plan ends",
+    "episode_closed": "the CIN episode is closed",
+    "became_looked_after": "the child becomes looked after (care)",
+    "ceased_looked_after": "the child ceases to be looked after (care)",
+    "first_placement_started": "the first placement starts without a care plan (care)",
+    "care_plan_made": "the care plan is made (care)",
+    "emergency_placement_started": "an emergency placement starts (care)",
+    "placement_notified": "the placement is notified (care)",
+    "placement_started": "a placement starts (care)",
+    "placement_ended": "a placement ends (care)",
+    "cla_visit_made": "a looked-after child is visited (care)",
+    "cla_visit_made_long_term": "a visit in a long-term placement after its first year (care)",
+    "lac_review_held": "a looked-after review is held (care)",
+    "first_lac_review_held": "the first looked-after review is held (care)",
+    "later_lac_review_held": "the second or a later looked-after review is held (care)",
+    "health_assessment_done": "a health assessment of a child aged 5 or over (care)",
+    "health_assessment_done_under_5": "a health assessment of a child under 5 (care)",
+    "became_eligible": "16th birthday of an eligible child, or eligibility if later (care)",
+    "pathway_plan_made": "the pathway plan is made or reviewed (care)",
+    "complaint_received": "a complaint is received",
+    "complaint_responded": "the stage 1 response is sent",
+    "complaint_withdrawn": "the complaint is withdrawn",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    label: str
+    amount: int
+    unit: str
+    starts_on: tuple[str, ...]
+    met_by: tuple[str, ...]
+    cancelled_by: tuple[str, ...]
+    applies_to: str
+    source: str
+    action: str  # what the worker does to meet it, as "my work" says it
+    local_policy: bool = False  # the law leaves the interval to the council
+    for_worker: bool = True  # False: a measure kept for the returns, not a task
+    retired: bool = False
+
+
+CASE_ENDS = ("episode_closed",)
+PLAN_ENDS = ("cp_plan_ended", "episode_closed")
+CARE_ENDS = ("ceased_looked_after",)
+
+# fmt: off
+RULES: list[Rule] = [
+    Rule("referral_decision", "Referral decision", 1, WORKING_DAYS,
+         ("contact_received",), ("referral_decided",), (),
+         "every contact about a child", f"{WT23} (statutory.md 1.1)", "Decide on the referral"),
+    Rule("assessment", "Child and family assessment", 45, WORKING_DAYS,
+         ("referral",), ("assessment_authorised",), CASE_ENDS,
+         "every referral accepted by children's social care",
+         f"{WT23} (statutory.md 1.4); CIN census rule 8670Q", "Complete the assessment"),
+    Rule("strategy_discussion", "Strategy discussion", 1, WORKING_DAYS,
+         ("harm_suspected",), ("strategy_discussion_held",), CASE_ENDS,
+         "a child where significant harm is suspected",
+         f"{WT23} 'promptly'; local default next working day (statutory.md 1.2)",
+         "Hold the strategy discussion", local_policy=True),
+    Rule("icpc", "Initial child protection conference", 15, WORKING_DAYS,
+         ("s47_initiated",), ("icpc_held",), ("icpc_not_required", *CASE_ENDS),
+         "every section 47 enquiry, counted from the strategy discussion that started it",
+         f"{WT23} (statutory.md 1.5)", "Hold the initial conference"),
+    Rule("icpc_from_s47", "ICPC timeliness (DfE measure)", 15, WORKING_DAYS,
+         ("s47_started",), ("icpc_held",), ("icpc_not_required", *CASE_ENDS),
+         "every section 47 enquiry, counted from its start as DfE statistics measure it",
+         "DfE CIN statistics; CIN census rule 8675Q (statutory.md 1.5)",
+         "Hold the initial conference", for_worker=False),
+    Rule("first_core_group", "First core group meeting", 10, WORKING_DAYS,
+         ("cp_plan_started",), ("core_group_held",), PLAN_ENDS,
+         "every child made subject of a CP plan at an ICPC",
+         f"{WT23} (statutory.md 1.6)", "Hold the first core group"),
+    Rule("first_rcpc", "First review conference", 3, MONTHS,
+         ("cp_plan_started",), ("rcpc_held",), PLAN_ENDS,
+         "every child made subject of a CP plan at an ICPC",
+         f"{WT23} (statutory.md 1.7)", "Hold the first review conference"),
+    Rule("rcpc", "Review conference", 6, MONTHS,
+         ("rcpc_plan_continues",), ("rcpc_held",), PLAN_ENDS,
+         "while the CP plan continues after a review",
+         f"{WT23} (statutory.md 1.8)", "Hold the review conference"),
+    Rule("cp_visit", "Child protection visit", 10, WORKING_DAYS,
+         ("cp_plan_started", "cp_visit_child_seen"), ("cp_visit_child_seen",), PLAN_ENDS,
+         "every child on a CP plan: the child seen (alone where appropriate)",
+         "Local policy; no national minimum (statutory.md 1.9)",
+         "Visit and see the child", local_policy=True),
+    Rule("care_plan", "Care plan", 10, WORKING_DAYS,
+         ("first_placement_started",), ("care_plan_made",), CARE_ENDS,
+         "a child placed before a care plan could be made", f"{CPR} reg. 4(2)",
+         "Complete the care plan"),
+    Rule("placement_notification", "Placement notification", 5, WORKING_DAYS,
+         ("emergency_placement_started",), ("placement_notified",), (),
+         "an emergency placement", f"{CPR} reg. 13", "Notify the placement"),
+    Rule("first_lac_review", "First looked-after review", 20, WORKING_DAYS,
+         ("became_looked_after",), ("lac_review_held",), CARE_ENDS,
+         "every child who becomes looked after", f"{CPR} reg. 33(2)(a)",
+         "Hold the first review"),
+    Rule("second_lac_review", "Second looked-after review", 3, MONTHS,
+         ("first_lac_review_held",), ("lac_review_held",), CARE_ENDS,
+         "after the first review", f"{CPR} reg. 33(2)(b)", "Hold the second review"),
+    Rule("lac_review", "Looked-after review", 6, MONTHS,
+         ("later_lac_review_held",), ("lac_review_held",), CARE_ENDS,
+         "after the second and each later review", f"{CPR} reg. 33(2)(c)", "Hold the review"),
+    Rule("cla_visit", "First visit in a placement", 1, WEEKS,
+         ("placement_started",), ("cla_visit_made", "cla_visit_made_long_term"),
+         ("placement_ended", *CARE_ENDS),
+         "any new placement", f"{CPR} reg. 28(2)(a)", "Visit the child in placement"),
+    Rule("cla_visit_repeat", "Looked-after visit", 6, WEEKS,
+         ("cla_visit_made",), ("cla_visit_made", "cla_visit_made_long_term"),
+         ("placement_ended", *CARE_ENDS),
+         "first year of a placement, or a placement not meant to last until 18",
+         f"{CPR} reg. 28(2)(b)", "Visit the child in placement"),
+    Rule("cla_visit_long_term", "Looked-after visit (long-term placement)", 3, MONTHS,
+         ("cla_visit_made_long_term",), ("cla_visit_made", "cla_visit_made_long_term"),
+         ("placement_ended", *CARE_ENDS),
+         "after the first year of a placement meant to last until 18",
+         f"{CPR} reg. 28(2)(c)", "Visit the child in placement"),
+    Rule("initial_health_assessment", "Initial health assessment", 20, WORKING_DAYS,
+         ("became_looked_after",), ("health_assessment_done", "health_assessment_done_under_5"),
+         CARE_ENDS, "every child who becomes looked after",
+         "Promoting the health and well-being of looked-after children (2015)",
+         "Arrange the health assessment"),
+    Rule("review_health_assessment", "Review health assessment", 12, MONTHS,
+         ("health_assessment_done",), ("health_assessment_done", "health_assessment_done_under_5"),
+         CARE_ENDS, "looked-after children aged 5 or over",
+         "Promoting the health and well-being of looked-after children (2015)",
+         "Arrange the review health assessment"),
+    Rule("review_health_assessment_under_5", "Review health assessment (under 5)", 6, MONTHS,
+         ("health_assessment_done_under_5",),
+         ("health_assessment_done", "health_assessment_done_under_5"),
+         CARE_ENDS, "looked-after children under 5",
+         "Promoting the health and well-being of looked-after children (2015)",
+         "Arrange the review health assessment"),
+    Rule("pathway_plan", "Pathway plan", 3, MONTHS,
+         ("became_eligible",), ("pathway_plan_made",), (),
+         "eligible children: by 16 years 3 months, or 3 months after later eligibility",
+         f"{CPR} regs. 40-43; Care Leavers (England) Regulations 2010",
+         "Complete the pathway plan"),
+    Rule("pathway_plan_review", "Pathway plan review", 6, MONTHS,
+         ("pathway_plan_made",), ("pathway_plan_made",), (),
+         "care leavers with a pathway plan", "Care Leavers (England) Regulations 2010",
+         "Review the pathway plan"),
+    Rule("complaint_stage1", "Complaint (stage 1)", 10, WORKING_DAYS,
+         ("complaint_received",), ("complaint_responded",), ("complaint_withdrawn",),
+         "complaints under the Children Act 1989 procedure (may extend to 20 working days)",
+         "Children Act 1989 Representations Procedure (England) Regulations 2006",
+         "Respond to the complaint"),
+]
+# fmt: on
+
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

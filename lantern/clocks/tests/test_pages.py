@@ -1,0 +1,53 @@
+"""The timescales page, and a council administrator setting local policy through it."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from lantern.access import roles
+from lantern.access.models import AuditEntry
+from lantern.clocks.models import ClockRule, ClosureDay
+from lantern.workforce.models import Team
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin(client, make_staff):
+    user = make_staff("sam", roles.SYSTEM_ADMINISTRATOR, Team.Kind.ADMINISTRATION)
+    client.login(username="sam", password=PASSWORD)
+    return user
+
+
+def test_an_administrator_changes_the_visit_interval(client, admin):
+    rule = ClockRule.objects.get(code="cp_visit")
+    response = client.post(reverse("clocks:interval"), {"rule": rule.pk, "amount": 15})
+    assert response.status_code == 302
+    assert ClockRule.objects.get(code="cp_visit").amount == 15
+    assert AuditEntry.objects.filter(user=admin, action="update").exists()
+    assert "Change a local interval" in client.get(reverse("clocks:timescales")).content.decode()
+
+
+def test_only_local_policy_is_offered_for_change(client, admin):
+    national = ClockRule.objects.get(code="icpc")
+    client.post(reverse("clocks:interval"), {"rule": national.pk, "amount": 30})
+    assert ClockRule.objects.get(code="icpc").amount == 15
+
+
+def test_an_administrator_declares_and_withdraws_a_closure_day(client, admin):
+    url = reverse("clocks:closure-day")
+    client.post(url, {"day": "2026-12-24", "reason": "Council closed"})
+    assert ClosureDay.objects.get().day == dt.date(2026, 12, 24)
+    client.post(url, {"day": "2026-12-24", "reason": "x", "withdraw": "1"})
+    assert not ClosureDay.objects.exists()
+
+
+def test_a_social_worker_cannot_change_policy(client, social_worker):
+    client.login(username="alice", password=PASSWORD)
+    rule = ClockRule.objects.get(code="cp_visit")
+    assert (
+        client.post(reverse("clocks:interval"), {"rule": rule.pk, "amount": 30}).status_code == 403
+    )
+    assert ClockRule.objects.get(code="cp_visit").amount == 10

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from lantern.clocks import views
+
+app_name = "clocks"
+urlpatterns = [
+    path("", views.timescales, name="timescales"),
+    path("interval/", views.set_interval, name="interval"),
+    path("closure-days/", views.closure_day, name="closure-day"),
+]

@@ -1,0 +1,464 @@
+"""Casework records for the demo borough, and the deadlines they set running.
+
+Runs after the chronology is written and builds on it: each child's social care entries
+(referral, assessment, strategy discussion, s47, conferences, visits, notes, oversight)
+become the records behind them, on the same dates, so the casework page and the chronology
+tell one story. Care status decides the shape (DESIGN.md §2): a child in need has an open
+episode and CIN plan; a child on a plan has the strategy discussion, s47, ICPC, plan, core
+groups, reviews and visits; looked-after children and care leavers have their episode
+history. What the chronology does not hold is added with its own entries: about 1 in 8
+referrals going to s47 (most ending without a plan), some children on a second plan within
+two years, and CP visits every few working days, lapsed for about one child in eight so
+"my work" and the team view have something true to show.
+"""
+
+import datetime as dt
+import random
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+from lantern.casework import models as cw
+from lantern.casework.bulk import Batch
+from lantern.chronology.models import ChronologyEntry
+
+DAY = dt.timedelta(days=1)
+LONDON = ZoneInfo("Europe/London")
+ENTRY_KINDS = ["contact", "referral", "assessment", "strategy_discussion", "section_47"]
+ENTRY_KINDS += ["conference", "visit", "case_note", "management_oversight"]
+SOURCES = ["6"] * 6 + ["2A"] * 4 + ["3A", "3B", "3E", "5A", "5D", "1A", "1B", "1D", "8", "9"]
+CATEGORIES = [
+    ("neglect and emotional", ["NEG", "EMO"]),
+    ("neglect", ["NEG"]),
+    ("emotional", ["EMO"]),
+    ("physical", ["PHY"]),
+    ("sexual", ["SAB"]),
+]
+FACTORS = {
+    "cp": ["16A", "17A", "18B", "3B", "2B", "4B", "19B"],
+    "cin": ["3B", "4B", "2B", "1B", "6B", "5A", "7A", "16A", "10A", "24A"],
+}
+WORDS = [
+    "I don't like it when they shout.",
+    "Nan makes my tea after school.",
+    "I'm scared when he comes home late.",
+    "It's better at home now.",
+    "I want to stay with my mum.",
+    "I didn't have breakfast today.",
+    "My favourite thing is football.",
+    "I don't want to talk about it.",
+]
+S47_SHARE = 0.115  # of other referrals: with the plans, about 1 in 8 referrals reach s47
+REPEAT_PLAN_SHARE = 0.15  # children on a plan who had one before, ended within 2 years
+LAPSE_SHARE = 0.35  # children on a plan whose visits may have lapsed (if none is recorded)
+UNHEEDED_SHARE = 0.08  # referrals being assessed where harm was suspected, no discussion yet
+
+
+def generate_casework(rng, borough, staff, agencies, today: dt.date) -> dict[str, int]:
+    """Bulk-create casework and deadlines for every child the generator opened."""
+    children = [
+        c
+        for c in borough.people
+        if c.is_child and c.pk and c.episode_start and c.status not in ("not_open", "contact")
+    ]
+    story = Story(rng, staff, agencies, today, _entries([c.pk for c in children]))
+    for child in children:
+        story.child(child)
+    return story.batch.save()
+
+
+def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
+    """Each child's social care entries, oldest first: (date, kind, summary, user id)."""
+    found: dict[int, list[tuple]] = defaultdict(list)
+    for i in range(0, len(person_ids), 900):
+        rows = ChronologyEntry.objects.filter(
+            person_id__in=person_ids[i : i + 900], agency__code="csc", kind__in=ENTRY_KINDS
+        ).order_by("occurred_at", "id")
+        for pid, when, kind, text, user in rows.values_list(
+            "person_id", "occurred_at", "kind", "summary", "author_user_id"
+        ):
+            found[pid].append((when.astimezone(LONDON).date(), kind, text, user))
+    return found
+
+
+class Story:
+    def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
+        self.rng, self.staff, self.today, self.entries = rng, staff, today, entries
+        self.agency = {code: a.pk for code, a in agencies.items()}
+        self.iros = staff.workers["Independent Reviewing Officers"]
+        self.anyone = [w for team in staff.workers.values() for w in team]
+        self.batch = Batch()
+        self.cal = self.batch.calendar
+
+    # -- helpers ---------------------------------------------------------------------------
+    def worker(self, child, day):
+        for worker, _, start, end in child.spells:
+            if start <= day and (end is None or day <= end):
+                return worker
+        return child.spells[-1][0] if child.spells else self.rng.choice(self.anyone)
+
+    def add(self, model, child, day, user=None, **fields):
+        return self.batch.add(model, child.pk, user or self.worker(child, day).user_id, **fields)
+
+    def meeting(self, model, child, day, agencies=("police", "csc"), **fields):
+        row = self.add(model, child, day, held_on=day, **fields)
+        self.batch.attend(row, [self.agency[a] for a in agencies if a in self.agency])
+        return row
+
+    def event(self, child, day, name, record=None):
+        self.batch.event(child.pk, day, name, record)
+
+    def note(self, child, record, day, kind, text):
+        worker = self.worker(child, day)
+        self.batch.chronicle(
+            record,
+            day,
+            self.rng.randint(9, 17),
+            kind,
+            text,
+            author=worker.name,
+            user_id=worker.user_id,
+            agency_id=self.agency["csc"],
+        )
+
+    def past(self, day):
+        return min(day, self.today - DAY)
+
+    def manager(self, child, day):
+        worker = self.worker(child, day)
+        return self.staff.managers.get(worker.team_id, worker).user_id
+
+    # -- one child -------------------------------------------------------------------------
+    def child(self, c):
+        rng, mine = self.rng, self.entries.get(c.pk, [])
+        first: dict[str, tuple] = {}
+        for entry in mine:
+            first.setdefault(entry[1], entry)
+        if c.cp_start and rng.random() < REPEAT_PLAN_SHARE:
+            self.earlier_plan(c)
+        referral = self.past(first["referral"][0] if "referral" in first else c.episode_start)
+        closed = c.episode_end if c.status == "closed" else None
+        if c.status == "care_leaver" and c.dob:
+            closed = self.past(max(referral, dt.date(c.dob.year + 18, c.dob.month, 1)))
+        episode = self.add(
+            cw.CINEpisode,
+            c,
+            referral,
+            referral_date=referral,
+            referral_reason=first["contact"][2] if "contact" in first else "Concerns at home.",
+            referral_source=rng.choice(SOURCES),
+            primary_need="N1" if c.cp_start else rng.choice(["N1", "N2", "N3", "N4", "N5"]),
+        )
+        self.event(c, referral, "referral", episode)
+        if c.status == "assessment" and rng.random() < UNHEEDED_SHARE:
+            episode.harm_suspected = True  # and no strategy discussion yet: overdue, and shown
+            self.event(c, referral, "harm_suspected", episode)
+        s47 = bool(c.cp_start) or (
+            c.status in ("closed", "child_in_need") and rng.random() < S47_SHARE
+        )
+        outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
+        if c.cp_start:
+            self.protection(c, episode, referral, mine)
+        elif s47:
+            self.enquiry_without_plan(c, episode, referral, closed)
+        if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
+            start = self.past(assessed or referral + 30 * DAY)
+            end = closed and max(start, closed - rng.randint(0, 20) * DAY)
+            self.add(cw.CINPlan, c, start, episode=episode, start_date=start, end_date=end)
+        if closed:
+            episode.close_date = closed
+            episode.reason_for_closure = self.closure_reason(outcome, s47, mine)
+            self.event(c, closed, "episode_closed", episode)
+        self.fill(c, episode, mine)
+
+    def assessment(self, c, episode, referral, closed, entry) -> tuple[str, dt.date | None]:
+        rng = self.rng
+        start = self.past(referral + rng.randint(0, 4) * DAY)
+        if c.status == "assessment" or entry is None:
+            analysis = "In progress: family seen twice; school and GP checks back."
+            self.add(cw.Assessment, c, start, episode=episode, start_date=start, analysis=analysis)
+            return "", None
+        done = max(start, min(entry[0], closed or entry[0]))
+        if c.status == "closed":
+            text = entry[2]
+            outcome = "nfa" if "no further" in text else "early_help" if "early" in text else ""
+            outcome = outcome or "cin_plan"
+        else:
+            named = {"child_protection": "strategy", "looked_after": "looked_after"}
+            outcome = named.get(c.status, "cin_plan")
+        pool = FACTORS["cp" if c.cp_start else "cin"]
+        factors = ["21"] if outcome == "nfa" and rng.random() < 0.5 else rng.sample(pool, 2)
+        self.add(
+            cw.Assessment,
+            c,
+            start,
+            episode=episode,
+            start_date=start,
+            authorised_date=done,
+            authorised_by_id=self.manager(c, done),
+            factors=factors,
+            outcome=outcome,
+            analysis=entry[2],
+            child_views=rng.choice(WORDS),
+        )
+        self.event(c, done, "assessment_authorised")
+        return outcome, done
+
+    def closure_reason(self, outcome, s47, mine) -> str:
+        closing = next((e[2] for e in reversed(mine) if e[2].startswith("Case closed")), "")
+        if "moved out" in closing:
+            return "RC5"
+        if not s47 and outcome in ("nfa", "early_help"):
+            return "RC8" if outcome == "nfa" else "RC9"  # CIN census rule 2990
+        return "RC7"
+
+    def enquiry_without_plan(self, c, episode, referral, closed):
+        """Most s47 enquiries end without a plan (DfE 2025: 230,590 enquiries, 72,100 ICPCs)."""
+        rng, latest = self.rng, closed or self.today
+        held = min(self.past(referral + rng.randint(1, 15) * DAY), latest)
+        ends = min(self.past(self.cal.add_working_days(held, rng.randint(5, 14))), latest)
+        icpc = rng.random() < 0.3
+        talk = self.meeting(cw.StrategyDiscussion, c, held, episode=episode, decision="s47")
+        enquiry = self.add(
+            cw.Section47Enquiry,
+            c,
+            held,
+            episode=episode,
+            strategy_discussion=talk,
+            start_date=held,
+            end_date=ends,
+            icpc_required=icpc,
+            outcome="risk" if icpc else rng.choice(["no_risk", "unsubstantiated"]),
+        )
+        for name, record in (("harm_suspected", None), ("strategy_discussion_held", talk)):
+            self.event(c, held, name, record)
+        self.event(c, held, "s47_initiated", talk)
+        self.event(c, held, "s47_started", enquiry)
+        text = "Strategy discussion with police and health: section 47 enquiry to start."
+        self.note(c, talk, held, "strategy_discussion", text)
+        if not icpc:
+            self.event(c, ends, "icpc_not_required", enquiry)
+            text = "Section 47 enquiry concluded: no initial child protection conference needed."
+            self.note(c, enquiry, ends, "section_47", text)
+            return
+        conference = self.meeting(
+            cw.Conference,
+            c,
+            ends,
+            episode=episode,
+            kind="initial",
+            section47=enquiry,
+            decision="no_plan",
+            chair_id=rng.choice(self.iros).user_id,
+        )
+        self.event(c, ends, "icpc_held", conference)
+        text = "Initial child protection conference. Decision: no plan; support as a child in need."
+        self.note(c, conference, ends, "conference", text)
+
+    def protection(self, c, episode, referral, mine, ended=None):
+        """Strategy discussion → s47 → ICPC → plan, with core groups, reviews and visits.
+        ``ended`` is (ICPC date, plan end) for an earlier plan the chronology does not hold."""
+        rng = self.rng
+        # Never before the referral (CIN census 1104): a pre-birth plan can share its date.
+        icpc_on = ended[0] if ended else max(c.cp_start, referral)
+        dated: dict[str, tuple] = {}
+        for entry in mine:
+            dated.setdefault(entry[1], entry)
+        held = dated["strategy_discussion"][0] if "strategy_discussion" in dated else None
+        held = max(referral, min(held or icpc_on - 20 * DAY, icpc_on))
+        begun = max(held, min(dated.get("section_47", (held,))[0], icpc_on))
+        words = next((e[2] for e in mine if e[2].startswith("Initial child protection")), "")
+        categories = next((v for k, v in CATEGORIES if k in words), ["NEG"])
+        talk = self.meeting(cw.StrategyDiscussion, c, held, episode=episode, decision="s47")
+        enquiry = self.add(
+            cw.Section47Enquiry,
+            c,
+            begun,
+            episode=episode,
+            strategy_discussion=talk,
+            start_date=begun,
+            outcome="risk",
+            end_date=icpc_on,
+            icpc_required=True,
+        )
+        chair = rng.choice(self.iros).user_id
+        icpc = self.meeting(
+            cw.Conference,
+            c,
+            icpc_on,
+            ("police", "csc", "nmuh"),
+            episode=episode,
+            kind="initial",
+            section47=enquiry,
+            decision="plan",
+            chair_id=chair,
+            categories=categories,
+        )
+        plan = self.add(
+            cw.ChildProtectionPlan,
+            c,
+            icpc_on,
+            episode=episode,
+            icpc=icpc,
+            start_date=icpc_on,
+            initial_categories=categories,
+            latest_categories=categories,
+        )
+        for day, name, record in (
+            (held, "harm_suspected", None),
+            (held, "strategy_discussion_held", talk),
+            (held, "s47_initiated", talk),
+            (begun, "s47_started", enquiry),
+            (icpc_on, "icpc_held", icpc),
+            (icpc_on, "cp_plan_started", plan),
+        ):
+            self.event(c, day, name, record)
+        last = ended[1] if ended else self.today - DAY
+        for review in self.reviews(mine, icpc_on, last, bool(ended)):
+            meet = self.meeting(
+                cw.Conference,
+                c,
+                review,
+                episode=episode,
+                kind="review",
+                plan=plan,
+                decision="continue",
+                chair_id=chair,
+                categories=categories,
+            )
+            self.event(c, review, "rcpc_held", meet)
+            self.event(c, review, "rcpc_plan_continues", meet)
+        group = self.cal.add_working_days(icpc_on, rng.choice([5, 7, 8, 9, 10, 10, 12]))
+        while group <= last:
+            meet = self.meeting(cw.CoreGroupMeeting, c, group, ("csc", "nmuh"), plan=plan)
+            self.event(c, group, "core_group_held", meet)
+            self.note(c, meet, group, "core_group", "Core group meeting: plan reviewed.")
+            group = self.cal.add_working_days(group, rng.randint(15, 22))
+        lapsed = not ended and rng.random() < LAPSE_SHARE
+        self.visits(c, episode, icpc_on, last, lapsed, mine)
+        if ended:
+            plan.end_date, plan.end_reason = last, "no_services"
+            self.event(c, last, "cp_plan_ended", plan)
+
+    def reviews(self, mine, icpc_on, last, earlier) -> list[dt.date]:
+        """The chronology's review conferences, or 3 then every 6 months for an earlier plan."""
+        if not earlier:
+            return [
+                e[0]
+                for e in mine
+                if e[1] == "conference" and icpc_on < e[0] <= last and e[2].startswith("Review")
+            ]
+        day, out = icpc_on + self.rng.randint(80, 91) * DAY, []
+        while day < last:
+            out.append(day)
+            day += self.rng.randint(170, 183) * DAY
+        return out
+
+    def visits(self, c, episode, start, last, lapsed, mine):
+        """Statutory visits every 4–10 working days; for a few children they have lapsed,
+        where the chronology has no visit in that time either."""
+        rng, day = self.rng, start
+        gap = self.cal.subtract_working_days(self.today, rng.randint(11, 16))
+        lapsed = lapsed and not any(e[1] == "visit" and e[0] > gap for e in mine)
+        stop = min(last, gap if lapsed else self.today - DAY)
+        while (day := self.cal.add_working_days(day, rng.choice([4, 5, 7, 8, 9, 10, 10]))) <= stop:
+            if c.dob is None:  # a pre-birth plan: the expectant mother is visited
+                visit = self.add(
+                    cw.Visit,
+                    c,
+                    day,
+                    episode=episode,
+                    visited_on=day,
+                    kind="cp",
+                    reason_not_seen="Unborn: expectant mother seen at home.",
+                )
+                self.event(c, day, "cp_visit_child_seen", visit)
+                self.note(c, visit, day, "visit", "Pre-birth visit: expectant mother seen.")
+                continue
+            alone, said = rng.random() < 0.8, rng.choice(WORDS) if rng.random() < 0.5 else ""
+            visit = self.add(
+                cw.Visit,
+                c,
+                day,
+                episode=episode,
+                visited_on=day,
+                kind="cp",
+                child_seen=True,
+                seen_alone=alone,
+                bedroom_seen=rng.random() < 0.6,
+                child_words=said,
+            )
+            self.event(c, day, "cp_visit_child_seen", visit)
+            seen = "Child seen alone." if alone else "Child seen, not alone."
+            quote = f" The child said: “{said}”" if said else ""
+            self.note(c, visit, day, "visit", f"Child protection statutory visit. {seen}{quote}")
+
+    def earlier_plan(self, c):
+        """A previous episode whose plan ended months before this referral."""
+        rng = self.rng
+        closed = c.episode_start - rng.randint(30, 300) * DAY
+        icpc_on = closed - rng.randint(200, 400) * DAY
+        referral = icpc_on - rng.randint(30, 60) * DAY
+        if not c.dob or referral <= c.dob:
+            return
+        episode = self.add(
+            cw.CINEpisode,
+            c,
+            referral,
+            referral_date=referral,
+            referral_source="6",
+            referral_reason="Police: domestic abuse incident, child present.",
+            harm_suspected=True,
+            primary_need="N1",
+            close_date=closed,
+            reason_for_closure="RC7",
+        )
+        self.event(c, referral, "referral", episode)
+        self.note(c, episode, referral, "referral", "Referral accepted from Police.")
+        self.protection(c, episode, referral, [], (icpc_on, closed - DAY))
+        self.event(c, closed, "episode_closed", episode)
+        self.note(
+            c, episode, closed, "case_closed", "Case closed: plan ended, no further services."
+        )
+
+    def fill(self, c, episode, mine):
+        """The chronology's visits, case notes and oversight, as records."""
+        for day, kind, text, user in mine:
+            if kind == "visit":
+                seen, on_plan = "Not seen" not in text, bool(c.cp_start and day >= c.cp_start)
+                visit = self.add(
+                    cw.Visit,
+                    c,
+                    day,
+                    user,
+                    episode=episode,
+                    visited_on=day,
+                    kind="cp" if on_plan else "cla" if c.care_start else "cin",
+                    child_seen=seen,
+                    seen_alone="seen alone" in text,
+                    reason_not_seen="" if seen else "No answer at the door.",
+                    observations=text,
+                )
+                if on_plan and seen:
+                    self.event(c, day, "cp_visit_child_seen", visit)
+            elif kind == "case_note":
+                subject = text.split(":")[0].split(".")[0][:120]
+                self.add(
+                    cw.CaseNote,
+                    c,
+                    day,
+                    user,
+                    episode=episode,
+                    noted_on=day,
+                    subject=subject,
+                    text=text,
+                )
+            elif kind == "management_oversight":
+                self.add(
+                    cw.ManagementOversight,
+                    c,
+                    day,
+                    user,
+                    episode=episode,
+                    recorded_on=day,
+                    direction=text,
+                )
