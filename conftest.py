@@ -107,3 +107,10 @@ def _sign_in_hardening_off_by_default(settings):
     tests in lantern/access/tests/test_sign_in.py turn lockout and 2FA back on."""
     settings.AXES_ENABLED = False
     settings.LANTERN_REQUIRE_2FA = False
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Argon2's deliberate slowness would dominate a suite that makes staff in every test;
+    test_sign_in checks that the real settings hash with Argon2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "lantern.workforce",
     "lantern.people",
     "lantern.chronology",
+    "lantern.clocks",
+    "lantern.casework",
+    "lantern.frontdoor",
+    "lantern.api",
     "lantern.demo",
     "lantern.web",
 ]

@@ -12,5 +12,9 @@ urlpatterns = [
     path("sign-in/two-factor/", two_factor.two_factor, name="two-factor"),
     path("people/", include("lantern.people.urls")),
     path("access/", include("lantern.access.urls")),
+    path("casework/", include("lantern.casework.urls")),
+    path("clocks/", include("lantern.clocks.urls")),
     path("staff/", include("lantern.workforce.urls")),
+    path("front-door/", include("lantern.frontdoor.urls")),
+    path("api/", include("lantern.api.urls")),
 ]

@@ -91,6 +91,11 @@ PERSON_URLS = {
     "access:seen-by": WHO_HAS_SEEN,
     "access:restrict": WHO_HAS_SEEN,
     "access:subject-access": SUBJECT_ACCESS,
+    "casework:overview": CHILD_RECORD,
+    "casework:allocate": {
+        **{p: every(NO_PERMISSION) for p in PERSONAS},
+        TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: REASON, RESTRICTED: ALLOW},
+    },
 }
 PAGES = {
     "home": only(set(PERSONAS)),
@@ -100,9 +105,38 @@ PAGES = {
     "access:retention": only({DPO}),
     "workforce:staff": only({ADMIN}),
     "workforce:add-staff": only({ADMIN}),
+    "frontdoor:queue": only({MASH}),
+    "frontdoor:refer": only({PARTNER}),
+    "frontdoor:my-referrals": only({PARTNER}),
+    "casework:my-work": only({SW, TM}),
+    "casework:team": only({TM}),
+    "clocks:timescales": only(set(PERSONAS)),
+    "clocks:interval": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
+    "clocks:closure-day": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
 STAFF_URLS = {"workforce:staff-member": only({ADMIN})}  # about a member of staff, not a child
+# About one contact, not a child: every role against the MASH's and the referrer's contact
+# pages is in lantern/frontdoor/tests/test_access.py; the partner API takes a token, not a
+# session (lantern/api/tests).
+NOT_IN_MATRIX |= {
+    "frontdoor:contact",
+    "frontdoor:rate",
+    "frontdoor:request-check",
+    "frontdoor:record-answer",
+    "frontdoor:decide",
+    "frontdoor:same-person",
+    "frontdoor:not-same-person",
+    "frontdoor:new-person",
+    "frontdoor:my-referral",
+    "api:openapi-json",
+    "api:api-root",
+    "api:contact-create",
+    "api:contact-detail",
+}
+# About one casework record (kind and record in the URL): roles, relations and the per-kind
+# permissions (case notes, oversight, authorising) are in lantern/casework/tests.
+NOT_IN_MATRIX |= {"casework:new", "casework:record", "casework:change", "casework:draft"}
 
 
 def all_url_names():

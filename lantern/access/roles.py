@@ -16,6 +16,16 @@ SEE_WHO_VIEWED = "access.view_record_access"
 RESTRICT_RECORD = "access.restrict_record"
 EXPORT_SAR = "access.export_subject_access"
 VIEW_RETENTION = "access.view_retention"
+TRIAGE_CONTACT = "frontdoor.triage_contact"
+MAKE_REFERRAL = "frontdoor.make_referral"
+RECORD_CASEWORK = "casework.record_casework"
+VIEW_CASE_NOTES = "casework.view_case_notes"
+RECORD_OVERSIGHT = "casework.record_oversight"
+AUTHORISE_ASSESSMENT = "casework.authorise_assessment"
+ALLOCATE_WORKER = "casework.allocate_worker"
+VIEW_MY_WORK = "casework.view_my_work"
+VIEW_TEAM_WORK = "casework.view_team_work"
+MANAGE_CLOCKS = "clocks.manage_clocks"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -27,14 +37,33 @@ DATA_PROTECTION_OFFICER = "Data protection officer"
 SYSTEM_ADMINISTRATOR = "System administrator"
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON],
-    SOCIAL_WORKER: [SEARCH, VIEW_RECORD, ADD_PERSON],
-    TEAM_MANAGER: [SEARCH, VIEW_RECORD, SEE_WHO_VIEWED, RESTRICT_RECORD],
-    IRO: [SEARCH, VIEW_RECORD],
+    MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON, TRIAGE_CONTACT, VIEW_CASE_NOTES],
+    SOCIAL_WORKER: [
+        SEARCH,
+        VIEW_RECORD,
+        ADD_PERSON,
+        RECORD_CASEWORK,
+        VIEW_CASE_NOTES,
+        VIEW_MY_WORK,
+    ],
+    TEAM_MANAGER: [
+        SEARCH,
+        VIEW_RECORD,
+        SEE_WHO_VIEWED,
+        RESTRICT_RECORD,
+        RECORD_CASEWORK,
+        VIEW_CASE_NOTES,
+        RECORD_OVERSIGHT,
+        AUTHORISE_ASSESSMENT,
+        ALLOCATE_WORKER,
+        VIEW_MY_WORK,
+        VIEW_TEAM_WORK,
+    ],
+    IRO: [SEARCH, VIEW_RECORD, RECORD_CASEWORK, VIEW_CASE_NOTES],
     # Aggregates and exports arrive with the insight and returns apps; no case records.
     PERFORMANCE_ANALYST: [],
     # Partners see only their own contacts (front door); never the person index.
-    PARTNER_USER: [],
+    PARTNER_USER: [MAKE_REFERRAL],
     DATA_PROTECTION_OFFICER: [
         VIEW_AUDIT,
         SEE_WHO_VIEWED,
@@ -43,7 +72,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         VIEW_RETENTION,
     ],
     # Administrators manage accounts; they do not read case records by default.
-    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF],
+    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF, MANAGE_CLOCKS],
 }
 ROLES = list(ROLE_PERMISSIONS)
 

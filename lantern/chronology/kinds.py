@@ -14,6 +14,8 @@ class EntryKind:
 KINDS = [
     EntryKind("contact", "Contact"),
     EntryKind("referral", "Referral"),
+    EntryKind("mash_check", "MASH partner check"),
+    EntryKind("mash_decision", "MASH decision"),
     EntryKind("police_domestic_abuse", "Police domestic abuse notification"),
     EntryKind("police_incident", "Police incident"),
     EntryKind("ae_attendance", "A&E attendance"),
@@ -33,6 +35,8 @@ KINDS = [
     EntryKind("visit", "Visit"),
     EntryKind("case_note", "Case note"),
     EntryKind("management_oversight", "Management oversight"),
+    EntryKind("core_group", "Core group meeting"),
+    EntryKind("case_closed", "Case closed"),
     EntryKind("looked_after", "Looked after"),
     EntryKind("placement", "Placement"),
 ]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from faker import Faker
 
 from lantern.demo import aliases, allocations, caseload, characteristics, chronology, index
+from lantern.demo import frontdoor as front_door
+from lantern.demo.casework import generate_casework
 from lantern.demo.families import generate
 from lantern.demo.partners import create_agencies, partner_authors
 from lantern.demo.staff import create_staff
@@ -80,5 +82,14 @@ def build(*, seed: int, scale: float, today: dt.date, say: Callable[[str], None]
     )
     step("written " + tally("chronology entries"))
 
+    rng, _ = _streams(seed, "casework")
+    counts.update(generate_casework(rng, borough, staff, agencies, today))
+    step("written " + tally("cin episodes", "child protection plans", "visits", "deadlines"))
+
+    rng, fake = _streams(seed, "frontdoor")
+    counts.update(
+        front_door.send_contacts(rng, fake, borough, agencies, authors, staff, today, scale)
+    )
+    step("written " + tally("contacts", "contacts awaiting decision", "contacts overdue"))
     result.seconds = time.monotonic() - began
     return result

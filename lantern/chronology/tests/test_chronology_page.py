@@ -83,3 +83,17 @@ def test_a_page_is_one_query_whatever_its_length(child_with_history):
 def test_a_tampered_cursor_is_ignored(child_with_history):
     page = chronology_page(child_with_history, cursor="not-a-cursor!!")
     assert len(page.entries) == 5
+
+
+def test_the_filter_lists_offer_only_what_is_in_this_chronology(
+    child_with_history, police, hospital, council
+):
+    from lantern.agencies.models import Agency
+    from lantern.chronology.queries import sources_in
+
+    Agency.objects.create(code="school", name="A school", kind=Agency.Kind.EDUCATION)
+    agencies, kinds = sources_in(child_with_history)
+    assert {a.code for a in agencies} == {police.code, hospital.code, council.code}
+    assert kinds == sorted(
+        ["police_domestic_abuse", "contact", "ae_attendance", "visit", "police_incident"]
+    )
