@@ -61,10 +61,18 @@ class Command(BaseCommand):
             self.stdout.write(WorkingDayCalendar().due(day, rule.amount, rule.unit).isoformat())
 
     def do_list(self, **_):
+        from django.db import DatabaseError
+
         from lantern.clocks.queries import rules_in_force
         from lantern.clocks.table import EVENTS
 
-        for rule in rules_in_force():
+        try:
+            rules = rules_in_force()
+        except DatabaseError:
+            raise CommandError(
+                "The database is not migrated: run 'lantern migrate' first"
+            ) from None
+        for rule in rules:
             starts = "; ".join(EVENTS[e] for e in rule.starts_on)
             stops = "; ".join(EVENTS[e] for e in [*rule.met_by, *rule.cancelled_by])
             policy = " (local policy)" if rule.local_policy else ""
