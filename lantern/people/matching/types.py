@@ -43,11 +43,14 @@ class Candidate:
 
 
 def fingerprint(incoming: IncomingPerson) -> str:
-    """What identifies an incoming record for "not the same person" decisions: its name
-    tokens (in any order), date of birth and NHS number, normalised and hashed. The next
-    contact about the same child, spelt the same way, carries the same fingerprint."""
-    tokens = sorted(names.tokens(incoming.first_name, incoming.last_name, *incoming.other_names))
+    """What identifies an incoming record for "not the same person" decisions: its first
+    and last name tokens (in any order) and date of birth, normalised and hashed.
+
+    The NHS number and other names are left out on purpose: the next contact about the same
+    child often carries one and not the other, and must still meet the officer's decision.
+    (An NHS number that agrees with the ruled-out person is an exact match, found first.)
+    """
+    tokens = sorted(names.tokens(incoming.first_name, incoming.last_name))
     born = incoming.date_of_birth.isoformat() if incoming.date_of_birth else ""
-    nhs = "".join(ch for ch in incoming.nhs_number or "" if ch.isdigit())
-    text = "|".join([" ".join(tokens), born, nhs])
+    text = "|".join([" ".join(tokens), born])
     return hashlib.sha256(text.encode()).hexdigest()

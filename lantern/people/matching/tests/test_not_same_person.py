@@ -28,6 +28,17 @@ def test_it_does_not_suggest_the_person_again_on_the_next_contact(make_person, s
     assert AuditEntry.objects.filter(person=lookalike, detail__contains="not the same").exists()
 
 
+def test_the_decision_holds_when_the_next_contact_adds_an_nhs_number_or_alias(
+    make_person, social_worker
+):
+    lookalike = make_person("Jaydon", "Clark", dt.date(2014, 2, 3), nhs_number="9434765919")
+    record_not_same_person(lookalike, incoming=contact(), acting_user=social_worker)
+    later = contact()
+    later.nhs_number = "4010232137"  # another child's number
+    later.other_names = ["JJ Clarke"]
+    assert lookalike.pk not in [c.person_id for c in find_candidates(later)]
+
+
 def test_it_still_suggests_the_person_for_a_different_record(make_person, social_worker):
     lookalike = make_person("Jaydon", "Clark", dt.date(2014, 2, 3))
     record_not_same_person(lookalike, incoming=contact(), acting_user=social_worker)
