@@ -68,8 +68,11 @@ def relation_to(user, person) -> Relation:
     from lantern.workforce.models import Allocation
 
     allocation = (
-        Allocation.objects.filter(child=person, end__isnull=True).select_related("team").first()
+        Allocation.objects.filter(child=person, end__isnull=True)
+        .select_related("team", "worker")
+        .first()
     )
+    person.current_allocation = allocation  # the record page shows it: read it once
     if allocation is not None:
         if allocation.worker_id == user.pk:
             return Relation.ALLOCATED
@@ -103,6 +106,7 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
         return Decision(False)
     relation = relation_to(user, person)
     restriction = RestrictedRecord.objects.filter(person=person).first()
+    person.current_restriction = restriction
     if restriction is not None:
         if restriction.owner_id == user.pk or restriction.named_users.filter(pk=user.pk).exists():
             return Decision(True, relation=relation, named=True)

@@ -112,6 +112,8 @@ def current_address(person: Person, day: dt.date) -> PersonAddress | None:
 
 
 def allocated_worker(person: Person) -> Allocation | None:
+    if hasattr(person, "current_allocation"):  # already read by the access policy
+        return person.current_allocation
     return (
         Allocation.objects.filter(child=person, end__isnull=True)
         .select_related("worker", "team")

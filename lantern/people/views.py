@@ -77,7 +77,7 @@ def record(request, person_id: int):
             "kinds": [kinds.BY_CODE[k] for k in kinds_present if k in kinds.BY_CODE],
             "agency_id": agency_id,
             "kind": kind,
-            "restricted": hasattr(person, "restriction"),
+            "restricted": person.current_restriction is not None,
             "may_see_who_viewed": policy.may_see_who_viewed(request.user, person),
         },
     )
