@@ -35,6 +35,7 @@ demo: install
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
 lint:

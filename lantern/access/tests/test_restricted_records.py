@@ -56,7 +56,7 @@ def test_a_restricted_record_opens_only_for_its_named_list(client, cast, social_
     as_user(client, "tess")  # the owner
     page = client.get(reverse("people:record", args=[child.pk]))
     assert page.status_code == 200
-    assert "govuk-tag--red\">Restricted" in page.content.decode()
+    assert 'govuk-tag--red">Restricted' in page.content.decode()
 
 
 def test_breaking_the_glass_tells_the_owner_who_sees_it_on_who_has_seen(client, cast):
