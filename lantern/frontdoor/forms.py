@@ -1,7 +1,5 @@
 """Forms for the front door, with errors in the GOV.UK Design System's words."""
 
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -10,7 +8,7 @@ from lantern.frontdoor import codes
 from lantern.frontdoor.actions import SubjectDetails
 from lantern.frontdoor.models import Contact, ContactSubject
 from lantern.people import codes as people_codes
-from lantern.people.forms import GovukForm
+from lantern.people.forms import DateOfBirthForm, GovukForm
 from lantern.people.identifiers import validate_nhs_number, validate_upn
 
 
@@ -18,20 +16,7 @@ def _textarea(rows: int = 5) -> forms.Textarea:
     return forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows})
 
 
-def _date_part(label: str, width: int) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
-            }
-        ),
-    )
-
-
-class SubjectForm(GovukForm):
+class SubjectForm(DateOfBirthForm):
     """One person named in a referral. Optional forms left blank are skipped."""
 
     role = forms.ChoiceField(choices=ContactSubject.Role.choices, widget=forms.HiddenInput)
@@ -40,9 +25,6 @@ class SubjectForm(GovukForm):
     other_names = forms.CharField(
         max_length=200, required=False, label="Other names or spellings used (optional)"
     )
-    dob_day = _date_part("Day", 2)
-    dob_month = _date_part("Month", 2)
-    dob_year = _date_part("Year", 4)
     sex = forms.ChoiceField(choices=people_codes.SEX, initial="U", label="Sex")
     nhs_number = forms.CharField(max_length=14, required=False, label="NHS number (optional)")
     upn = forms.CharField(max_length=13, required=False, label="Unique pupil number (optional)")
@@ -72,24 +54,8 @@ class SubjectForm(GovukForm):
             return data
         if not data.get("first_name") and not data.get("last_name"):
             self.add_error("first_name", "Enter the person's first name or last name")
-        parts = [data.get("dob_day"), data.get("dob_month"), data.get("dob_year")]
-        data["date_of_birth"] = None
-        if any(p is not None for p in parts):
-            if None in parts:
-                self.add_error("dob_day", "Date of birth must include a day, month and year")
-                return data
-            try:
-                born = dt.date(parts[2], parts[1], parts[0])
-            except (ValueError, OverflowError):
-                self.add_error("dob_day", "Date of birth must be a real date")
-                return data
-            if born > dt.date.today() or born.year < 1900:
-                self.add_error("dob_day", "Date of birth must be in the past")
-            data["date_of_birth"] = born
+        data["date_of_birth"] = self.clean_date_of_birth(data)
         return data
-
-    def dob_fields(self):
-        return [self["dob_day"], self["dob_month"], self["dob_year"]]
 
     def details(self) -> SubjectDetails:
         d = self.cleaned_data

@@ -28,42 +28,58 @@ class GovukForm(forms.Form):
                 field.widget.attrs.setdefault("class", css)
 
 
-class AddPersonForm(GovukForm):
+def date_part(label: str, width: int) -> forms.IntegerField:
+    """One box of a GOV.UK date input (day, month or year)."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
+            }
+        ),
+    )
+
+
+class DateOfBirthForm(GovukForm):
+    """A date of birth as three boxes, with the Design System's error messages."""
+
+    dob_day = date_part("Day", 2)
+    dob_month = date_part("Month", 2)
+    dob_year = date_part("Year", 4)
+
+    def dob_fields(self):
+        return [self["dob_day"], self["dob_month"], self["dob_year"]]
+
+    def clean_date_of_birth(self, data: dict) -> dt.date | None:
+        """The date, or None when left blank; adds an error to the day box if it is wrong."""
+        parts = [data.get("dob_day"), data.get("dob_month"), data.get("dob_year")]
+        if all(p is None for p in parts) or "dob_day" in self.errors:
+            return None
+        if None in parts:
+            self.add_error("dob_day", "Date of birth must include a day, month and year")
+            return None
+        try:
+            born = dt.date(parts[2], parts[1], parts[0])
+        except (ValueError, OverflowError):
+            self.add_error("dob_day", "Date of birth must be a real date")
+            return None
+        if born > dt.date.today():
+            self.add_error("dob_day", "Date of birth must be today or in the past")
+            return None
+        if born.year < 1900:
+            self.add_error("dob_day", "Date of birth must be after 1900")
+            return None
+        return born
+
+
+class AddPersonForm(DateOfBirthForm):
     first_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter the person's first name"}
     )
     last_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter the person's last name"}
-    )
-    dob_day = forms.IntegerField(
-        label="Day",
-        required=False,
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "class": "govuk-input govuk-date-input__input govuk-input--width-2",
-            }
-        ),
-    )
-    dob_month = forms.IntegerField(
-        label="Month",
-        required=False,
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "class": "govuk-input govuk-date-input__input govuk-input--width-2",
-            }
-        ),
-    )
-    dob_year = forms.IntegerField(
-        label="Year",
-        required=False,
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "class": "govuk-input govuk-date-input__input govuk-input--width-4",
-            }
-        ),
     )
     date_of_birth_estimated = forms.BooleanField(
         required=False, label="The date of birth is an estimate"
@@ -102,26 +118,8 @@ class AddPersonForm(GovukForm):
 
     def clean(self):
         data = super().clean()
-        parts = [data.get("dob_day"), data.get("dob_month"), data.get("dob_year")]
-        if any(p is not None for p in parts) and "dob_day" not in self.errors:
-            if None in parts:
-                self.add_error("dob_day", "Date of birth must include a day, month and year")
-                return data
-            try:
-                born = dt.date(parts[2], parts[1], parts[0])
-            except (ValueError, OverflowError):
-                self.add_error("dob_day", "Date of birth must be a real date")
-                return data
-            if born > dt.date.today():
-                self.add_error("dob_day", "Date of birth must be today or in the past")
-            elif born.year < 1900:
-                self.add_error("dob_day", "Date of birth must be after 1900")
-            else:
-                data["date_of_birth"] = born
+        data["date_of_birth"] = self.clean_date_of_birth(data)
         return data
-
-    def dob_fields(self):
-        return [self["dob_day"], self["dob_month"], self["dob_year"]]
 
     def person_details(self) -> dict:
         d = self.cleaned_data
