@@ -1,6 +1,7 @@
 """Writes to the person index. Each is atomic and audited; views and imports call these."""
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.db import transaction
@@ -22,10 +23,13 @@ from lantern.people.models import (
 from lantern.people.relationships import INVERSE
 
 
-def next_council_id() -> str:
-    """The council's own child ID: prefix and a zero-padded sequence (DfE LAchildID rules)."""
-    last = Person.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    return f"{settings.LANTERN_COUNCIL_ID_PREFIX}{last + 1:08d}"
+def council_id_for(person: Person) -> str:
+    """The council's own child ID (DfE LAchildID: alphanumeric, at most 20 characters).
+
+    Made from the database's own key once the row exists, so two people registered at the
+    same moment can never be given the same ID.
+    """
+    return f"{settings.LANTERN_COUNCIL_ID_PREFIX}{person.pk:08d}"
 
 
 def refresh_name_keys(person: Person) -> None:
@@ -52,9 +56,11 @@ def register_person(
 ) -> Person:
     """Add a person to the index with their legal name and any national identifiers."""
     person = Person(first_name=first_name.strip(), last_name=last_name.strip(), **details)
-    person.council_id = next_council_id()
+    person.council_id = f"new-{uuid.uuid4().hex[:16]}"  # unique until the key is known
     person.full_clean(exclude=["council_id"])
     person.save()
+    person.council_id = council_id_for(person)
+    person.save(update_fields=["council_id"])
     PersonName.objects.create(
         person=person,
         kind=PersonName.Kind.LEGAL,

@@ -64,3 +64,11 @@ def test_a_second_person_with_the_same_nhs_number_is_refused(signed_in):
     response = signed_in.post(reverse("people:add"), {**VALID, "first_name": "Other"})
     assert "already in the index" in response.content.decode()
     assert Person.objects.count() == 1
+
+
+def test_a_new_person_gets_a_council_id_from_their_record_key(make_person):
+    first, second = make_person("One", "Child"), make_person("Two", "Child")
+    assert first.council_id == f"LB{first.pk:08d}"
+    assert second.council_id == f"LB{second.pk:08d}"
+    first.refresh_from_db()
+    assert first.council_id == f"LB{first.pk:08d}"
