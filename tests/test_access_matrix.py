@@ -118,6 +118,7 @@ PAGES = {
     "clocks:closure-day": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
+NOT_IN_MATRIX |= {"open-message"}  # one's own messages: lantern/workforce/tests/test_messages.py
 STAFF_URLS = {"workforce:staff-member": only({ADMIN})}  # about a member of staff, not a child
 # The partner API takes a token, not a session: its own section below.
 NOT_IN_MATRIX |= {"api:api-root"}

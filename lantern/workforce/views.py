@@ -4,11 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from lantern.access.roles import MANAGE_STAFF
-from lantern.access.rules import requires
+from lantern.access.rules import requires, signed_in
 from lantern.workforce import staff
 from lantern.workforce.forms import AddStaffForm, StaffRoleForm
+from lantern.workforce.models import Notification
 
 
 @requires(MANAGE_STAFF)
@@ -82,3 +85,14 @@ def staff_member(request, user_id: int):
             return render(request, "workforce/staff_member.html", {"member": member, "form": form})
         return redirect("workforce:staff-member", user_id=member.pk)
     return render(request, "workforce/staff_member.html", {"member": member, "form": form})
+
+
+@signed_in
+def open_message(request, notification_id: int):
+    """Follow a message's link and mark it read; only its recipient may."""
+    note = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    if note.read_at is None:
+        note.read_at = timezone.now()
+        note.save(update_fields=["read_at"])
+    target = note.link or "/"
+    return redirect(target if url_has_allowed_host_and_scheme(target, allowed_hosts=None) else "/")
