@@ -8,11 +8,13 @@ import datetime as dt
 from typing import Literal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import field_validator, model_validator
+from pydantic import AwareDatetime, field_validator, model_validator
 
+from lantern.frontdoor import intake
 from lantern.frontdoor.codes import REFERRAL_SOURCE_CODES
-from lantern.people.identifiers import validate_nhs_number, validate_upn
 
 Consent = Literal["given", "not_sought", "refused", "statutory"]
 Urgency = Literal["immediate", "standard"]
@@ -28,6 +30,23 @@ class Referrer(Schema):
     role: str = Field("", max_length=150, description="Their job title")
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=40)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("Give the referrer's name")
+        return value.strip()
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if value.strip():
+            try:
+                validate_email(value.strip())
+            except ValidationError:
+                raise ValueError("Enter an email address like name@example.org") from None
+        return value.strip()
 
 
 class PersonIn(Schema):
@@ -47,12 +66,19 @@ class PersonIn(Schema):
     @field_validator("nhs_number")
     @classmethod
     def _nhs(cls, value: str) -> str:
-        return _checked(validate_nhs_number, value)
+        return intake.NHS(value)
 
     @field_validator("upn")
     @classmethod
     def _upn(cls, value: str) -> str:
-        return _checked(validate_upn, value)
+        return intake.UPN(value)
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _born(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and (value > timezone.localdate() or value.year < 1900):
+            raise ValueError("A date of birth must be in the past and after 1900")
+        return value
 
     @model_validator(mode="after")
     def _named(self):
@@ -71,10 +97,19 @@ class ContactIn(Schema):
     )
     urgency: Urgency = "standard"
     agency_reference: str = Field("", max_length=100, description="Your own reference")
-    occurred_at: dt.datetime | None = Field(None, description="When the incident happened")
+    occurred_at: AwareDatetime | None = Field(
+        None, description="When the incident happened, with its UTC offset"
+    )
     source: str = Field(
         "", max_length=3, description="DfE ReferralSource code; defaults by agency kind"
     )
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _happened(cls, value: dt.datetime | None) -> dt.datetime | None:
+        if value is not None and value > timezone.now():
+            raise ValueError("The incident cannot be in the future")
+        return value
 
     @field_validator("source")
     @classmethod
@@ -106,15 +141,6 @@ class ContactOut(Schema):
     received_at: dt.datetime
     decision_due_at: dt.datetime
     outcome: Outcome | None = None
-
-
-def _checked(validate, value: str) -> str:
-    if not value.strip():
-        return ""
-    try:
-        return validate(value)
-    except ValidationError as problem:
-        raise ValueError(problem.messages[0]) from None
 
 
 def contact_out(contact) -> ContactOut:

@@ -60,7 +60,7 @@ def _details(payload: ContactIn, token, key: str) -> actions.ContactDetails:
 
 @api.post(
     "/v1/contacts",
-    response={201: ContactOut, 401: Error, 409: Error},
+    response={201: ContactOut, 401: Error, 409: Error, 422: Error},
     url_name="contact-create",
     summary="Make a contact (a referral to the front door)",
     tags=["contacts"],
@@ -80,6 +80,8 @@ def create_contact(
         )
     except actions.IdempotencyConflict:
         return Status(409, {"detail": "This Idempotency-Key was used for a different contact"})
+    except ValidationError as problem:  # a rule the schema does not know; nothing was written
+        return Status(422, {"detail": "; ".join(problem.messages)})
     if not created:
         response["Idempotent-Replayed"] = "true"
         audit.record(

@@ -130,6 +130,11 @@ def test_a_racing_retry_that_loses_the_insert_returns_the_winner(police, monkeyp
         ({"people": [{"role": "parent_carer", "first_name": "Marie"}]}, "child"),
         ({"consent": "not_sought", "lawful_basis": ""}, "lawful basis"),
         ({"people": []}, "people"),
+        ({"referrer": {**BODY["referrer"], "email": "not-an-email"}}, "email address"),
+        ({"referrer": {**BODY["referrer"], "name": "   "}}, "referrer's name"),
+        ({"people": [{**BODY["people"][0], "date_of_birth": "2099-01-01"}]}, "in the past"),
+        ({"occurred_at": "2099-01-01T10:00:00+00:00"}, "future"),
+        ({"occurred_at": "2026-01-01T10:00:00"}, "occurred_at"),
     ],
 )
 def test_invalid_contacts_are_refused_with_a_reason(client, token, change, field):
