@@ -8,6 +8,7 @@ missing one give the same 404. Every call that touches a contact is audited.
 import hashlib
 import json
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from ninja import Header, NinjaAPI, Status
 
