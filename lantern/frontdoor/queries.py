@@ -121,8 +121,8 @@ class SubjectMatches:
 
 
 def ruled_out_for(subject: ContactSubject) -> list[NotSamePerson]:
-    """Every "not the same person" said about anyone described exactly as this subject is
-    (the same names, date of birth and NHS number), in this contact or an earlier one."""
+    """Every "not the same person" said about anyone described as this subject is (the same
+    first and last names and date of birth), in this contact or an earlier one."""
     return list(
         NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming(subject)))
         .select_related("person", "recorded_by")
@@ -143,14 +143,10 @@ def incoming(subject: ContactSubject) -> IncomingPerson:
 
 
 def candidates_for(subject: ContactSubject) -> SubjectMatches:
-    """The matching engine's suggestions (it already leaves out people ruled out; the filter
-    here only makes sure), and the decisions that ruled people out, to show the officer."""
+    """The matching engine's suggestions (it leaves out people ruled out), and the decisions
+    that ruled people out, to show the officer."""
     ruled = ruled_out_for(subject)
-    excluded = {r.person_id for r in ruled}
-    found: list[Candidate] = find_candidates(
-        incoming(subject), limit=CANDIDATES_SHOWN + len(excluded)
-    )
-    found = [c for c in found if c.person_id not in excluded][:CANDIDATES_SHOWN]
+    found: list[Candidate] = find_candidates(incoming(subject), limit=CANDIDATES_SHOWN)
     people = Person.objects.in_bulk([c.person_id for c in found])
     views = [
         CandidateView(people[c.person_id], c.score, list(c.comparisons))

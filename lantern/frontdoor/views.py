@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lantern.access import audit
-from lantern.access.models import AuditEntry
+from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.access.rules import requires
 from lantern.frontdoor import actions, queries
 from lantern.frontdoor.forms import AnswerForm, CheckForm, DecisionForm, RateForm, first_error
 from lantern.people.models import Person
-from lantern.people.queries import ReasonRequired, access_person
+from lantern.people.queries import access_person
 
 
 @requires(TRIAGE_CONTACT)
@@ -41,7 +41,10 @@ def queue(request):
 
 def _page(request, contact, *, error: str = "", status: int = 200, **forms):
     subjects = list(contact.subjects.select_related("person"))
-    matches = [queries.candidates_for(s) for s in subjects if s.person_id is None]
+    # Candidates are looked for (and the search audited) only while a decision is awaited:
+    # the page shows them only then.
+    awaiting = contact.is_awaiting
+    matches = [queries.candidates_for(s) for s in subjects if awaiting and s.person_id is None]
     for found in matches:
         audit.record(
             request,
@@ -104,11 +107,11 @@ def _chosen_person(request) -> Person:
             raise ValidationError(f"No one in the index has the council ID {council_id}")
     try:
         return access_person(request.user, person_id, for_write=True)
-    except ReasonRequired:
-        raise ValidationError(
-            "That record is restricted: open it and state a reason before matching"
-        ) from None
     except Http404:
+        if RestrictedRecord.objects.filter(person_id=person_id).exists():
+            raise ValidationError(
+                "That record is restricted: only the staff named on it can match to it"
+            ) from None
         raise ValidationError("Choose a person from the index") from None
 
 

@@ -150,3 +150,39 @@ def test_only_the_mash_opens_a_contact(client, make_partner, make_contact, polic
     client.login(username="alice", password=PASSWORD)
     assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 403
     assert client.get(reverse("frontdoor:queue")).status_code == 403
+
+
+def test_a_decided_contact_looks_for_no_candidates_and_audits_no_search(
+    client, officer, victoria, make_contact, hospital, make_person
+):
+    make_person("Steve", "Doyle", dt.date(1985, 4, 4))
+    contact = make_contact(
+        hospital,
+        actions.SubjectDetails("Viktoria", "Klimbie", date_of_birth=BORN, sex="F"),
+        actions.SubjectDetails("Steve", "Doyle", role="parent_carer"),
+    )
+    child = contact.subjects.get(first_name="Viktoria")
+    actions.confirm_match(child, victoria, acting_user=officer)
+    actions.record_decision(contact, acting_user=officer, outcome="nfa", reasons="Known, safe")
+    searches = AuditEntry.objects.filter(action="search").count()
+    assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 200
+    assert AuditEntry.objects.filter(action="search").count() == searches
+
+
+def test_matching_to_a_restricted_record_says_so(
+    client, officer, victoria, make_contact, hospital, social_worker
+):
+    from lantern.access.actions import restrict_record
+    from lantern.access.models import RestrictedRecord
+
+    restrict_record(victoria, acting_user=social_worker, why=RestrictedRecord.Why.HIGH_PROFILE)
+    contact = _contact_about(make_contact, hospital)
+    subject = contact.subjects.get()
+    response = client.post(
+        reverse("frontdoor:same-person", args=[contact.pk, subject.pk]),
+        {"person_id": victoria.pk},
+        follow=True,
+    )
+    assert "That record is restricted" in response.content.decode()
+    subject.refresh_from_db()
+    assert subject.person_id is None
