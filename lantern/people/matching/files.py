@@ -53,7 +53,7 @@ def _dates(name: str, column: pd.Series, problems: list[str]) -> np.ndarray:
     bad = (text != "") & parsed.isna()
     for line in np.flatnonzero(bad.to_numpy())[: MAX_ERRORS_SHOWN + 1]:
         problems.append(
-            f"{name}: line {line + 2}, column dob: {text.iloc[line]!r} is not a real date "
+            f"{name}: line {line + 2}, column dob: not a real date "
             "(expected YYYY-MM-DD or DD/MM/YYYY)"
         )
     if bad.sum() > MAX_ERRORS_SHOWN + 1:
@@ -96,20 +96,14 @@ def check_people(frame: pd.DataFrame, name: str, *, unique_ids: bool = True) -> 
         problems.append(f"{name}: line {line + 2}, column id: empty")
     if unique_ids:
         for line in np.flatnonzero(ids.duplicated().to_numpy() & (ids != ""))[:MAX_ERRORS_SHOWN]:
-            problems.append(f"{name}: line {line + 2}, column id: {ids.iloc[line]!r} repeated")
+            problems.append(f"{name}: line {line + 2}, column id: repeats an earlier row's id")
     sexes = frame["sex"].str.strip().str.lower()
     for line in np.flatnonzero(~sexes.isin(SEXES).to_numpy())[:MAX_ERRORS_SHOWN]:
-        problems.append(
-            f"{name}: line {line + 2}, column sex: {frame['sex'].iloc[line]!r} "
-            "(expected M, F, U or blank)"
-        )
+        problems.append(f"{name}: line {line + 2}, column sex: expected M, F, U or blank")
     nhs = frame["nhs_number"].str.replace(r"[\s-]", "", regex=True)
     malformed = (nhs != "") & ~nhs.str.fullmatch(r"\d{10}")
     for line in np.flatnonzero(malformed.to_numpy())[:MAX_ERRORS_SHOWN]:
-        problems.append(
-            f"{name}: line {line + 2}, column nhs_number: {frame['nhs_number'].iloc[line]!r} "
-            "is not 10 digits"
-        )
+        problems.append(f"{name}: line {line + 2}, column nhs_number: not 10 digits")
     dob = _dates(name, frame["dob"], problems)
     if problems:
         raise MatchFileError(problems)

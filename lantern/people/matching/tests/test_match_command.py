@@ -51,7 +51,7 @@ def test_it_writes_the_best_link_for_every_incoming_row(tmp_path):
 
 def test_it_names_the_line_and_column_of_an_impossible_date_and_writes_nothing(tmp_path):
     bad = INCOMING.replace("2011-06-14,,N22", "2011-02-30,,N22")
-    with pytest.raises(CommandError, match=r"records.csv: line 3, column dob: '2011-02-30'"):
+    with pytest.raises(CommandError, match=r"records.csv: line 3, column dob: not a real date"):
         run(tmp_path, incoming=bad)
     assert not (tmp_path / "links.csv").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -77,3 +77,19 @@ def test_it_keeps_an_existing_output_when_the_input_is_bad(tmp_path):
     with pytest.raises(CommandError):
         run(tmp_path, incoming=INCOMING.replace("02/11/2012", "31/02/2012"))
     assert out.read_text() == "old\n"
+
+
+def test_errors_name_the_line_and_column_but_never_echo_the_data(tmp_path):
+    from lantern.people.matching.files import MatchFileError, read_people
+
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "id,first_name,last_name,other_names,dob,sex,postcode,nhs_number\n"
+        "A1,Secret,Name,,31/02/2015,Q,N17 1AA,943476591\n"
+    )
+    with pytest.raises(MatchFileError) as raised:
+        read_people(path)
+    report = str(raised.value)
+    assert "line 2, column dob" in report and "line 2, column nhs_number" in report
+    for value in ("31/02/2015", "943476591", "'Q'"):
+        assert value not in report
