@@ -22,7 +22,8 @@ from lantern.people.models import Identifier, NotSamePerson, Person
 
 def _locked(subject: ContactSubject) -> ContactSubject:
     subject = (
-        ContactSubject.objects.select_for_update()
+        # The subject and its contact (ordering this against the decision), not the agency.
+        ContactSubject.objects.select_for_update(of=("self", "contact"))
         .select_related("contact__agency")
         .get(pk=subject.pk)
     )

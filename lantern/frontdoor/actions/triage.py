@@ -26,7 +26,9 @@ NOT_OPEN = {Person.CareStatus.NOT_OPEN, Person.CareStatus.CONTACT, Person.CareSt
 
 
 def _locked(contact: Contact) -> Contact:
-    contact = Contact.objects.select_for_update().select_related("agency").get(pk=contact.pk)
+    contact = (
+        Contact.objects.select_for_update(of=("self",)).select_related("agency").get(pk=contact.pk)
+    )
     if not contact.is_awaiting:
         raise ValidationError("A decision has been made on this contact; it can no longer change")
     return contact
@@ -75,7 +77,11 @@ def record_answer(
     """A partner's answer is part of the child's story: it enters each linked chronology."""
     if not answer.strip():
         raise ValidationError("Enter the partner's answer")
-    check = Check.objects.select_for_update().select_related("agency", "contact").get(pk=check.pk)
+    check = (
+        Check.objects.select_for_update(of=("self",))
+        .select_related("agency", "contact")
+        .get(pk=check.pk)
+    )
     if check.answered_at is not None:
         raise ValidationError("This check has already been answered")
     check.answer = answer.strip()

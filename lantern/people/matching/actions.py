@@ -93,9 +93,17 @@ def merge_people(
     related to themselves) stays with the duplicate and is listed as ``kept_back``."""
     if keep.pk == duplicate.pk:
         raise ValueError("a person cannot be merged with themselves")
-    Person.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk]).count()
+    # Lock both rows (in key order, so two merges cannot deadlock); count() would drop the lock.
+    list(
+        Person.objects.select_for_update()
+        .filter(pk__in=[keep.pk, duplicate.pk])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     if Merge.objects.filter(duplicate=duplicate, undone_at__isnull=True).exists():
         raise ValueError(f"{duplicate.council_id} has already been merged")
+    if Merge.objects.filter(duplicate=keep, undone_at__isnull=True).exists():
+        raise ValueError(f"{keep.council_id} was itself merged away: merge into the record kept")
     moved: dict[str, list] = {"rows": [], "relabelled": [], "kept_back": []}
     for model, field in _relations():
         label = model._meta.label_lower

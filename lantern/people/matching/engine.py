@@ -16,10 +16,11 @@ import time
 from collections.abc import Collection
 
 import numpy as np
+from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 
 from lantern.people import names
-from lantern.people.identifiers import nhs_check_digit, normalise_nhs_number
+from lantern.people.identifiers import validate_nhs_number
 from lantern.people.matching import records
 from lantern.people.matching.comparisons import compare
 from lantern.people.matching.explain import Side, explain
@@ -54,10 +55,11 @@ KIND_WORDS = {
 
 
 def valid_nhs_number(value: str) -> str:
-    number = normalise_nhs_number(value)
-    if len(number) == 10 and number.isdigit() and nhs_check_digit(number[:9]) == int(number[9]):
-        return number
-    return ""
+    """The number if its check digit holds, else "" (an invalid number is no evidence)."""
+    try:
+        return validate_nhs_number(value)
+    except ValidationError:
+        return ""
 
 
 def _index_size() -> int:

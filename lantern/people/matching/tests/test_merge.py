@@ -112,3 +112,12 @@ def test_it_refuses_to_merge_a_person_with_themselves(duplicate_pair, social_wor
 def test_it_links_automatically_only_when_certain_and_the_nhs_number_agrees(score, nhs, automatic):
     candidate = Candidate(1, score, [FieldComparison("nhs_number", nhs, "")])
     assert may_link_automatically(candidate) is automatic
+
+
+def test_it_refuses_to_merge_into_a_record_that_was_itself_merged_away(make_person, social_worker):
+    from lantern.people.matching.actions import merge_people
+
+    a, b, c = (make_person("Ruby", "Hughes", dt.date(2019, 1, 1)) for _ in range(3))
+    merge_people(a, b, acting_user=social_worker)
+    with pytest.raises(ValueError, match="itself merged away"):
+        merge_people(b, c, acting_user=social_worker)
