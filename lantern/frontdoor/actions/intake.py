@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
-from lantern.frontdoor.actions.receive import receive_contact
+from lantern.frontdoor.actions.receive import audit_received, receive_contact
 from lantern.frontdoor.intake import Format, Problem, contacts_in, details_for, validate
 from lantern.frontdoor.models import IntakeFile
 
@@ -68,7 +68,7 @@ def load_file(
                 )
         except IntegrityError:
             raise AlreadyLoaded(IntakeFile.objects.get(sha256=digest)) from None
-        problems = []
+        problems, loaded = [], []
         for group in progress(groups, len(groups), "Loading"):
             details = details_for(
                 fmt,
@@ -79,11 +79,14 @@ def load_file(
                 channel_detail=f"file {filename}"[:200],
             )
             try:
-                receive_contact(details)
+                loaded.append((receive_contact(details, audited=False)[0], len(details.subjects)))
             except ValidationError as problem:
                 problems += [Problem(row["_row"], "row", problem.messages[0]) for row in group]
         if problems:
             raise FileRejected(problems)
+        # Audited last, just before commit: the audit chain's lock is held only briefly.
+        for contact, named in loaded:
+            audit_received(contact, named)
         audit.record(
             None,
             AuditEntry.Action.CREATE,

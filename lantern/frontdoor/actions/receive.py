@@ -105,8 +105,11 @@ def _existing(details: ContactDetails) -> Contact | None:
 
 
 @transaction.atomic
-def receive_contact(details: ContactDetails, *, acting_user=None, request=None):
+def receive_contact(details: ContactDetails, *, acting_user=None, request=None, audited=True):
     """Record a contact and its subjects; returns ``(contact, created)``.
+
+    ``audited=False`` leaves the audit entry to the caller (``audit_received``): a bulk file
+    writes all of its entries at the end, so the audit chain is not held for the whole load.
 
     A retry with the same idempotency key returns the first contact (``created`` False). Two
     racing retries both reach the insert; the unique constraint lets one win and the other
@@ -168,12 +171,17 @@ def receive_contact(details: ContactDetails, *, acting_user=None, request=None):
             for s in details.subjects
         ]
     )
+    if audited:
+        audit_received(contact, len(details.subjects), acting_user=acting_user, request=request)
+    return contact, True
+
+
+def audit_received(contact: Contact, named: int, *, acting_user=None, request=None) -> None:
     audit.record(
         request,
         AuditEntry.Action.CREATE,
         user=acting_user,
         obj=contact,
-        detail=f"contact received from {details.agency.name} by "
-        f"{contact.get_channel_display().lower()} ({len(details.subjects)} people named)",
+        detail=f"contact received from {contact.agency.name} by "
+        f"{contact.get_channel_display().lower()} ({named} people named)",
     )
-    return contact, True

@@ -135,3 +135,36 @@ def test_a_hospital_file_gives_a_and_e_rows_the_a_and_e_source(tmp_path, hospita
     sources = dict(Contact.objects.values_list("agency_reference", "source"))
     assert sources == {"AE1": "3E", "MT2": "3F"}
     assert Contact.objects.get(agency_reference="AE1").kind == "ae_attendance"
+
+
+def test_each_loaded_contact_is_audited_after_the_whole_file_is_in(tmp_path, police):
+    _run(_police_file(tmp_path, *GOOD))
+    contacts = AuditEntry.objects.filter(object_type="frontdoor.Contact", action="create")
+    assert contacts.count() == 2
+    assert {e.detail for e in contacts} == {
+        "contact received from Metropolitan Police by bulk file (2 people named)",
+        "contact received from Metropolitan Police by bulk file (1 people named)",
+    }
+    file_entry = AuditEntry.objects.get(object_type="frontdoor.IntakeFile")
+    assert max(e.seq for e in contacts) < file_entry.seq
+
+
+def test_a_contact_refused_midway_leaves_no_file_contacts_or_audit(tmp_path, police, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from lantern.frontdoor.actions import intake as intake_actions
+
+    real, calls = intake_actions.receive_contact, []
+
+    def second_fails(details, **kwargs):
+        calls.append(details)
+        if len(calls) == 2:
+            raise ValidationError("refused by a rule the file check does not know")
+        return real(details, **kwargs)
+
+    monkeypatch.setattr(intake_actions, "receive_contact", second_fails)
+    audit_rows = AuditEntry.objects.count()
+    with pytest.raises(CommandError):
+        _run(_police_file(tmp_path, *GOOD))
+    assert (IntakeFile.objects.count(), Contact.objects.count()) == (0, 0)
+    assert AuditEntry.objects.count() == audit_rows
