@@ -48,20 +48,11 @@ def source_address(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record(
-    request: HttpRequest | None,
-    action: str,
-    *,
-    user=None,
-    person=None,
-    obj=None,
-    detail: str = "",
-    purpose: str = "",
-) -> AuditEntry:
+def _entry(request, action, *, user, person, obj, detail, purpose) -> AuditEntry:
     user = user if user is not None else getattr(request, "user", None)
     if user is not None and not user.is_authenticated:
         user = None
-    entry = AuditEntry(
+    return AuditEntry(
         user=user,
         username=user.get_username() if user else "",
         action=action,
@@ -73,13 +64,46 @@ def record(
         source_address=source_address(request) if request else None,
         path=request.get_full_path()[:300] if request else "",
     )
+
+
+def _append(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """Chain and write ``entries`` under one hold of the chain head's lock."""
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        entry.seq = head.seq + 1
-        entry.prev_hash = head.entry_hash
-        entry.at = timezone.now()
-        entry.entry_hash = entry_digest(entry)
-        entry.save()
-        head.seq, head.entry_hash = entry.seq, entry.entry_hash
+        for entry in entries:
+            entry.seq = head.seq + 1
+            entry.prev_hash = head.entry_hash
+            entry.at = timezone.now()
+            entry.entry_hash = entry_digest(entry)
+            head.seq, head.entry_hash = entry.seq, entry.entry_hash
+        AuditEntry.objects.bulk_create(entries)
         head.save(update_fields=["seq", "entry_hash"])
-    return entry
+    return entries
+
+
+def record(
+    request: HttpRequest | None,
+    action: str,
+    *,
+    user=None,
+    person=None,
+    obj=None,
+    detail: str = "",
+    purpose: str = "",
+) -> AuditEntry:
+    entry = _entry(
+        request, action, user=user, person=person, obj=obj, detail=detail, purpose=purpose
+    )
+    return _append([entry])[0]
+
+
+def record_each(
+    request: HttpRequest | None, action: str, people, *, detail: str = "", user=None
+) -> list[AuditEntry]:
+    """One entry per person (a list page naming many children), written together."""
+    return _append(
+        [
+            _entry(request, action, user=user, person=p, obj=None, detail=detail, purpose="")
+            for p in people
+        ]
+    )

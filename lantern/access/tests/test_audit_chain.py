@@ -96,3 +96,17 @@ def test_the_application_cannot_change_or_delete_entries(log):
         AuditEntry.objects.filter(pk=entry.pk).update(detail="x")
     with pytest.raises(AuditLogIsAppendOnly):
         AuditEntry.objects.all().delete()
+
+
+def test_entries_written_together_chain_and_verify(log, make_person, social_worker):
+    children = [make_person(f"Child{i}", "Listed") for i in range(3)]
+    written = audit.record_each(
+        None,
+        AuditEntry.Action.VIEW_RECORD,
+        children,
+        user=social_worker,
+        detail="listed in my work",
+    )
+    assert [e.person for e in written] == children
+    assert [e.seq for e in written] == [written[0].seq + i for i in range(3)]
+    assert run_verify().startswith("Audit log intact")
