@@ -92,10 +92,10 @@ def build(args, rng):
     from django.db import transaction
 
     from lantern.agencies.models import Agency
-    from lantern.clocks.actions import live_rules
     from lantern.clocks.calendar import current_calendar
     from lantern.clocks.engine import replay
     from lantern.clocks.models import Deadline
+    from lantern.clocks.queries import rules_in_force
     from lantern.people.models import Person
     from lantern.workforce.models import StaffMember, Team
 
@@ -106,7 +106,7 @@ def build(args, rng):
         code="csc", defaults={"name": "Children's social care", "kind": "council"}
     )
     StaffMember.objects.create(user=worker, team=team, agency=council)
-    calendar, rules = current_calendar(), live_rules()
+    calendar, rules = current_calendar(), rules_in_force()
     kinds, rows = {}, []
     with transaction.atomic():
         people = Person.objects.bulk_create(

@@ -95,9 +95,9 @@ PERSON_URLS = {
     "access:restrict": WHO_HAS_SEEN,
     "access:subject-access": SUBJECT_ACCESS,
     "casework:overview": CHILD_RECORD,
-    "casework:allocate": {
+    "casework:allocate": {  # a write: no reason opens another team's child for allocating
         **{p: every(NO_PERMISSION) for p in PERSONAS},
-        TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: REASON, RESTRICTED: ALLOW},
+        TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: ALLOW},
     },
 }
 PAGES = {

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 from lantern.casework import models as cw
 from lantern.chronology.models import ChronologyEntry
-from lantern.clocks.actions import live_rules
 from lantern.clocks.calendar import WorkingDayCalendar
 from lantern.clocks.engine import replay
 from lantern.clocks.models import Deadline
+from lantern.clocks.queries import rules_in_force
 
 LONDON = ZoneInfo("Europe/London")
 # Reviews point at plans and plans at initial conferences, so conferences go in two parts.
@@ -117,7 +117,7 @@ class Batch:
         return len(rows)
 
     def _deadlines(self) -> int:
-        rules, rows = live_rules(), []
+        rules, rows = rules_in_force(), []
         for person_id, events in self.events.items():
             history = [
                 (day, name, (r._meta.label, str(r.pk)) if r is not None else ("", ""))

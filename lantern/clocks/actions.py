@@ -15,6 +15,7 @@ from lantern.access.models import AuditEntry
 from lantern.clocks import engine
 from lantern.clocks.calendar import WorkingDayCalendar, current_calendar
 from lantern.clocks.models import ClockRule, ClosureDay, Deadline
+from lantern.clocks.queries import rules_in_force
 from lantern.clocks.table import EVENTS
 
 OPEN = Deadline.State.OPEN
@@ -26,10 +27,6 @@ class UnknownEvent(ValueError):
 
 class NotLocalPolicy(ValueError):
     pass
-
-
-def live_rules() -> list[ClockRule]:
-    return list(ClockRule.objects.filter(retired=False))
 
 
 @transaction.atomic
@@ -50,7 +47,7 @@ def apply_event(
     """
     if event not in EVENTS:
         raise UnknownEvent(f"unknown clock event {event!r}")
-    rules = live_rules() if rules is None else rules
+    rules = rules_in_force() if rules is None else rules
     by_pk = {
         r.pk: r
         for r in rules
@@ -109,7 +106,7 @@ def recompute_open_deadlines(
     the distinct (rule, start, due) groups and one UPDATE per group whose date moved, not one
     per deadline. Returns the number of deadlines whose due date changed.
     """
-    rules = {r.pk: r for r in (live_rules() if rules is None else rules)}
+    rules = {r.pk: r for r in (rules_in_force() if rules is None else rules)}
     calendar = calendar or current_calendar()
     groups = (
         Deadline.objects.filter(state=OPEN, rule_id__in=list(rules))
@@ -172,7 +169,9 @@ def declare_closure_day(day: dt.date, reason: str, *, acting_user=None, request=
 @transaction.atomic
 def withdraw_closure_day(day: dt.date, *, acting_user=None, request=None) -> int:
     deleted, _ = ClosureDay.objects.filter(day=day).delete()
-    moved = recompute_open_deadlines() if deleted else 0
+    if not deleted:
+        return 0  # nothing was declared that day: nothing changed, nothing to record
+    moved = recompute_open_deadlines()
     audit.record(
         request,
         AuditEntry.Action.UPDATE,

@@ -29,5 +29,17 @@ class ClosureDayForm(forms.Form):
     reason = forms.CharField(
         label="Reason",
         max_length=120,
+        required=False,
         widget=forms.TextInput(attrs={"class": "govuk-input"}),
     )
+
+    def __init__(self, *args, withdraw: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.withdraw = withdraw
+
+    def clean(self):
+        # A reason is asked for when declaring a closure; withdrawing one needs only the date.
+        cleaned = super().clean()
+        if not self.withdraw and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Give the reason the council is closed")
+        return cleaned

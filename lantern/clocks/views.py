@@ -41,10 +41,15 @@ def set_interval(request):
 
 @requires(MANAGE_CLOCKS)
 def closure_day(request):
-    form = ClosureDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    withdraw = bool(request.POST.get("withdraw"))
+    form = ClosureDayForm(request.POST or None, withdraw=withdraw)
+    if request.method == "POST" and not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    elif request.method == "POST":
         day = form.cleaned_data["day"]
-        if request.POST.get("withdraw"):
+        if withdraw:
             moved = actions.withdraw_closure_day(day, acting_user=request.user, request=request)
         else:
             moved = actions.declare_closure_day(

@@ -157,7 +157,7 @@ class Story:
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
         if c.cp_start:
-            self.protection(c, episode, referral, mine)
+            self.protection(c, episode, referral, mine, first)
         elif s47:
             self.enquiry_without_plan(c, episode, referral, closed)
         if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
@@ -254,15 +254,13 @@ class Story:
         text = "Initial child protection conference. Decision: no plan; support as a child in need."
         self.note(c, conference, ends, "conference", text)
 
-    def protection(self, c, episode, referral, mine, ended=None):
+    def protection(self, c, episode, referral, mine, dated, ended=None):
         """Strategy discussion → s47 → ICPC → plan, with core groups, reviews and visits.
-        ``ended`` is (ICPC date, plan end) for an earlier plan the chronology does not hold."""
+        ``dated`` is the first of ``mine`` of each kind (built by ``child``); ``ended`` is
+        (ICPC date, plan end) for an earlier plan the chronology does not hold."""
         rng = self.rng
         # Never before the referral (CIN census 1104): a pre-birth plan can share its date.
         icpc_on = ended[0] if ended else max(c.cp_start, referral)
-        dated: dict[str, tuple] = {}
-        for entry in mine:
-            dated.setdefault(entry[1], entry)
         held = dated["strategy_discussion"][0] if "strategy_discussion" in dated else None
         held = max(referral, min(held or icpc_on - 20 * DAY, icpc_on))
         begun = max(held, min(dated.get("section_47", (held,))[0], icpc_on))
@@ -414,7 +412,7 @@ class Story:
         )
         self.event(c, referral, "referral", episode)
         self.note(c, episode, referral, "referral", "Referral accepted from Police.")
-        self.protection(c, episode, referral, [], (icpc_on, closed - DAY))
+        self.protection(c, episode, referral, [], {}, (icpc_on, closed - DAY))
         self.event(c, closed, "episode_closed", episode)
         self.note(
             c, episode, closed, "case_closed", "Case closed: plan ended, no further services."

@@ -1,7 +1,8 @@
 """Keeping what a worker types before they save it (DESIGN.md §1b: never lose typed work).
 
-Only the first save of a draft is audited: the draft is the worker's own unsubmitted text,
-saved every few seconds, and the record it becomes is audited when it is saved. Drafts are
+Only the first save of a draft and its deletion are audited: the draft is the worker's own
+unsubmitted text, saved every few seconds, and the record it becomes is audited when it is
+saved. Drafts are
 capped in size and keyed by form, so one worker has at most one draft per form per child.
 """
 
@@ -40,5 +41,15 @@ def save_draft(user, person, form_key: str, data: dict, *, request=None) -> Draf
     return draft
 
 
-def discard_draft(user, person, form_key: str) -> None:
-    Draft.objects.filter(user=user, person=person, form_key=form_key).delete()
+@transaction.atomic
+def discard_draft(user, person, form_key: str, *, request=None) -> None:
+    """The worker threw away what they typed: recorded, since it is their text gone."""
+    deleted, _ = Draft.objects.filter(user=user, person=person, form_key=form_key).delete()
+    if deleted:
+        audit.record(
+            request,
+            AuditEntry.Action.UPDATE,
+            user=user,
+            person=person,
+            detail=f"discarded draft ({form_key})",
+        )

@@ -22,6 +22,7 @@ from lantern.casework.models import (
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
 from lantern.workforce.actions import allocate_worker
+from lantern.workforce.models import Allocation
 
 RECORD_OVERSIGHT = "casework.record_oversight"
 ALLOCATE = "casework.allocate_worker"
@@ -188,6 +189,7 @@ def record_oversight(
     return oversight
 
 
+@transaction.atomic
 def allocate(child: Person, worker, *, acting_user, start: dt.date, request=None):
     """Allocate a worker (history kept by ``workforce``); managers only."""
     if not acting_user.has_perm(ALLOCATE):
@@ -195,4 +197,12 @@ def allocate(child: Person, worker, *, acting_user, start: dt.date, request=None
     if getattr(worker, "staff", None) is None or worker.staff.team_id is None:
         refuse("That person is not in a team", "worker")
     in_the_past(start, "The allocation date", "start")
+    current = Allocation.objects.select_for_update().filter(child=child, end__isnull=True).first()
+    if current is not None and start < current.start:
+        # Two workers would both hold the child for those days: the history must not overlap.
+        refuse(
+            f"The allocation date cannot be before the current allocation began "
+            f"({current.start:%d %B %Y})",
+            "start",
+        )
     return allocate_worker(child, worker, acting_user=acting_user, start=start, request=request)

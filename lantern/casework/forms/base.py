@@ -4,8 +4,6 @@ Every form is built for one child (``person``), so choices (this episode's enqui
 plan, the agencies) come from what is already recorded and are never retyped.
 """
 
-import datetime as dt
-
 from django import forms
 from django.contrib.auth.models import User
 
@@ -97,9 +95,3 @@ class VersionedForm(CaseworkForm):
         data = dict(self.cleaned_data)
         data["expected_version"] = data.pop("version")
         return data
-
-
-def today() -> dt.date:
-    from django.utils import timezone
-
-    return timezone.localdate()

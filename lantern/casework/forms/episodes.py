@@ -3,7 +3,8 @@
 from django import forms
 
 from lantern.casework import codes
-from lantern.casework.forms.base import CaseworkForm, DateField, VersionedForm, long_text, today
+from lantern.casework.actions.base import today
+from lantern.casework.forms.base import CaseworkForm, DateField, VersionedForm, long_text
 from lantern.casework.models import Assessment
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from lantern.casework import codes
+from lantern.casework.actions.base import today
 from lantern.casework.forms.base import (
     CaseworkForm,
     DateField,
@@ -11,7 +12,6 @@ from lantern.casework.forms.base import (
     agencies_field,
     chair_field,
     long_text,
-    today,
 )
 from lantern.casework.models import (
     ChildProtectionPlan,

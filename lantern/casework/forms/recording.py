@@ -4,7 +4,8 @@ from django import forms
 from django.contrib.auth.models import User
 
 from lantern.access.roles import SOCIAL_WORKER, TEAM_MANAGER
-from lantern.casework.forms.base import CaseworkForm, DateField, long_text, today
+from lantern.casework.actions.base import today
+from lantern.casework.forms.base import CaseworkForm, DateField, long_text
 from lantern.casework.models import Visit
 
 

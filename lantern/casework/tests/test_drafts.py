@@ -9,6 +9,7 @@ from django.urls import reverse
 from conftest import PASSWORD
 from lantern.access.models import AuditEntry
 from lantern.casework import actions
+from lantern.casework.actions.drafts import MAX_CHARS
 from lantern.casework.models import Draft
 
 D = dt.date
@@ -90,10 +91,32 @@ def test_no_drafts_for_someone_elses_child_or_an_unknown_form(alice, make_person
     assert not Draft.objects.exists()
 
 
-def test_a_draft_can_be_discarded(alice, child):
+def test_discarding_a_draft_is_audited(alice, child):
     alice.post(draft_url(child), {"child_words": "x"})
     assert alice.post(draft_url(child), {"discard": "1"}).json() == {"discarded": True}
     assert not Draft.objects.exists()
+    entry = AuditEntry.objects.filter(person=child).latest("id")
+    assert (entry.action, entry.detail) == ("update", "discarded draft (visit-new)")
+
+
+def test_a_draft_too_long_to_keep_is_refused_not_an_error(alice, child):
+    response = alice.post(draft_url(child), {"child_words": "x" * (MAX_CHARS + 1)})
+    assert response.status_code == 400
+    assert response.json() == {"error": "The draft is too long to keep"}
+    assert not Draft.objects.exists()
+
+
+def test_no_draft_of_a_form_the_worker_may_not_use(alice, child):
+    response = alice.post(draft_url(child, "oversight-new"), {"direction": "x"})
+    assert response.status_code == 403
+    assert not Draft.objects.exists()
+    assert AuditEntry.objects.filter(action="denied", user__username="alice").exists()
+
+
+def test_a_manager_keeps_a_draft_of_oversight(client, child, manager):
+    client.login(username="mo", password=PASSWORD)
+    response = client.post(draft_url(child, "oversight-new"), {"direction": "x"})
+    assert response.status_code == 200 and Draft.objects.filter(user=manager).exists()
 
 
 def test_the_autosave_needs_the_csrf_token(child, social_worker):

@@ -133,3 +133,52 @@ def test_a_new_referral_after_closure_opens_a_new_episode(journey, social_worker
         journey.refer(D(2026, 3, 2))
     second = journey.refer(D(2026, 5, 1))
     assert second.pk != first.pk
+
+
+def test_ending_a_cin_plan_ends_it_and_refreshes_the_care_status(journey, child, social_worker):
+    journey.refer()
+    plan = actions.start_cin_plan(child, acting_user=social_worker, start_date=D(2026, 4, 1))
+    child.refresh_from_db()
+    assert child.care_status == "child_in_need"
+    actions.end_cin_plan(
+        plan, acting_user=social_worker, end_date=D(2026, 4, 20), expected_version=plan.version
+    )
+    plan.refresh_from_db()
+    child.refresh_from_db()
+    assert (plan.end_date, child.care_status) == (D(2026, 4, 20), "assessment")
+    assert AuditEntry.objects.filter(detail="ended CIN plan", person=child).exists()
+
+
+def test_a_cin_plan_cannot_be_ended_twice(journey, child, social_worker):
+    journey.refer()
+    plan = actions.start_cin_plan(child, acting_user=social_worker, start_date=D(2026, 4, 1))
+    actions.end_cin_plan(
+        plan, acting_user=social_worker, end_date=D(2026, 4, 20), expected_version=plan.version
+    )
+    plan.refresh_from_db()
+    with pytest.raises(ValidationError, match="already ended on 20 April 2026"):
+        actions.end_cin_plan(
+            plan, acting_user=social_worker, end_date=D(2026, 4, 21), expected_version=plan.version
+        )
+    plan.refresh_from_db()
+    assert plan.end_date == D(2026, 4, 20)
+
+
+def test_the_end_plan_page_ends_the_plan_then_is_no_longer_offered(
+    client, journey, child, social_worker
+):
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    journey.refer()
+    plan = actions.start_cin_plan(child, acting_user=social_worker, start_date=D(2026, 4, 1))
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("casework:change", args=[child.pk, "cin-plan", plan.pk, "end"])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"end_date": "2026-04-20", "version": str(plan.version)})
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.care_status == "assessment"
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"] == plan.get_absolute_url()

@@ -3,10 +3,13 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PASSWORD
+from lantern.access.models import AuditEntry
 from lantern.casework import queries
 from lantern.clocks.actions import apply_event
 from lantern.clocks.calendar import WorkingDayCalendar
@@ -90,3 +93,49 @@ def test_the_visit_clears_my_work_at_once(caseload, social_worker):
     apply_event(overdue, "cp_visit_child_seen", timezone.localdate())
     items = queries.my_work(social_worker, timezone.localdate())
     assert [i.deadline.person for i in items if i.overdue] == []
+
+
+def test_each_child_listed_in_my_work_has_the_look_in_their_audit_trail(client, caseload):
+    overdue, due, _ = caseload
+    client.login(username="alice", password=PASSWORD)
+    client.get(reverse("casework:my-work"))
+    listed = AuditEntry.objects.filter(detail="listed in my work")
+    assert sorted(e.person_id for e in listed) == sorted([overdue.pk, due.pk])
+    assert {e.action for e in listed} == {"view_record"}
+
+
+def test_each_child_listed_in_the_team_view_has_the_look_in_their_audit_trail(
+    client, caseload, manager
+):
+    overdue, _, _ = caseload
+    client.login(username="mo", password=PASSWORD)
+    client.get(reverse("casework:team"))
+    listed = AuditEntry.objects.filter(detail="listed in team view")
+    assert [(e.person_id, e.user) for e in listed] == [(overdue.pk, manager)]
+
+
+def reads(queries) -> list[str]:
+    """The page's own queries: the audit log adds one entry per child listed, by design."""
+    return [
+        q["sql"]
+        for q in queries
+        if "access_audit" not in q["sql"] and "SAVEPOINT" not in q["sql"].upper()
+    ]
+
+
+@pytest.mark.parametrize("page", ["casework:my-work", "casework:team"])
+def test_my_work_and_the_team_view_cost_the_same_queries_however_many_children(
+    client, caseload, manager, make_person, allocate, social_worker, page
+):
+    client.login(username="mo" if page == "casework:team" else "alice", password=PASSWORD)
+    url = reverse(page)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for name in ("Rae", "Sol", "Tom"):
+        child = make_person(name, "Lee")
+        allocate(child, social_worker)
+        apply_event(child, "cp_plan_started", working_days_ago(15))
+    with CaptureQueriesContext(connection) as more:
+        response = client.get(url)
+    assert "Tom Lee" in response.content.decode()
+    assert len(reads(more)) == len(reads(few)) < 30

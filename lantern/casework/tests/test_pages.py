@@ -162,3 +162,23 @@ def test_the_timescales_page_lists_the_rules_for_anyone_signed_in(alice):
     page = alice.get(reverse("clocks:timescales")).content.decode()
     assert "Child protection visit" in page and "10 working days" in page
     assert "Change a local interval" not in page
+
+
+def test_each_look_records_why_the_worker_may_look(alice, journey, child):
+    visit = journey.visit(D(2026, 3, 27))
+    alice.get(reverse("casework:overview", args=[child.pk]))
+    alice.get(reverse("casework:record", args=[child.pk, "visit", visit.pk]))
+    alice.get(reverse("casework:new", args=[child.pk, "visit"]))
+    looks = AuditEntry.objects.filter(action="view_record", person=child).order_by("id")
+    assert [(e.detail, e.purpose) for e in looks] == [
+        ("casework", "allocated worker"),
+        ("visit", "allocated worker"),
+        ("form visit-new", "allocated worker"),
+    ]
+
+
+def test_a_failed_save_shows_the_child_again_and_records_the_look(alice, child):
+    response = alice.post(reverse("casework:new", args=[child.pk, "visit"]), {"kind": "cin"})
+    assert response.status_code == 200 and b"Amy" in response.content
+    entry = AuditEntry.objects.get(action="view_record", person=child)
+    assert (entry.detail, entry.purpose) == ("form visit-new", "allocated worker")

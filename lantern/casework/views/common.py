@@ -1,21 +1,15 @@
 """What the casework views share: fetching the child, refusing, and showing action errors."""
 
-import datetime as dt
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
+from lantern.casework.actions.base import today
 from lantern.casework.kinds import BY_SLUG, Kind
 from lantern.people.queries import ReasonRequired, access_person
 
 __all__ = ["ReasonRequired", "access_person", "errors_onto", "kind_named", "require", "today"]
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def kind_named(slug: str) -> Kind:

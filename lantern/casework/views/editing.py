@@ -14,6 +14,7 @@ from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.access.roles import ALLOCATE_WORKER, RECORD_CASEWORK, RECORD_OVERSIGHT
 from lantern.casework import actions, queries
+from lantern.casework.models import CINEpisode
 from lantern.casework.views.common import errors_onto, today
 from lantern.people import queries as people
 
@@ -33,7 +34,7 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
             except ValidationError as error:
                 errors_onto(form, error)
             else:
-                actions.discard_draft(request.user, person, form_key)
+                actions.discard_draft(request.user, person, form_key, request=request)
                 messages.success(request, f"{saved} saved")
                 query = urlencode({"saved": form_key}) if autosave else ""
                 return redirect(saved.get_absolute_url() + (f"?{query}" if query else ""))
@@ -44,13 +45,15 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
             # draft beside it, rather than quietly reviving an old version.
             conflict, initial = draft, {}
         form = form_class(initial=initial or None, person=person, record=record)
-        audit.record(
-            request,
-            AuditEntry.Action.VIEW_RECORD,
-            person=person,
-            obj=record if record is not None else person,
-            detail=f"form {form_key}",
-        )
+    # Every page that shows the child's details is a look, a failed save's page included.
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=record if record is not None else person,
+        detail=f"form {form_key}",
+        purpose=person.access_basis,
+    )
     return render(
         request,
         "casework/form.html",
@@ -75,10 +78,7 @@ def known_facts(person) -> dict:
     again: who they are, where and with whom they live, the open episode."""
     day = today()
     household, _ = people.household_of(person, day)
-    episode = next(
-        (e for e in queries.models.CINEpisode.objects.filter(person=person, close_date=None)),
-        None,
-    )
+    episode = CINEpisode.objects.filter(person=person, close_date=None).first()
     return {
         "address": people.current_address(person, day),
         "household": household,

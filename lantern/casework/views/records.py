@@ -34,7 +34,12 @@ def overview(request, person_id: int):
         return redirect("access:state-reason", person_id=person_id)
     work = queries.casework_for(person, request.user)
     audit.record(
-        request, AuditEntry.Action.VIEW_RECORD, person=person, obj=person, detail="casework"
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail="casework",
+        purpose=person.access_basis,
     )
     return render(
         request,
@@ -58,7 +63,12 @@ def show_record(request, person_id: int, kind: str, record_id: int):
         return redirect("access:state-reason", person_id=person_id)
     record = queries.record_of(person, kind, record_id)
     audit.record(
-        request, AuditEntry.Action.VIEW_RECORD, person=person, obj=record, detail=kind.slug
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=record,
+        detail=kind.slug,
+        purpose=person.access_basis,
     )
     can_write = request.user.has_perm(RECORD_CASEWORK)
     steps = [
@@ -88,10 +98,7 @@ def new_record(request, person_id: int, kind: str):
     if kind.form is None:
         raise Http404("Recorded from another record")
     require(request, kind.permission)
-    try:
-        person = access_person(request.user, person_id, for_write=True)
-    except ReasonRequired:
-        return redirect("access:state-reason", person_id=person_id)
+    person = access_person(request.user, person_id, for_write=True)
 
     def save(form):
         return kind.create(
@@ -116,10 +123,7 @@ def change_record(request, person_id: int, kind: str, record_id: int, step: str)
     if chosen is None:
         raise Http404("No such change")
     require(request, chosen.permission)
-    try:
-        person = access_person(request.user, person_id, for_write=True)
-    except ReasonRequired:
-        return redirect("access:state-reason", person_id=person_id)
+    person = access_person(request.user, person_id, for_write=True)
     record = queries.record_of(person, kind, record_id)
     if not chosen.available(record):
         messages.info(request, f"{record} can no longer be changed that way")
@@ -144,10 +148,7 @@ def change_record(request, person_id: int, kind: str, record_id: int, step: str)
 
 @requires(VIEW_RECORD, ALLOCATE_WORKER)
 def allocate(request, person_id: int):
-    try:
-        person = access_person(request.user, person_id)
-    except ReasonRequired:
-        return redirect("access:state-reason", person_id=person_id)
+    person = access_person(request.user, person_id, for_write=True)
     form = AllocateForm(request.POST or None, person=person, manager=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,10 +159,14 @@ def allocate(request, person_id: int):
             worker = form.cleaned_data["worker"]
             messages.success(request, f"{person.full_name} allocated to {worker.get_full_name()}")
             return redirect("casework:overview", person_id=person.pk)
-    else:
-        audit.record(
-            request, AuditEntry.Action.VIEW_RECORD, person=person, obj=person, detail="allocation"
-        )
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail="allocation",
+        purpose=person.access_basis,
+    )
     history = queries.allocation_history(person)
     return render(
         request, "casework/allocate.html", {"person": person, "form": form, "history": history}

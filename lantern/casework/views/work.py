@@ -15,6 +15,7 @@ def my_work(request):
     day = today()
     items = queries.my_work(request.user, day)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"my work: {len(items)} item(s)")
+    audit_listed(request, items, "listed in my work")
     return render(
         request,
         "casework/my_work.html",
@@ -33,8 +34,16 @@ def team(request):
     teams, workers = queries.team_work(request.user, day)
     overdue = sum(len(w.overdue) for w in workers)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"team view: {overdue} overdue")
+    audit_listed(request, [item for w in workers for item in w.overdue], "listed in team view")
     return render(
         request,
         "casework/team.html",
         {"teams": teams, "workers": workers, "overdue": overdue, "today": day},
     )
+
+
+def audit_listed(request, items, detail: str) -> None:
+    """One look per child named on the page, so a child's own audit trail shows every list
+    that named them, not only the pages opened on them."""
+    children = {item.deadline.person_id: item.deadline.person for item in items}
+    audit.record_each(request, AuditEntry.Action.VIEW_RECORD, children.values(), detail=detail)

@@ -51,3 +51,24 @@ def test_a_social_worker_cannot_change_policy(client, social_worker):
         client.post(reverse("clocks:interval"), {"rule": rule.pk, "amount": 30}).status_code == 403
     )
     assert ClockRule.objects.get(code="cp_visit").amount == 10
+
+
+def test_a_closure_day_is_withdrawn_without_a_reason(client, admin):
+    url = reverse("clocks:closure-day")
+    client.post(url, {"day": "2026-12-24", "reason": "Council closed"})
+    client.post(url, {"day": "2026-12-24", "withdraw": "1"})
+    assert not ClosureDay.objects.exists()
+    assert AuditEntry.objects.filter(detail__startswith="closure day 2026-12-24 withdrawn").exists()
+
+
+def test_declaring_a_closure_day_without_a_reason_is_refused_and_said(client, admin):
+    response = client.post(reverse("clocks:closure-day"), {"day": "2026-12-24"}, follow=True)
+    assert not ClosureDay.objects.exists()
+    assert "Give the reason the council is closed" in response.content.decode()
+
+
+def test_withdrawing_a_day_that_was_never_declared_changes_and_records_nothing(admin):
+    from lantern.clocks import actions
+
+    assert actions.withdraw_closure_day(dt.date(2026, 12, 24)) == 0
+    assert not AuditEntry.objects.filter(detail__contains="withdrawn").exists()
