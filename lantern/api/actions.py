@@ -18,7 +18,9 @@ def token_hash(token: str) -> str:
 
 
 @transaction.atomic
-def issue_token(agency, *, name: str, acting_user=None) -> tuple[PartnerToken, str]:
+def issue_token(
+    agency, *, name: str, acting_user=None, operator: str = ""
+) -> tuple[PartnerToken, str]:
     """A new token for ``agency``; the plain token is returned once and never stored."""
     prefix = secrets.token_hex(4)
     while PartnerToken.objects.filter(prefix=prefix).exists():
@@ -32,13 +34,15 @@ def issue_token(agency, *, name: str, acting_user=None) -> tuple[PartnerToken, s
         AuditEntry.Action.CREATE,
         user=acting_user,
         obj=record,
-        detail=f"issued partner API token {prefix} to {agency.name}",
+        detail=f"issued partner API token {prefix} to {agency.name}"
+        + (f" (by {operator})" if operator else ""),
     )
     return record, token
 
 
 @transaction.atomic
-def revoke_token(prefix: str, *, acting_user=None) -> PartnerToken:
+def revoke_token(prefix: str, *, acting_user=None, operator: str = "") -> PartnerToken:
+    """``operator`` names who ran the command when there is no signed-in user."""
     record = PartnerToken.objects.select_for_update().get(prefix=prefix)
     if record.revoked_at is None:
         record.revoked_at = timezone.now()
@@ -48,7 +52,8 @@ def revoke_token(prefix: str, *, acting_user=None) -> PartnerToken:
             AuditEntry.Action.UPDATE,
             user=acting_user,
             obj=record,
-            detail=f"revoked partner API token {prefix} of {record.agency.name}",
+            detail=f"revoked partner API token {prefix} of {record.agency.name}"
+            + (f" (by {operator})" if operator else ""),
         )
     return record
 

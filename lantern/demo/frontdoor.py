@@ -92,7 +92,10 @@ class _Writer:
         if copy_of is not None:  # the same concern sent again a little later
             contact, subject = copy_of
             again = Contact(**{f: getattr(contact, f) for f in _COPIED})
-            again.received_at = contact.received_at + dt.timedelta(minutes=rng.randint(5, 240))
+            again.received_at = min(
+                contact.received_at + dt.timedelta(minutes=rng.randint(5, 240)),
+                self.now - dt.timedelta(minutes=1),  # never after the demo's "now"
+            )
             again.decision_due_at = self.due(again.received_at)
             self.contacts.append(again)
             self.subjects.append(dict(subject))

@@ -41,3 +41,19 @@ def test_unknown_agencies_and_prefixes_are_refused(db):
         _run("create", "--agency", "nope", "--name", "x")
     with pytest.raises(CommandError, match="No token"):
         _run("revoke", "deadbeef")
+
+
+def test_issuing_and_revoking_are_audited_with_who_ran_the_command(police):
+    import getpass
+
+    from lantern.access.models import AuditEntry
+    from lantern.api.models import PartnerToken
+
+    _run("create", "--agency", police.code, "--name", "Feed")
+    prefix = PartnerToken.objects.get().prefix
+    _run("revoke", prefix)
+    details = list(
+        AuditEntry.objects.filter(object_type="api.PartnerToken").values_list("detail", flat=True)
+    )
+    assert len(details) == 2
+    assert all(d.endswith(f"(by {getpass.getuser()})") for d in details)

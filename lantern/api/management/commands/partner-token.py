@@ -4,6 +4,8 @@ The token is printed once, when it is made; Lantern keeps only its hash, so a lo
 revoked and replaced, never recovered.
 """
 
+import getpass
+
 from django.core.management.base import BaseCommand, CommandError
 
 from lantern.agencies.models import Agency
@@ -28,7 +30,7 @@ class Command(BaseCommand):
             agency = Agency.objects.filter(code=options["agency"]).first()
             if agency is None:
                 raise CommandError(f"No agency with the code {options['agency']!r}")
-            record, token = issue_token(agency, name=options["name"])
+            record, token = issue_token(agency, name=options["name"], operator=getpass.getuser())
             self.stdout.write(token)
             self.stderr.write(
                 f"Token {record.prefix} issued to {agency.name}. It is shown only now: "
@@ -36,7 +38,7 @@ class Command(BaseCommand):
             )
         elif command == "revoke":
             try:
-                record = revoke_token(options["prefix"])
+                record = revoke_token(options["prefix"], operator=getpass.getuser())
             except PartnerToken.DoesNotExist:
                 raise CommandError(f"No token with the prefix {options['prefix']!r}") from None
             self.stdout.write(f"Token {record.prefix} of {record.agency.name} is revoked")
