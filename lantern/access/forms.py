@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.models import User
 
 from lantern.access.models import AuditEntry, RestrictedRecord
-from lantern.people.forms import GovukForm
+from lantern.web.forms import GovukForm
 
 
 class AuditSearchForm(GovukForm):

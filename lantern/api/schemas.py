@@ -13,8 +13,8 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AwareDatetime, field_validator, model_validator
 
+from lantern.casework.codes import REFERRAL_SOURCE
 from lantern.frontdoor import intake
-from lantern.frontdoor.codes import REFERRAL_SOURCE_CODES
 
 Consent = Literal["given", "not_sought", "refused", "statutory"]
 Urgency = Literal["immediate", "standard"]
@@ -114,7 +114,7 @@ class ContactIn(Schema):
     @field_validator("source")
     @classmethod
     def _source(cls, value: str) -> str:
-        if value and value not in REFERRAL_SOURCE_CODES:
+        if value and not REFERRAL_SOURCE.is_current(value):
             raise ValueError("Not a DfE ReferralSource code (CIN census N00152)")
         return value
 

@@ -213,6 +213,4 @@ FOR_CLOCK = {
 
 def kind_of(record) -> Kind:
     """The kind a saved record belongs to (a conference is an ICPC or a review)."""
-    if isinstance(record, models.Conference):
-        return BY_SLUG["icpc" if record.kind == models.Conference.Kind.INITIAL else "rcpc"]
-    return next(kind for kind in KINDS if kind.model is type(record))
+    return BY_SLUG[record.url_slug]

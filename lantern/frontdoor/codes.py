@@ -1,36 +1,10 @@
 """Code lists for the front door, as data with their source.
 
-``REFERRAL_SOURCES`` is the DfE ReferralSource list (CIN census N00152, validator rule 8866;
-shared/reference/codes.md §A4), unchanged 2022/23–2026/27. Codes are retired, never deleted,
-so old contacts stay readable. ``DEFAULT_SOURCE`` says which code a contact from each kind
-of agency gets when the referrer does not say more (a school is ``2A``, the police ``6``).
+The DfE ReferralSource list itself has one owner, ``lantern.casework.codes.REFERRAL_SOURCE``
+(the CIN census lists live together). ``DEFAULT_SOURCE`` is local: which code a contact from
+each kind of agency gets when the referrer does not say more (a school is ``2A``, the police
+``6``).
 """
-
-REFERRAL_SOURCES = [
-    ("1A", "Individual – family member, relative or carer"),
-    ("1B", "Individual – acquaintance (including neighbours and child minders)"),
-    ("1C", "Individual – self"),
-    ("1D", "Individual – other (including strangers)"),
-    ("2A", "Schools"),
-    ("2B", "Education services"),
-    ("3A", "Health services – GP"),
-    ("3B", "Health services – health visitor"),
-    ("3C", "Health services – school nurse"),
-    ("3D", "Health services – other primary health services"),
-    ("3E", "Health services – A&E"),
-    ("3F", "Health services – other (e.g. hospice)"),
-    ("4", "Housing (LA housing or housing association)"),
-    ("5A", "LA services – social care (e.g. adult social care)"),
-    ("5B", "LA services – other internal (other LA departments, excluding housing)"),
-    ("5C", "LA services – external (e.g. another LA's adult social care)"),
-    ("5D", "LA services – early help"),
-    ("6", "Police"),
-    ("7", "Other legal agency (courts, probation, immigration, CAFCASS, prison)"),
-    ("8", "Other (children's centres, independent agency providers, voluntary organisations)"),
-    ("9", "Anonymous"),
-    ("10", "Unknown"),
-]
-REFERRAL_SOURCE_CODES = {code for code, _ in REFERRAL_SOURCES}
 
 # Agency.Kind -> the ReferralSource a contact from that kind of agency defaults to.
 DEFAULT_SOURCE = {

@@ -8,8 +8,9 @@ from lantern.frontdoor import codes
 from lantern.frontdoor.actions import SubjectDetails
 from lantern.frontdoor.models import Contact, ContactSubject
 from lantern.people import codes as people_codes
-from lantern.people.forms import DateOfBirthForm, GovukForm
+from lantern.people.forms import DateOfBirthForm
 from lantern.people.identifiers import validate_nhs_number, validate_upn
+from lantern.web.forms import GovukForm
 
 
 def _textarea(rows: int = 5) -> forms.Textarea:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from lantern.casework.codes import REFERRAL_SOURCE
 from lantern.frontdoor import codes
 from lantern.people import codes as people_codes
 
@@ -60,7 +61,7 @@ class Contact(models.Model):
     channel = models.CharField(max_length=8, choices=Channel.choices)
     # How it came in: the API token's prefix, the file's name; never a secret.
     channel_detail = models.CharField(max_length=200, blank=True)
-    source = models.CharField(max_length=3, choices=codes.REFERRAL_SOURCES)
+    source = models.CharField(max_length=3, choices=REFERRAL_SOURCE.choices(include_retired=True))
     # The chronology kind its entries get (lantern.chronology.kinds), checked on receipt.
     kind = models.CharField(max_length=40, default="contact")
     received_at = models.DateTimeField()
@@ -223,7 +224,7 @@ class Referral(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="referrals")
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="referrals")
     received_on = models.DateField()
-    source = models.CharField(max_length=3, choices=codes.REFERRAL_SOURCES)
+    source = models.CharField(max_length=3, choices=REFERRAL_SOURCE.choices(include_retired=True))
     strategy_discussion = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -8,24 +8,7 @@ from django.core.exceptions import ValidationError
 from lantern.people import codes
 from lantern.people.identifiers import validate_nhs_number, validate_upn
 from lantern.people.models import Identifier
-
-GOVUK_CLASSES = {
-    forms.TextInput: "govuk-input",
-    forms.NumberInput: "govuk-input",
-    forms.Select: "govuk-select",
-    forms.CheckboxInput: "govuk-checkboxes__input",
-}
-
-
-class GovukForm(forms.Form):
-    """Gives each widget its Design System class so templates stay plain."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = GOVUK_CLASSES.get(type(field.widget))
-            if css:
-                field.widget.attrs.setdefault("class", css)
+from lantern.web.forms import GovukForm
 
 
 def date_part(label: str, width: int) -> forms.IntegerField:

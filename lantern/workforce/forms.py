@@ -3,7 +3,7 @@ from django.contrib.auth.models import User
 
 from lantern.access.roles import ROLES
 from lantern.agencies.models import Agency
-from lantern.people.forms import GovukForm
+from lantern.web.forms import GovukForm
 from lantern.workforce.models import Team
 
 ROLE_CHOICES = [(r, r) for r in ROLES]

@@ -9,6 +9,7 @@ worker's assessment (see ``casework.actions.base.save_versioned``).
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -28,9 +29,9 @@ class CaseRecord(models.Model):
         abstract = True
         default_permissions = ()
 
+    # Each kind of record names its own URL segment, so the model layer can link to its page
+    # without importing the kinds table (which sits above the forms and actions).
+    url_slug: str
+
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        from lantern.casework.kinds import kind_of
-
-        return reverse("casework:record", args=[self.person_id, kind_of(self).slug, self.pk])
+        return reverse("casework:record", args=[self.person_id, self.url_slug, self.pk])

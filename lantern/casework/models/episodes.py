@@ -11,6 +11,7 @@ from lantern.casework.models.base import CaseRecord
 class CINEpisode(CaseRecord):
     """From the referral being accepted to the case closing; a child can have many."""
 
+    url_slug = "episode"
     referral_date = models.DateField()
     referral_source = models.CharField(max_length=3, choices=codes.REFERRAL_SOURCE.choices())
     referral_reason = models.TextField("Why the child was referred")
@@ -68,6 +69,8 @@ class CINEpisode(CaseRecord):
 class Assessment(CaseRecord):
     """The child and family assessment: at most 45 working days from referral (WT23)."""
 
+    url_slug = "assessment"
+
     class Outcome(models.TextChoices):
         NFA = "nfa", "No further action"
         EARLY_HELP = "early_help", "Refer to early help"
@@ -104,6 +107,7 @@ class Assessment(CaseRecord):
 
 
 class CINPlan(CaseRecord):
+    url_slug = "cin-plan"
     episode = models.ForeignKey(CINEpisode, on_delete=models.PROTECT, related_name="cin_plans")
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)

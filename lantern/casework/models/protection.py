@@ -22,6 +22,8 @@ class Meeting(CaseRecord):
 
 
 class StrategyDiscussion(Meeting):
+    url_slug = "strategy-discussion"
+
     class Decision(models.TextChoices):
         S47 = "s47", "Start a section 47 enquiry"
         ASSESS = "assess", "No section 47: continue the assessment as a child in need"
@@ -41,6 +43,8 @@ class StrategyDiscussion(Meeting):
 
 
 class Section47Enquiry(CaseRecord):
+    url_slug = "section-47"
+
     class Outcome(models.TextChoices):
         CONTINUING_RISK = "risk", "Concerns substantiated: child judged at continuing risk"
         NO_CONTINUING_RISK = "no_risk", "Concerns substantiated: not at continuing risk"
@@ -105,11 +109,17 @@ class Conference(Meeting):
         return f"{self.get_kind_display()} {self.held_on:%d %b %Y}"
 
     @property
+    def url_slug(self) -> str:
+        return "icpc" if self.kind == self.Kind.INITIAL else "rcpc"
+
+    @property
     def category_labels(self) -> list[str]:
         return [codes.CATEGORY_OF_ABUSE.label(c) for c in self.categories]
 
 
 class ChildProtectionPlan(CaseRecord):
+    url_slug = "cp-plan"
+
     class EndReason(models.TextChoices):
         STEP_DOWN = "step_down", "No longer at risk: stepped down to a child in need plan"
         NO_SERVICES = "no_services", "No longer at risk: no further services"
@@ -149,6 +159,7 @@ class ChildProtectionPlan(CaseRecord):
 
 
 class CoreGroupMeeting(Meeting):
+    url_slug = "core-group"
     plan = models.ForeignKey(
         ChildProtectionPlan, on_delete=models.PROTECT, related_name="core_groups"
     )

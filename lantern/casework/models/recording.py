@@ -14,6 +14,8 @@ from lantern.casework.models.episodes import CINEpisode
 
 
 class Visit(CaseRecord):
+    url_slug = "visit"
+
     class Kind(models.TextChoices):
         CHILD_PROTECTION = "cp", "Child protection statutory visit"
         CHILD_IN_NEED = "cin", "Child in need visit"
@@ -47,6 +49,7 @@ class Visit(CaseRecord):
 
 
 class CaseNote(CaseRecord):
+    url_slug = "case-note"
     episode = models.ForeignKey(
         CINEpisode, null=True, blank=True, on_delete=models.PROTECT, related_name="case_notes"
     )
@@ -65,6 +68,7 @@ class CaseNote(CaseRecord):
 class ManagementOversight(CaseRecord):
     """A manager's recorded direction on the case: Ofsted looks for it on every file."""
 
+    url_slug = "oversight"
     episode = models.ForeignKey(
         CINEpisode, null=True, blank=True, on_delete=models.PROTECT, related_name="oversight"
     )

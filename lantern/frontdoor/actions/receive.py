@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
+from lantern.casework.codes import REFERRAL_SOURCE
 from lantern.chronology import kinds
 from lantern.frontdoor import clock, codes
 from lantern.frontdoor.identity import identity_key
@@ -84,7 +85,7 @@ def _validate(details: ContactDetails) -> None:
         raise ValidationError("A contact must name at least one child")
     if details.kind not in kinds.BY_CODE:
         raise ValueError(f"unknown chronology kind {details.kind!r}")
-    if details.source and details.source not in codes.REFERRAL_SOURCE_CODES:
+    if details.source and not REFERRAL_SOURCE.is_current(details.source):
         raise ValidationError(f"Unknown referral source {details.source!r}")
     if details.consent != Contact.Consent.GIVEN and not details.lawful_basis.strip():
         raise ValidationError("Say why the information is shared without the family's consent")
