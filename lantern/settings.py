@@ -188,6 +188,18 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Local retention policy where the law sets none (see lantern/access/retention.py).
+# Audit checkpoints are signed with an Ed25519 key kept outside the database (docs/audit.md).
+# Production must name the file: no silent fallback to a key the server invents.
+LANTERN_AUDIT_SIGNING_KEY_FILE = os.environ.get("LANTERN_AUDIT_SIGNING_KEY_FILE", "")
+if not LANTERN_AUDIT_SIGNING_KEY_FILE:
+    if PRODUCTION:
+        raise RuntimeError("LANTERN_AUDIT_SIGNING_KEY_FILE must be set when LANTERN_ENV=production")
+    LANTERN_AUDIT_SIGNING_KEY_FILE = str(VAR_DIR / "audit_signing_key.pem")
+# Public keys of earlier signing keys, kept after a rotation so old checkpoints still verify.
+LANTERN_AUDIT_PUBLIC_KEY_FILES = [
+    p for p in os.environ.get("LANTERN_AUDIT_PUBLIC_KEY_FILES", "").split(",") if p.strip()
+]
+LANTERN_AUDIT_CHECKPOINT_EVERY = dt.timedelta(hours=1)
 LANTERN_RETENTION_CIN_YEARS_AFTER_18 = int(os.environ.get("LANTERN_RETENTION_CIN_YEARS", "6"))
 LANTERN_RETENTION_CONTACT_YEARS = int(os.environ.get("LANTERN_RETENTION_CONTACT_YEARS", "6"))
 

@@ -94,6 +94,40 @@ class AuditChainHead(models.Model):
 
     seq = models.BigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)
+    # When the last signed checkpoint was written: read with the row already locked for the
+    # append, so "at least hourly" costs no extra query (lantern.access.checkpoints).
+    checkpoint_at = models.DateTimeField(null=True, blank=True)
+
+
+class AuditCheckpoint(models.Model):
+    """A signed statement "the chain's entry ``seq`` had hash ``entry_hash`` at ``at``".
+
+    Re-hashing the chain after deleting a row changes the hash at every later entry; the
+    signature over the old hash cannot be remade without the private key, which is kept out
+    of the database. Insert-only, like the log itself; the DPO keeps exported copies too.
+    """
+
+    seq = models.BigIntegerField(db_index=True)
+    entry_hash = models.CharField(max_length=64)
+    at = models.DateTimeField()
+    key_id = models.CharField(max_length=16)
+    signature = models.CharField(max_length=100)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        default_permissions = ()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit checkpoints cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("audit checkpoints cannot be deleted")
+
+    def __str__(self) -> str:
+        return f"checkpoint at entry {self.seq}"
 
 
 class RestrictedRecord(models.Model):

@@ -1,11 +1,26 @@
-"""Checking the audit chain end to end, in id order, in bounded memory."""
+"""Checking the audit chain end to end, in id order, in bounded memory, against its signed
+checkpoints.
 
+The hash chain catches an edit or a deletion made without re-hashing. The checkpoints
+catch the rest: a database administrator who deletes a row and re-hashes every later entry
+(and the head) produces a chain that is internally consistent, but no longer holds the
+(seq, hash) pairs the checkpoints signed, and cannot sign new ones without the key.
+"""
+
+import bisect
+import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from lantern.access import checkpoints
 from lantern.access.audit import GENESIS, entry_digest
+from lantern.access.checkpoints import Claim
 from lantern.access.models import AuditChainHead, AuditEntry
 
 BATCH = 5000
+# A checkpoint written by an append is signed in the same transaction as the entry.
+SAME_APPEND = dt.timedelta(minutes=5)
 
 
 @dataclass
@@ -13,19 +28,63 @@ class VerifyResult:
     checked: int
     problem: str = ""
     bad_seq: int | None = None
+    checkpoints: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.problem
 
 
-def verify_chain() -> VerifyResult:
-    """Walk every entry: contiguous sequence, each hash recomputed, each link to the last.
+class _Checkpoints:
+    """The claims to hold the chain to, looked up by sequence number as the walk goes."""
+
+    def __init__(self, table: list[Claim], extra: list[Claim]):
+        self.by_seq: dict[int, list[Claim]] = {}
+        for claim in table + extra:
+            self.by_seq.setdefault(claim.seq, []).append(claim)
+        self.table = sorted(table, key=lambda c: (c.seq, c.at))
+        self.table_seqs = [c.seq for c in self.table]
+
+    def mismatch(self, seq: int, entry_hash: str) -> Claim | None:
+        return next((c for c in self.by_seq.get(seq, []) if c.entry_hash != entry_hash), None)
+
+    def missing_after(self, entry: AuditEntry) -> str:
+        """An entry added over an hour after the last checkpoint must have caused one; if
+        none is there, checkpoints were removed."""
+        i = bisect.bisect_left(self.table_seqs, entry.seq)
+        if i == 0:
+            return ""  # written before checkpoints existed
+        prior = self.table[i - 1]
+        if entry.at - prior.at <= settings.LANTERN_AUDIT_CHECKPOINT_EVERY:
+            return ""
+        following = self.table[i] if i < len(self.table) else None
+        if following is not None and following.at - entry.at <= SAME_APPEND:
+            return ""
+        return (
+            f"entry {entry.seq} (id {entry.pk}) was written more than an hour after the "
+            f"{prior.describe()} but no checkpoint was signed with it: checkpoints were removed"
+        )
+
+
+def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyResult:
+    """Walk every entry: contiguous sequence, each hash recomputed, each link to the last,
+    and each signed checkpoint (table and ``claims`` from a DPO's file) still in the chain.
 
     Names the first bad entry: an altered row fails its own hash; a deleted row leaves a
     gap in the sequence (and a broken link) at the entry after it; a deleted tail leaves
-    the chain head pointing past the last row.
+    the chain head pointing past the last row; a re-hashed chain fails the first checkpoint
+    at or after the rewrite.
     """
+    keys = keys if keys is not None else checkpoints.trusted_keys()
+    table = checkpoints.from_table()
+    for claim in [*table, *claims]:
+        problem = checkpoints.signature_problem(claim, keys)
+        if problem:
+            return VerifyResult(0, problem, claim.seq)
+    held = _Checkpoints(table, list(claims))
+    genesis = held.mismatch(0, GENESIS)
+    if genesis:
+        return VerifyResult(0, f"{genesis.describe()} does not match an empty chain", 0)
     expected_seq, prev_hash, checked = 1, GENESIS, 0
     last_seq = 0
     while True:
@@ -33,25 +92,9 @@ def verify_chain() -> VerifyResult:
         if not rows:
             break
         for entry in rows:
-            if entry.seq != expected_seq:
-                return VerifyResult(
-                    checked,
-                    f"entry {expected_seq} is missing (deleted); "
-                    f"the next entry is {entry.seq} (id {entry.pk})",
-                    expected_seq,
-                )
-            if entry.prev_hash != prev_hash:
-                return VerifyResult(
-                    checked,
-                    f"entry {entry.seq} (id {entry.pk}) does not link to the entry before it",
-                    entry.seq,
-                )
-            if entry_digest(entry) != entry.entry_hash:
-                return VerifyResult(
-                    checked,
-                    f"entry {entry.seq} (id {entry.pk}) was altered after it was written",
-                    entry.seq,
-                )
+            problem = _entry_problem(entry, expected_seq, prev_hash, held)
+            if problem:
+                return VerifyResult(checked, problem, min(entry.seq, expected_seq))
             prev_hash, expected_seq, checked, last_seq = (
                 entry.entry_hash,
                 entry.seq + 1,
@@ -65,4 +108,36 @@ def verify_chain() -> VerifyResult:
             f"entries {last_seq + 1} to {head.seq} are missing (deleted from the end)",
             last_seq + 1,
         )
-    return VerifyResult(checked)
+    beyond = [c for seq, cs in held.by_seq.items() if seq > last_seq for c in cs]
+    if beyond:
+        claim = min(beyond, key=lambda c: c.seq)
+        return VerifyResult(
+            checked,
+            f"{claim.describe()} is past the end of the chain (entry {last_seq}): "
+            "entries were deleted and the chain rewritten",
+            last_seq + 1,
+        )
+    if checked and not table:
+        return VerifyResult(
+            checked, "the log has no signed checkpoint: they were removed, or none was made"
+        )
+    return VerifyResult(checked, checkpoints=len(table) + len(claims))
+
+
+def _entry_problem(entry: AuditEntry, expected_seq: int, prev_hash: str, held) -> str:
+    if entry.seq != expected_seq:
+        return (
+            f"entry {expected_seq} is missing (deleted); "
+            f"the next entry is {entry.seq} (id {entry.pk})"
+        )
+    if entry.prev_hash != prev_hash:
+        return f"entry {entry.seq} (id {entry.pk}) does not link to the entry before it"
+    if entry_digest(entry) != entry.entry_hash:
+        return f"entry {entry.seq} (id {entry.pk}) was altered after it was written"
+    claim = held.mismatch(entry.seq, entry.entry_hash)
+    if claim:
+        return (
+            f"the {claim.describe()} does not match entry {entry.seq} (id {entry.pk}): "
+            "the log was rewritten at or before that entry"
+        )
+    return held.missing_after(entry)

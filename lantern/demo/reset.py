@@ -10,7 +10,8 @@ apps keep adding case records that point at people. Rows are removed with plain
 ``DELETE`` statements, dependants first: the audit log's queryset refuses ``delete()`` by
 design (it is append-only), and Django's collector would load every row into memory.
 ``lantern demo`` refuses to run in production (``LANTERN_ENV=production``), so this path
-can never touch a live audit log.
+can never touch a live audit log; on PostgreSQL it needs the table owner's rights to lift
+the audit log's append-only trigger, which the production app role does not have.
 """
 
 from django.apps import apps
@@ -18,7 +19,8 @@ from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import connection
 
-from lantern.access.models import AuditChainHead
+from lantern.access.dba import append_only_lifted
+from lantern.access.models import AuditChainHead, AuditCheckpoint
 from lantern.people.models import Address, Person
 
 ROOTS = (Person, Address, User)
@@ -54,11 +56,16 @@ def doomed_models() -> list:
 
 
 def reset() -> None:
-    with connection.cursor() as cursor:
+    # On PostgreSQL the audit tables refuse DELETE by trigger; the development database's
+    # owner lifts it for the reset (a production app role could not).
+    with append_only_lifted(), connection.cursor() as cursor:
         for model in [*doomed_models(), Person, Address]:
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a table name, not input
-        # The audit log starts a new chain, so `lantern audit verify` holds after a reset.
-        cursor.execute(f"DELETE FROM {connection.ops.quote_name(AuditChainHead._meta.db_table)}")  # noqa: S608
+        # The audit log starts a new chain, and its checkpoints go with the old one, so
+        # `lantern audit verify` holds after a reset.
+        for model in (AuditCheckpoint, AuditChainHead):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a table name, not input
     User.objects.filter(is_superuser=False).delete()
     Session.objects.all().delete()

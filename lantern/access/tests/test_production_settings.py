@@ -27,7 +27,13 @@ def settings_under(env: dict) -> subprocess.CompletedProcess:
 
 
 def test_production_turns_on_secure_cookies_hsts_and_two_factor():
-    result = settings_under({"LANTERN_ENV": "production", "LANTERN_SECRET_KEY": "x" * 50})
+    result = settings_under(
+        {
+            "LANTERN_ENV": "production",
+            "LANTERN_SECRET_KEY": "x" * 50,
+            "LANTERN_AUDIT_SIGNING_KEY_FILE": "/etc/lantern/audit_signing_key.pem",
+        }
+    )
     values = json.loads(result.stdout)
     assert values == {
         "DEBUG": False,
@@ -44,3 +50,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = settings_under({"LANTERN_ENV": "production"})
     assert result.returncode != 0
     assert "LANTERN_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_audit_signing_key_file():
+    result = settings_under({"LANTERN_ENV": "production", "LANTERN_SECRET_KEY": "x" * 50})
+    assert result.returncode != 0
+    assert "LANTERN_AUDIT_SIGNING_KEY_FILE must be set" in result.stderr

@@ -1,0 +1,123 @@
+"""What a subject access pack covers: every model that points at a person is either exported
+here or excluded with a reason, and a test fails when a new one is neither.
+
+Records are written out field by field, not hand-picked: every concrete field goes in
+except the keys that only link rows together, so a field added to a model later is exported
+without anyone remembering to. Free text (and text inside JSON) passes through the redactor.
+"""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from lantern.people.models import Person
+
+# model label -> section title in the pack. The people sections (names, identifiers,
+# addresses, relationships) and the chronology are laid out by subject_access itself.
+EXPORTED = {
+    "people.PersonName": "Names recorded",
+    "people.Identifier": "Identifiers",
+    "people.PersonAddress": "Addresses",
+    "people.Relationship": "Relationships",
+    "chronology.ChronologyEntry": "Chronology",
+    "people.Disability": "Disabilities",
+    "people.HouseholdMembership": "Households",
+    "workforce.Allocation": "Allocated workers",
+    "frontdoor.ContactSubject": "Contacts and referrals to the front door",
+    "frontdoor.Referral": "Referrals accepted",
+    "clocks.Deadline": "Timescales",
+    "casework.CINEpisode": "Children in need episodes",
+    "casework.Assessment": "Assessments",
+    "casework.CINPlan": "Child in need plans",
+    "casework.StrategyDiscussion": "Strategy discussions",
+    "casework.Section47Enquiry": "Section 47 enquiries",
+    "casework.Conference": "Child protection conferences",
+    "casework.ChildProtectionPlan": "Child protection plans",
+    "casework.CoreGroupMeeting": "Core group meetings",
+    "casework.Visit": "Visits",
+    "casework.CaseNote": "Case notes",
+    "casework.ManagementOversight": "Management oversight",
+    "casework.Draft": "Unsaved drafts held at the time of the request",
+}
+
+EXCLUDED = {
+    "access.AuditEntry": "the access log records staff activity, not the person's "
+    "circumstances; the DPO adds an extract of 'who has seen' if the request asks for it",
+    "access.BreakGlass": "a member of staff's reason for opening the record: part of the "
+    "access log, handled as access.AuditEntry",
+    "access.RestrictedRecord": "a security control on the record; disclosing who may open "
+    "it would weaken it, and it says nothing about the person",
+    "workforce.Notification": "messages to staff generated from entries already exported "
+    "(deadlines, allocations, restricted-record alerts)",
+    "people.NameKey": "search keys computed from the names already exported",
+    "people.NotSamePerson": "a matching decision about another person's record; it would "
+    "disclose that person",
+    "people.Merge": "bookkeeping of a duplicate record merged into this one; the merged "
+    "data itself is exported under this person",
+}
+
+# Keys that only join rows; the rows they point at are exported in their own section.
+LINK_FIELDS = {"id", "person", "episode", "plan", "section47", "strategy_discussion", "icpc"}
+
+
+def models_about_a_person() -> list[type[models.Model]]:
+    """Every Lantern model with a foreign key (or one-to-one) to a person."""
+    return [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("lantern.")
+        and any(
+            f.is_relation and f.related_model is Person
+            for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        )
+    ]
+
+
+def staff_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def as_row(obj, *, redact, where: str, labels: dict[int, str]) -> dict:
+    """One record as {field label: value}, with people and staff named as the pack allows."""
+    user_model = get_user_model()
+    row = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in LINK_FIELDS:
+            continue
+        label = str(f.verbose_name).capitalize()
+        value = getattr(obj, f.name)
+        place = f"{where}, {label}"
+        if f.is_relation:
+            if value is None:
+                row[label] = ""
+            elif f.related_model is user_model:
+                row[label] = staff_name(value)
+            elif f.related_model is Person:
+                row[label] = labels.get(value.pk, "[another person]")
+            else:
+                row[label] = redact(str(value), place)
+        elif f.choices:
+            row[label] = getattr(obj, f"get_{f.name}_display")()
+        elif isinstance(value, str):
+            row[label] = redact(value, place)
+        elif isinstance(f, models.JSONField):
+            row[label] = _redact_json(value, redact, place)
+        elif hasattr(value, "isoformat"):
+            row[label] = value.isoformat()
+        else:
+            row[label] = value
+    for f in obj._meta.many_to_many:
+        row[str(f.verbose_name).capitalize()] = ", ".join(
+            str(o) for o in getattr(obj, f.name).all()
+        )
+    return row
+
+
+def _redact_json(value, redact, place):
+    if isinstance(value, str):
+        return redact(value, place)
+    if isinstance(value, list):
+        return [_redact_json(v, redact, place) for v in value]
+    if isinstance(value, dict):
+        return {k: _redact_json(v, redact, f"{place}, {k}") for k, v in value.items()}
+    return value
