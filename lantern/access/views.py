@@ -74,13 +74,10 @@ def state_reason(request, person_id: int):
             error = problem.messages[0]
         else:
             return redirect("people:record", person_id=person.pk)
-    restricted = RestrictedRecord.objects.filter(person=person).exists()
     return render(
         request,
         "access/state_reason.html",
         {
-            "person": person,
-            "restricted": restricted,
             "error": error,
             "reason": request.POST.get("reason", ""),
         },
