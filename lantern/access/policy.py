@@ -34,8 +34,8 @@ DIRECT = {
     Relation.REVIEWING,
     Relation.ALLOCATING,
 }
-# A child accepted at the front door but not yet allocated belongs to no team yet; the team
-# managers who allocate new work must be able to read the referral to allocate it.
+# A child accepted at the front door but not yet allocated belongs to no team yet; the manager
+# of the team the referral was sent to must be able to read it to allocate it.
 AWAITING_ALLOCATION = {"contact", "assessment"}
 
 
@@ -86,9 +86,28 @@ def relation_to(user, person) -> Relation:
         return Relation.FRONT_DOOR
     if IRO in roles:
         return Relation.REVIEWING
-    if allocation is None and TEAM_MANAGER in roles and person.care_status in AWAITING_ALLOCATION:
+    if (
+        allocation is None
+        and TEAM_MANAGER in roles
+        and person.care_status in AWAITING_ALLOCATION
+        and _manages_team_referred_to(user, person)
+    ):
         return Relation.ALLOCATING
     return Relation.NONE
+
+
+def _manages_team_referred_to(user, person) -> bool:
+    """The child's latest referral was sent to a team ``user`` manages: not any manager's to
+    read and write, only the one who must allocate it."""
+    from lantern.frontdoor.models import Referral
+
+    manager_id = (
+        Referral.objects.filter(person=person)
+        .order_by("-received_on", "-id")
+        .values_list("team__manager_id", flat=True)
+        .first()
+    )
+    return manager_id is not None and manager_id == user.pk
 
 
 def _has_glass(user, person) -> bool:

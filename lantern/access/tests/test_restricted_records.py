@@ -125,16 +125,63 @@ def test_a_manager_can_restrict_only_their_teams_children(client, cast, make_per
     assert client.get(reverse("access:restrict", args=[elsewhere.pk])).status_code == 404
 
 
+def referred_to(child, team):
+    """A MASH referral of ``child`` sent to ``team`` (the decision's own tests are in
+    lantern/frontdoor)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from lantern.agencies.models import Agency
+    from lantern.frontdoor.models import Contact, Decision, Referral
+
+    now = timezone.now()
+    contact = Contact.objects.create(
+        agency=Agency.objects.first(),
+        channel="web",
+        source="6",
+        received_at=now,
+        decision_due_at=now,
+        referrer_name="PC Example",
+        concern="Synthetic concern",
+        consent="statutory",
+        urgency="standard",
+        status="decided",
+    )
+    decision = Decision.objects.create(
+        contact=contact,
+        outcome="assessment",
+        reasons="Synthetic",
+        decided_by=team.manager,
+        decided_at=now,
+        on_time=True,
+    )
+    Referral.objects.create(
+        person=child,
+        contact=contact,
+        decision=decision,
+        received_on=dt.date(2026, 3, 2),
+        source="6",
+        team=team,
+    )
+
+
 def test_a_manager_opens_an_unallocated_referral_to_allocate_it(client, cast, make_person):
     from lantern.people.models import Person
 
     waiting = make_person("New", "Referral", care_status=Person.CareStatus.ASSESSMENT)
     closed = make_person("Old", "Case", care_status=Person.CareStatus.CLOSED)
+    manager = cast[0]
+    for child in (waiting, closed):
+        referred_to(child, Team.objects.get(pk=manager.staff.team_id))
     as_user(client, "tess")
     assert client.get(reverse("people:record", args=[waiting.pk])).status_code == 200
     assert client.get(reverse("people:record", args=[closed.pk])).status_code == 302
     as_user(client, "olly")  # a social worker: unallocated is not theirs to browse
     assert client.get(reverse("people:record", args=[waiting.pk])).status_code == 302
+    unreferred = make_person("Not", "Ours", care_status=Person.CareStatus.ASSESSMENT)
+    as_user(client, "tess")  # a manager, but the referral was not sent to her team
+    assert client.get(reverse("people:record", args=[unreferred.pk])).status_code == 302
 
 
 def test_a_manager_not_named_cannot_take_a_restricted_record_over(client, cast, make_staff):
