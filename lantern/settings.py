@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "lantern.access.middleware.RequireSignInMiddleware",
+    "lantern.access.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.utils.cache import patch_cache_control
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
@@ -34,3 +35,18 @@ class RequireSignInMiddleware:
             return None
         audit.record(request, AuditEntry.Action.DENIED, detail=request.path)
         raise PermissionDenied
+
+
+class NoStoreMiddleware:
+    """Every page the application renders is sent ``Cache-Control: no-store``: case pages
+    must not be kept by the browser (or a proxy) for the next person at a shared PC to
+    reach with the back button after sign-out. Static files are served before this runs
+    (WhiteNoise) and keep their long cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -34,8 +34,8 @@ DIRECT = {
     Relation.REVIEWING,
     Relation.ALLOCATING,
 }
-# A child accepted at the front door but not yet allocated belongs to no team yet; the team
-# managers who allocate new work must be able to read the referral to allocate it.
+# A child accepted at the front door but not yet allocated belongs to no team yet; the manager
+# of the team the referral was sent to must be able to read it to allocate it.
 AWAITING_ALLOCATION = {"contact", "assessment"}
 
 
@@ -86,9 +86,25 @@ def relation_to(user, person) -> Relation:
         return Relation.FRONT_DOOR
     if IRO in roles:
         return Relation.REVIEWING
-    if allocation is None and TEAM_MANAGER in roles and person.care_status in AWAITING_ALLOCATION:
+    if (
+        allocation is None
+        and TEAM_MANAGER in roles
+        and person.care_status in AWAITING_ALLOCATION
+        and _manages_team_referred_to(user, person)
+    ):
         return Relation.ALLOCATING
     return Relation.NONE
+
+
+def _manages_team_referred_to(user, person) -> bool:
+    """The child's latest referral was sent to a team ``user`` manages: not any manager's to
+    read and write, only the one who must allocate it."""
+    from lantern.workforce.models import Team
+
+    return (
+        person.awaiting_team_id is not None
+        and Team.objects.filter(pk=person.awaiting_team_id, manager=user).exists()
+    )
 
 
 def _has_glass(user, person) -> bool:
@@ -124,29 +140,62 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
     return Decision(glass, needs_reason=not glass, relation=relation)
 
 
-def _owns_restriction(user, person) -> bool:
+def _restriction_of(person):
     from lantern.access.models import RestrictedRecord
 
-    return RestrictedRecord.objects.filter(person=person, owner=user).exists()
+    return RestrictedRecord.objects.filter(person=person).first()
+
+
+def _owner_or_dpo(user, person, permission: str) -> bool:
+    """Once a record is restricted only its owner and the data protection officer manage it
+    and see who looked: a manager who is not on the named list must not be able to take the
+    restriction over, wipe the list and let themselves in unseen. Before that, the manager
+    of the child's team may."""
+    from lantern.access.roles import VIEW_AUDIT
+
+    if not user.has_perm(permission):
+        return False
+    if user.has_perm(VIEW_AUDIT):
+        return True
+    restriction = _restriction_of(person)
+    if restriction is not None:
+        return restriction.owner_id == user.pk
+    return relation_to(user, person) == Relation.MANAGER
 
 
 def may_see_who_viewed(user, person) -> bool:
-    """The data protection officer for anyone; a manager for children in their team; the
-    owner of a restricted record for that record."""
-    from lantern.access.roles import SEE_WHO_VIEWED, VIEW_AUDIT
+    """The data protection officer for anyone; a manager for children in their team; only
+    the owner (and the DPO) for a restricted record."""
+    from lantern.access.roles import SEE_WHO_VIEWED
 
-    if not user.has_perm(SEE_WHO_VIEWED):
-        return False
-    if user.has_perm(VIEW_AUDIT):
-        return True
-    return relation_to(user, person) == Relation.MANAGER or _owns_restriction(user, person)
+    return _owner_or_dpo(user, person, SEE_WHO_VIEWED)
 
 
 def may_restrict(user, person) -> bool:
-    from lantern.access.roles import RESTRICT_RECORD, VIEW_AUDIT
+    """Restrict a record, or change a restriction: see ``_owner_or_dpo``."""
+    from lantern.access.roles import RESTRICT_RECORD
 
-    if not user.has_perm(RESTRICT_RECORD):
-        return False
-    if user.has_perm(VIEW_AUDIT):
-        return True
-    return relation_to(user, person) == Relation.MANAGER or _owns_restriction(user, person)
+    return _owner_or_dpo(user, person, RESTRICT_RECORD)
+
+
+def closed_restricted(user, person_ids) -> set[int]:
+    """Of ``person_ids``, the restricted records ``user`` may not open now (not the owner,
+    not named, no reason stated): the set ``decide`` would send to state a reason. Two
+    queries for a whole list, so every list (search results, household names, candidates)
+    applies the same rule as opening the record."""
+    from lantern.access.models import BreakGlass, RestrictedRecord
+
+    ids = set(person_ids)
+    if not ids:
+        return set()
+    restricted = RestrictedRecord.objects.filter(person_id__in=ids)
+    if user.is_authenticated and user.has_perm(VIEW_RECORD):
+        restricted = restricted.exclude(owner=user).exclude(named_users=user)
+    closed = set(restricted.values_list("person_id", flat=True))
+    if closed and user.is_authenticated:
+        closed -= set(
+            BreakGlass.objects.filter(
+                user=user, person_id__in=closed, expires_at__gt=timezone.now()
+            ).values_list("person_id", flat=True)
+        )
+    return closed

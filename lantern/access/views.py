@@ -29,7 +29,18 @@ sign_in = public(
         template_name="access/sign_in.html", redirect_authenticated_user=True
     )
 )
-sign_out = signed_in(auth_views.LogoutView.as_view(next_page="/sign-in/"))
+_log_out = auth_views.LogoutView.as_view(next_page="/sign-in/")
+
+
+@signed_in
+def sign_out(request, *args, **kwargs):
+    """Sign out, and have the browser drop what it keeps of this site: cached pages and the
+    drafts autosave keeps in the tab (``lantern.js`` clears those too, for browsers that
+    ignore the header). The next person at a shared PC finds nothing."""
+    response = _log_out(request, *args, **kwargs)
+    if request.method == "POST":
+        response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @receiver(user_logged_in, dispatch_uid="lantern-audit-sign-in")
@@ -74,13 +85,10 @@ def state_reason(request, person_id: int):
             error = problem.messages[0]
         else:
             return redirect("people:record", person_id=person.pk)
-    restricted = RestrictedRecord.objects.filter(person=person).exists()
     return render(
         request,
         "access/state_reason.html",
         {
-            "person": person,
-            "restricted": restricted,
             "error": error,
             "reason": request.POST.get("reason", ""),
         },

@@ -11,6 +11,7 @@ from lantern.people import codes as people_codes
 from lantern.people.forms import DateOfBirthForm
 from lantern.people.identifiers import validate_nhs_number, validate_upn
 from lantern.web.forms import GovukForm
+from lantern.workforce.models import Team
 
 
 def _textarea(rows: int = 5) -> forms.Textarea:
@@ -179,6 +180,16 @@ class DecisionForm(GovukForm):
         required=False,
         label="Message to the referrer (optional)",
         help_text="Added to the standard outcome message the referrer sees",
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.filter(
+            kind__in=[Team.Kind.ASSESSMENT, Team.Kind.CHILD_PROTECTION]
+        ).order_by("name"),
+        required=False,
+        label="Team the referral goes to (referrals only)",
+        help_text="Its manager allocates the child. Left empty: the assessment team",
+        error_messages={"invalid_choice": "Choose a team from the list"},
+        widget=forms.Select(attrs={"class": "govuk-select"}),
     )
 
 

@@ -226,6 +226,12 @@ class Referral(models.Model):
     received_on = models.DateField()
     source = models.CharField(max_length=3, choices=REFERRAL_SOURCE.choices(include_retired=True))
     strategy_discussion = models.BooleanField(default=False)
+    # The team the MASH sent the referral to: until a worker is allocated, only its manager
+    # works on the child directly (``access.policy``). Empty on referrals made before this
+    # was recorded, which then open for no manager without a stated reason.
+    team = models.ForeignKey(
+        "workforce.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils import timezone
 
+from lantern.access import policy
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.frontdoor.models import Contact, ContactSubject
 from lantern.people.matching import Candidate, IncomingPerson, find_candidates
@@ -107,6 +108,9 @@ class CandidateView:
     person: Person
     score: float
     comparisons: list = field(default_factory=list)
+    # A restricted record the officer may not open: shown only as "a restricted record
+    # matches", with no name, council ID, status or field-by-field comparison.
+    restricted: bool = False
 
     @property
     def percent(self) -> int:
@@ -142,15 +146,22 @@ def incoming(subject: ContactSubject) -> IncomingPerson:
     )
 
 
-def candidates_for(subject: ContactSubject) -> SubjectMatches:
+def candidates_for(user, subject: ContactSubject) -> SubjectMatches:
     """The matching engine's suggestions (it leaves out people ruled out), and the decisions
-    that ruled people out, to show the officer."""
+    that ruled people out, to show the officer. The access policy applies as in search: a
+    restricted record ``user`` may not open is marked, and left out of the ruled-out names."""
     ruled = ruled_out_for(subject)
     found: list[Candidate] = find_candidates(incoming(subject), limit=CANDIDATES_SHOWN)
     people = Person.objects.in_bulk([c.person_id for c in found])
+    closed = policy.closed_restricted(user, set(people) | {r.person_id for r in ruled})
     views = [
-        CandidateView(people[c.person_id], c.score, list(c.comparisons))
+        CandidateView(
+            people[c.person_id],
+            c.score,
+            [] if c.person_id in closed else list(c.comparisons),
+            restricted=c.person_id in closed,
+        )
         for c in found
         if c.person_id in people
     ]
-    return SubjectMatches(subject, views, ruled)
+    return SubjectMatches(subject, views, [r for r in ruled if r.person_id not in closed])

@@ -44,7 +44,11 @@ def _page(request, contact, *, error: str = "", status: int = 200, **forms):
     # Candidates are looked for (and the search audited) only while a decision is awaited:
     # the page shows them only then.
     awaiting = contact.is_awaiting
-    matches = [queries.candidates_for(s) for s in subjects if awaiting and s.person_id is None]
+    matches = [
+        queries.candidates_for(request.user, s)
+        for s in subjects
+        if awaiting and s.person_id is None
+    ]
     for found in matches:
         audit.record(
             request,
@@ -52,6 +56,13 @@ def _page(request, contact, *, error: str = "", status: int = 200, **forms):
             obj=found.subject,
             detail=f"match candidates for {found.subject.full_name} in {contact.reference}: "
             + ", ".join(c.person.council_id for c in found.candidates),
+        )
+        # As in person search: a restricted record that matched is recorded against itself.
+        audit.record_each(
+            request,
+            AuditEntry.Action.SEARCH,
+            [c.person for c in found.candidates if c.restricted],
+            detail=f"a match candidate in contact {contact.reference} (shown as restricted only)",
         )
     audit.record(request, AuditEntry.Action.VIEW_RECORD, obj=contact, detail="MASH contact")
     for person in {s.person for s in subjects if s.person_id}:

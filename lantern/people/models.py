@@ -40,6 +40,12 @@ class Person(models.Model):
     care_status = models.CharField(
         max_length=20, choices=CareStatus.choices, default=CareStatus.NOT_OPEN, db_index=True
     )
+    # The team the front door sent the child's latest referral to: until a worker is
+    # allocated, only its manager works on the child directly (``access.policy``). Kept here,
+    # beside the care status, so the access policy need not read the front door's records.
+    awaiting_team = models.ForeignKey(
+        "workforce.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

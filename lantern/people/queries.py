@@ -48,21 +48,30 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
     raise Http404("No such person")
 
 
+RESTRICTED_NAME = "A restricted record"
+
+
 @dataclass
 class HouseholdMember:
     person: Person
     since: dt.date
     until: dt.date | None
     relationship: str
+    restricted: bool = False  # the viewer may not open this person's restricted record
+
+    @property
+    def name(self) -> str:
+        return RESTRICTED_NAME if self.restricted else self.person.full_name
 
 
 def household_of(
-    person: Person, day: dt.date
+    person: Person, day: dt.date, *, viewer
 ) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
     """Who lives with ``person`` on ``day``, and who has lived with them before.
 
-    Two queries whatever the size of the household: the person's memberships, then every
-    membership of those households.
+    Three queries whatever the size of the household: the person's memberships, every
+    membership of those households, and which of them are restricted from ``viewer``
+    (``policy.closed_restricted``: their names are not shown).
     """
     mine = list(HouseholdMembership.objects.filter(person=person))
     if not mine:
@@ -91,15 +100,24 @@ def household_of(
         )
         now = other.current_on(day) and any(m.current_on(day) for m in overlaps)
         (current if now else previous).append(member)
+    closed = policy.closed_restricted(viewer, [m.person.pk for m in current + previous])
+    for member in current + previous:
+        member.restricted = member.person.pk in closed
     return current, previous
 
 
-def relationships_of(person: Person) -> list[Relationship]:
-    return list(
+def relationships_of(person: Person, *, viewer) -> list[Relationship]:
+    """The person's relatives; a relative on a restricted record ``viewer`` may not open is
+    marked ``relative_restricted`` and shown without a name."""
+    relationships = list(
         Relationship.objects.filter(person=person)
         .select_related("relative")
         .order_by("kind", "relative__date_of_birth")
     )
+    closed = policy.closed_restricted(viewer, [r.relative_id for r in relationships])
+    for relationship in relationships:
+        relationship.relative_restricted = relationship.relative_id in closed
+    return relationships
 
 
 def current_address(person: Person, day: dt.date) -> PersonAddress | None:
@@ -123,19 +141,28 @@ def allocated_worker(person: Person) -> Allocation | None:
 
 @dataclass
 class SearchSummary:
-    """What tells two similar people apart in a list of search results."""
+    """What tells two similar people apart in a list of search results. For a restricted
+    record the searcher may not open, only that it matches (``restricted``): no name,
+    council ID, status, address, household or agencies."""
 
     address: str = ""
     household: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    restricted: bool = False
 
 
-def search_summaries(people: list[Person], day: dt.date) -> dict[int, SearchSummary]:
-    """Address, household and agencies for a page of results, in five queries in all."""
+def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, SearchSummary]:
+    """Address, household and agencies for a page of results, in a fixed number of queries.
+
+    The access policy applies to every line: a restricted record ``user`` may not open is
+    summarised as restricted and nothing else, and a restricted housemate is not named.
+    """
     from lantern.chronology.models import ChronologyEntry
 
-    ids = [p.pk for p in people]
-    out = {pid: SearchSummary() for pid in ids}
+    closed = policy.closed_restricted(user, [p.pk for p in people])
+    out = {p.pk: SearchSummary(restricted=True) for p in people if p.pk in closed}
+    ids = [p.pk for p in people if p.pk not in closed]
+    out.update({pid: SearchSummary() for pid in ids})
     current = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
     for row in PersonAddress.objects.filter(current, person_id__in=ids).select_related("address"):
         out[row.person_id].address = str(row.address)
@@ -150,9 +177,14 @@ def search_summaries(people: list[Person], day: dt.date) -> dict[int, SearchSumm
     by_household: dict[int, list[Person]] = {}
     for m in housemates:
         by_household.setdefault(m.household_id, []).append(m.person)
+    hidden = policy.closed_restricted(
+        user, {p.pk for members in by_household.values() for p in members}
+    )
     for pid, hid in homes.items():
         out[pid].household = [
-            f"{p.full_name} ({p.age if p.age is not None else '?'})"
+            RESTRICTED_NAME.lower()
+            if p.pk in hidden
+            else f"{p.full_name} ({p.age if p.age is not None else '?'})"
             for p in by_household.get(hid, [])
             if p.pk != pid
         ]

@@ -25,8 +25,18 @@ def search(request):
     query, matches, summaries = None, [], {}
     if text:
         query, matches = person_search.search(text, settings.LANTERN_COUNCIL_ID_PREFIX)
-        summaries = queries.search_summaries([m.person for m in matches], dt.date.today())
+        summaries = queries.search_summaries(
+            request.user, [m.person for m in matches], dt.date.today()
+        )
         audit.record(request, AuditEntry.Action.SEARCH, detail=f"{text} → {len(matches)} result(s)")
+        # A restricted record that matched is recorded against that person too: its owner and
+        # the DPO see who found it, even though nothing of it was shown.
+        audit.record_each(
+            request,
+            AuditEntry.Action.SEARCH,
+            [m.person for m in matches if summaries[m.person.pk].restricted],
+            detail="a search matched this restricted record (shown as restricted only)",
+        )
     return render(
         request,
         "people/search.html",
@@ -49,7 +59,7 @@ def record(request, person_id: int):
     kind = request.GET.get("kind") or None
     kind = kind if kind in kinds.BY_CODE else None
     page = chronology_page(person, agency_id=agency_id, kind=kind, cursor=request.GET.get("before"))
-    current, previous = queries.household_of(person, today)
+    current, previous = queries.household_of(person, today, viewer=request.user)
     agencies, kinds_present = sources_in(person)
     audit.record(
         request,
@@ -70,7 +80,7 @@ def record(request, person_id: int):
             "address": queries.current_address(person, today),
             "household": current,
             "previous_household": previous,
-            "relationships": queries.relationships_of(person),
+            "relationships": queries.relationships_of(person, viewer=request.user),
             "allocation": queries.allocated_worker(person),
             "page": page,
             "agencies": agencies,

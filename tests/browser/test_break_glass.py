@@ -28,7 +28,7 @@ def test_a_worker_states_a_reason_reads_a_restricted_record_and_the_owner_sees_i
 
     worker = browser.new_context().new_page()
     sign_in(worker, live_server.url, "olly", f"/people/{child.pk}/")
-    worker.wait_for_selector("h1:has-text('This record is restricted')")
+    worker.wait_for_selector("h1:has-text('outside your work')")
     worker.click("button:has-text('Open the record')")
     assert "Enter the reason" in worker.inner_text(".govuk-error-summary")
     worker.fill("#reason", "Emergency duty: police at the address tonight")

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from conftest import PASSWORD
@@ -30,7 +31,8 @@ def test_a_worker_in_another_team_must_state_a_reason(client, cast):
     response = client.get(reverse("people:record", args=[child.pk]))
     assert response["Location"] == reverse("access:state-reason", args=[child.pk])
     page = client.get(response["Location"]).content.decode()
-    assert "not allocated to your team" in page and "Rhea" in page
+    assert "outside your work" in page
+    assert "Rhea" not in page and child.council_id not in page  # nothing to enumerate
     short = client.post(reverse("access:state-reason", args=[child.pk]), {"reason": "need"})
     assert "at least 10 characters" in short.content.decode()
     assert not BreakGlass.objects.exists()
@@ -52,7 +54,7 @@ def test_a_restricted_record_opens_only_for_its_named_list(client, cast, social_
     as_user(client, "alice")  # allocated worker, but not named
     response = client.get(reverse("people:record", args=[child.pk]))
     assert response.status_code == 302
-    assert "This record is restricted" in client.get(response["Location"]).content.decode()
+    assert "outside your work" in client.get(response["Location"]).content.decode()
     as_user(client, "tess")  # the owner
     page = client.get(reverse("people:record", args=[child.pk]))
     assert page.status_code == 200
@@ -123,13 +125,142 @@ def test_a_manager_can_restrict_only_their_teams_children(client, cast, make_per
     assert client.get(reverse("access:restrict", args=[elsewhere.pk])).status_code == 404
 
 
+def referred_to(child, team):
+    """A MASH referral of ``child`` sent to ``team`` (the decision's own tests are in
+    lantern/frontdoor)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from lantern.agencies.models import Agency
+    from lantern.frontdoor.models import Contact, Decision, Referral
+
+    now = timezone.now()
+    contact = Contact.objects.create(
+        agency=Agency.objects.first(),
+        channel="web",
+        source="6",
+        received_at=now,
+        decision_due_at=now,
+        referrer_name="PC Example",
+        concern="Synthetic concern",
+        consent="statutory",
+        urgency="standard",
+        status="decided",
+    )
+    decision = Decision.objects.create(
+        contact=contact,
+        outcome="assessment",
+        reasons="Synthetic",
+        decided_by=team.manager,
+        decided_at=now,
+        on_time=True,
+    )
+    Referral.objects.create(
+        person=child,
+        contact=contact,
+        decision=decision,
+        received_on=dt.date(2026, 3, 2),
+        source="6",
+        team=team,
+    )
+    child.awaiting_team = team  # as record_decision does (lantern/frontdoor/tests/test_decision.py)
+    child.save(update_fields=["awaiting_team"])
+
+
 def test_a_manager_opens_an_unallocated_referral_to_allocate_it(client, cast, make_person):
     from lantern.people.models import Person
 
     waiting = make_person("New", "Referral", care_status=Person.CareStatus.ASSESSMENT)
     closed = make_person("Old", "Case", care_status=Person.CareStatus.CLOSED)
+    manager = cast[0]
+    for child in (waiting, closed):
+        referred_to(child, Team.objects.get(pk=manager.staff.team_id))
     as_user(client, "tess")
     assert client.get(reverse("people:record", args=[waiting.pk])).status_code == 200
     assert client.get(reverse("people:record", args=[closed.pk])).status_code == 302
     as_user(client, "olly")  # a social worker: unallocated is not theirs to browse
     assert client.get(reverse("people:record", args=[waiting.pk])).status_code == 302
+    unreferred = make_person("Not", "Ours", care_status=Person.CareStatus.ASSESSMENT)
+    as_user(client, "tess")  # a manager, but the referral was not sent to her team
+    assert client.get(reverse("people:record", args=[unreferred.pk])).status_code == 302
+
+
+def test_a_manager_not_named_cannot_take_a_restricted_record_over(client, cast, make_staff):
+    manager, _outsider, _dpo, child = cast
+    owner = make_staff("owen", roles.TEAM_MANAGER)  # restricted it before tess managed the team
+    actions.restrict_record(
+        child, acting_user=owner, why=RestrictedRecord.Why.STAFF_CHILD, named_users=[owner]
+    )
+    as_user(client, "tess")  # manager of the child's team, not named
+    url = reverse("access:restrict", args=[child.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"why": "other", "named": ""}).status_code == 404
+    restriction = RestrictedRecord.objects.get()
+    assert restriction.owner == owner and list(restriction.named_users.all()) == [owner]
+    assert client.get(reverse("people:record", args=[child.pk])).status_code == 302
+    assert client.get(reverse("access:seen-by", args=[child.pk])).status_code == 404
+    with pytest.raises(PermissionDenied):
+        actions.restrict_record(child, acting_user=manager, why=RestrictedRecord.Why.OTHER)
+    assert RestrictedRecord.objects.get().owner == owner
+
+
+def test_the_dpo_may_change_a_restriction_and_the_previous_owner_is_told(client, cast):
+    manager, _outsider, dpo, child = cast
+    actions.restrict_record(child, acting_user=manager, why=RestrictedRecord.Why.STAFF_CHILD)
+    as_user(client, "dora")
+    assert client.get(reverse("access:seen-by", args=[child.pk])).status_code == 200
+    client.post(reverse("access:restrict", args=[child.pk]), {"why": "adoption", "named": "tess"})
+    restriction = RestrictedRecord.objects.get()
+    assert restriction.owner == dpo and restriction.why == "adoption"
+    note = Notification.objects.get(recipient=manager)
+    assert "Dora" in note.subject or "dora" in note.subject
+    assert "owner of a restricted record" in note.subject
+    change = AuditEntry.objects.filter(action="update", person=child).last()
+    assert change.user == dpo and "owner was tess" in change.detail
+
+
+def test_the_owner_changes_their_own_restriction_without_telling_themselves(client, cast):
+    manager, _outsider, _dpo, child = cast
+    actions.restrict_record(child, acting_user=manager, why=RestrictedRecord.Why.STAFF_CHILD)
+    as_user(client, "tess")
+    client.post(reverse("access:restrict", args=[child.pk]), {"why": "other", "named": "alice"})
+    assert RestrictedRecord.objects.get().why == "other"
+    assert not Notification.objects.exists()
+
+
+def test_the_reason_page_gives_the_same_404_for_an_absent_record(client, cast):
+    _manager, _outsider, _dpo, child = cast
+    as_user(client, "olly")
+    missing = client.get(reverse("access:state-reason", args=[child.pk + 1000]))
+    assert missing.status_code == 404
+    assert child.council_id not in missing.content.decode()
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "\u200b" * 10,  # zero-width spaces
+        "\u200b \u200c \u200d \u2060 \ufeff " * 3,
+        "1234567890",
+        "..........",
+        "aaaaaaaaaaaa",  # one word is not a reason
+    ],
+)
+def test_a_reason_must_be_made_of_words(client, cast, reason):
+    _manager, _outsider, _dpo, child = cast
+    as_user(client, "olly")
+    page = client.post(reverse("access:state-reason", args=[child.pk]), {"reason": reason})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "at least 10 characters" in text or "in words (at least two words)" in text
+    assert not BreakGlass.objects.exists()
+    assert not AuditEntry.objects.filter(action="break_glass").exists()
+
+
+def test_invisible_characters_are_not_recorded_in_a_reason(cast):
+    _manager, outsider, _dpo, child = cast
+    glass = actions.break_the_glass(
+        child, acting_user=outsider, reason="Police\u200b called\u200b to the address"
+    )
+    assert glass.reason == "Police called to the address"

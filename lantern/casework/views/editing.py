@@ -59,7 +59,7 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
         "casework/form.html",
         {
             "person": person,
-            "facts": known_facts(person),
+            "facts": known_facts(person, viewer=request.user),
             "form": form,
             "title": title,
             "record": record,
@@ -73,11 +73,11 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
     )
 
 
-def known_facts(person) -> dict:
+def known_facts(person, *, viewer) -> dict:
     """What Lantern already knows about the child, shown on every form so it is never typed
     again: who they are, where and with whom they live, the open episode."""
     day = today()
-    household, _ = people.household_of(person, day)
+    household, _ = people.household_of(person, day, viewer=viewer)
     episode = CINEpisode.objects.filter(person=person, close_date=None).first()
     return {
         "address": people.current_address(person, day),

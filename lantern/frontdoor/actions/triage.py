@@ -19,7 +19,7 @@ from lantern.frontdoor import clock, codes
 from lantern.frontdoor.models import Check, Contact, Decision, Referral
 from lantern.people.models import Person
 from lantern.workforce.actions import notify
-from lantern.workforce.models import Allocation
+from lantern.workforce.models import Allocation, Team
 
 # Care statuses a referral moves on to "being assessed"; open cases keep their status.
 NOT_OPEN = {Person.CareStatus.NOT_OPEN, Person.CareStatus.CONTACT, Person.CareStatus.CLOSED}
@@ -133,8 +133,11 @@ def record_decision(
     outcome: str,
     reasons: str,
     message_to_referrer: str = "",
+    team=None,
     request=None,
 ) -> Decision:
+    """Decide a contact. A referral goes to ``team`` (by default the council's one assessment
+    team), recorded on each child's referral: its manager allocates the child."""
     if outcome not in {c for c, _ in codes.OUTCOMES}:
         raise ValidationError("Choose a decision")
     if not reasons.strip():
@@ -156,6 +159,7 @@ def record_decision(
     )
     contact.save(update_fields=["status", "outcome_message"])
     accepted = outcome in codes.REFERRAL_OUTCOMES
+    team = (team or _assessment_team()) if accepted else None
     label = decision.get_outcome_display()
     for person in children + adults:
         referral = None
@@ -167,10 +171,12 @@ def record_decision(
                 received_on=clock.received_on(contact.received_at),
                 source=contact.source,
                 strategy_discussion=outcome == "strategy_discussion",
+                team=team,
             )
+            person.awaiting_team = team
             if person.care_status in NOT_OPEN:
                 person.care_status = Person.CareStatus.ASSESSMENT
-                person.save(update_fields=["care_status", "updated_at"])
+            person.save(update_fields=["care_status", "awaiting_team", "updated_at"])
         record_entry(
             person,
             kind="referral" if referral else "mash_decision",
@@ -190,6 +196,13 @@ def record_decision(
         )
     _tell_after_commit(contact, children, label, acting_user)
     return decision
+
+
+def _assessment_team():
+    """The council's assessment team, when it has exactly one: where referrals go unless the
+    officer chooses another."""
+    teams = list(Team.objects.filter(kind=Team.Kind.ASSESSMENT)[:2])
+    return teams[0] if len(teams) == 1 else None
 
 
 def _tell_after_commit(contact: Contact, children: list[Person], label: str, acting_user) -> None:

@@ -147,3 +147,42 @@ def test_the_partner_sees_the_outcome_on_their_referral(client, officer, matched
     client.login(username="pc", password=PASSWORD)
     page = client.get(reverse("frontdoor:my-referral", args=[contact.pk])).content.decode()
     assert "Early help" in page and "offered early help" in page
+
+
+def test_only_the_manager_of_the_team_referred_to_works_on_the_unallocated_child(
+    client, officer, matched, make_staff, make_person
+):
+    from lantern.access import roles
+    from lantern.workforce.models import Team
+
+    contact, child, _referrer = matched
+    ours = make_staff("tess", roles.TEAM_MANAGER, Team.Kind.ASSESSMENT)
+    theirs = make_staff("tom", roles.TEAM_MANAGER, Team.Kind.CHILDREN_IN_CARE)
+    for manager in (ours, theirs):
+        Team.objects.filter(pk=manager.staff.team_id).update(manager=manager)
+    assert _decide(client, contact).status_code == 302
+    assert Referral.objects.get().team == ours.staff.team  # the one assessment team
+    note = reverse("casework:new", args=[child.pk, "case-note"])
+    client.logout()
+    client.login(username="tom", password=PASSWORD)
+    assert client.get(note).status_code == 404  # a write: no reason opens it
+    assert client.get(reverse("people:record", args=[child.pk])).status_code == 302
+    client.logout()
+    client.login(username="tess", password=PASSWORD)
+    assert client.get(note).status_code == 200
+    assert client.get(reverse("casework:allocate", args=[child.pk])).status_code == 200
+
+
+def test_the_officer_may_send_a_referral_to_another_team(client, officer, matched, make_staff):
+    from lantern.access import roles
+    from lantern.workforce.models import Team
+
+    contact, _child, _referrer = matched
+    make_staff("tess", roles.TEAM_MANAGER, Team.Kind.ASSESSMENT)
+    cp = make_staff("cara", roles.TEAM_MANAGER, Team.Kind.CHILD_PROTECTION).staff.team
+    response = client.post(
+        reverse("frontdoor:decide", args=[contact.pk]),
+        {"outcome": "strategy_discussion", "reasons": "Disclosure at school.", "team": cp.pk},
+    )
+    assert response.status_code == 302
+    assert Referral.objects.get().team == cp

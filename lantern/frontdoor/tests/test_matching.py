@@ -40,7 +40,7 @@ def test_the_contact_page_suggests_the_child_known_under_another_spelling(
     assert "Viktoria Klimbie" in page
     assert victoria.council_id in page and "This is the same person" in page
     assert "%" in page  # the score
-    candidate = queries.candidates_for(contact.subjects.get()).candidates[0]
+    candidate = queries.candidates_for(officer, contact.subjects.get()).candidates[0]
     assert candidate.person == victoria and candidate.comparisons
     assert AuditEntry.objects.filter(action="search", user=officer).exists()
 
@@ -108,7 +108,7 @@ def test_not_the_same_person_is_remembered_on_the_next_contact(
     assert NotSamePerson.objects.get().person == victoria
 
     later = _contact_about(make_contact, police)
-    found = queries.candidates_for(later.subjects.get())
+    found = queries.candidates_for(officer, later.subjects.get())
     assert victoria not in [c.person for c in found.candidates]
     assert [r.person for r in found.ruled_out] == [victoria]
     page = client.get(reverse("frontdoor:contact", args=[later.pk])).content.decode()
@@ -122,7 +122,8 @@ def test_a_differently_described_child_is_still_offered_the_person(
     first = _contact_about(make_contact, hospital)
     actions.rule_out(first.subjects.get(), victoria, acting_user=officer)
     later = _contact_about(make_contact, police, first="Victoria", last="Climbie")
-    assert victoria in [c.person for c in queries.candidates_for(later.subjects.get()).candidates]
+    found = queries.candidates_for(officer, later.subjects.get())
+    assert victoria in [c.person for c in found.candidates]
 
 
 def test_creating_a_new_person_registers_the_referrers_details(
@@ -186,3 +187,34 @@ def test_matching_to_a_restricted_record_says_so(
     assert "That record is restricted" in response.content.decode()
     subject.refresh_from_db()
     assert subject.person_id is None
+
+
+def test_a_restricted_candidate_shows_only_that_a_restricted_record_matches(
+    client, officer, victoria, make_contact, hospital, social_worker
+):
+    from lantern.access.actions import restrict_record
+    from lantern.access.models import RestrictedRecord
+
+    restrict_record(victoria, acting_user=social_worker, why=RestrictedRecord.Why.HIGH_PROFILE)
+    contact = _contact_about(make_contact, hospital)
+    page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    assert "A restricted record matches" in page
+    assert reverse("access:state-reason", args=[victoria.pk]) in page
+    assert victoria.council_id not in page and "Climbie" not in page
+    assert f'name="person_id" value="{victoria.pk}"' not in page
+    found = AuditEntry.objects.get(action="search", person=victoria)
+    assert found.user == officer and contact.reference in found.detail
+
+
+def test_a_restricted_record_ruled_out_is_not_named_to_those_not_on_it(
+    client, officer, victoria, make_contact, hospital, police, social_worker
+):
+    from lantern.access.actions import restrict_record
+    from lantern.access.models import RestrictedRecord
+
+    first = _contact_about(make_contact, hospital)
+    actions.rule_out(first.subjects.get(), victoria, acting_user=officer)
+    restrict_record(victoria, acting_user=social_worker, why=RestrictedRecord.Why.ADOPTION)
+    later = _contact_about(make_contact, police)
+    page = client.get(reverse("frontdoor:contact", args=[later.pk])).content.decode()
+    assert "Victoria Climbie" not in page and victoria.council_id not in page
