@@ -164,7 +164,6 @@ def test_a_reset_starts_a_fresh_audit_chain_that_verifies(make_person):
     make_person("Amy", "Carter")  # writes an audit entry
     build(reset=True)
     from lantern.access import audit
-
     from lantern.access.models import AuditEntry
 
     audit.record(None, "search", detail="after reset")
