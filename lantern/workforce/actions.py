@@ -117,7 +117,7 @@ def _data_protection_officers() -> set:
 
 def _apply_role(subject, role: str, team, *, acting_user, request=None, approved_by=None) -> None:
     """Change the groups, audit it, and tell every DPO (before and after the change)."""
-    before, told = current_role(subject), _data_protection_officers()
+    before, old_team, told = current_role(subject), _team_of(subject), _data_protection_officers()
     subject.groups.remove(*Group.objects.filter(name__in=ROLES))
     subject.groups.add(Group.objects.get(name=role))
     StaffMember.objects.filter(user=subject).update(team=team)
@@ -126,13 +126,19 @@ def _apply_role(subject, role: str, team, *, acting_user, request=None, approved
     audit.record(
         request, AuditEntry.Action.UPDATE, user=acting_user, obj=subject, detail=change + approval
     )
-    link = f"{reverse('access:audit-search')}?{urlencode({'username': subject.get_username()})}"
+    # The DPO's link opens the audit log at the changes the administrator made.
+    link = f"{reverse('access:audit-search')}?{urlencode({'username': acting_user.get_username()})}"
+    name = subject.get_full_name() or subject.get_username()
+    if role != before:
+        subject_line = f"Role changed: {name} is now {role}"
+    else:
+        subject_line = f"Team changed: {name} ({role}) is now in {team or 'no team'}"
     for dpo in sorted(told | _data_protection_officers(), key=lambda u: u.pk):
         notify(
             dpo,
-            f"Role changed: {subject.get_full_name() or subject.get_username()} is now {role}",
+            subject_line,
             body=f"Changed by {acting_user.get_username()}{approval}. Previous role: "
-            f"{before or 'none'}.",
+            f"{before or 'none'}; previous team: {old_team or 'none'}.",
             link=link,
         )
 
@@ -166,6 +172,8 @@ def _request_role_change(subject, *, acting_user, role, team, request):
             obj=earlier,
             detail="role change request replaced by a later one",
         )
+    if role == current_role(subject) and team == _team_of(subject):
+        return None  # nothing changes: nothing to approve, audit or tell
     if not needs_approval(subject, role, team):
         _apply_role(subject, role, team, acting_user=acting_user, request=request)
         return None

@@ -113,7 +113,7 @@ def test_the_dpo_is_told_of_every_role_change(root, ada, dpo, social_worker, ana
     told = list(Notification.objects.filter(recipient=dpo).values_list("subject", "body"))
     assert (
         "Role changed: Alice Tester is now Performance analyst",
-        "Changed by root. Previous role: Social worker.",
+        "Changed by root. Previous role: Social worker; previous team: Team child_protection.",
     ) in told
     assert any(
         s == "Role changed: Pat Tester is now Independent reviewing officer"
@@ -140,6 +140,13 @@ def test_a_refused_request_changes_nothing_and_cannot_be_decided_again(root, ada
     again = decide(ada, pending, "approve")
     assert again.status_code == 409 and "already been refused" in again.content.decode()
     assert role_of(analyst) == [roles.PERFORMANCE_ANALYST]
+
+
+def test_saving_an_unchanged_role_tells_nobody_and_asks_nobody(root, dpo, social_worker):
+    team = social_worker.staff.team
+    assert ask(root, social_worker, roles.SOCIAL_WORKER, team=team).status_code == 302
+    assert not RoleChangeRequest.objects.exists()
+    assert not Notification.objects.filter(recipient=dpo).exists()
 
 
 def test_a_nonsense_decision_is_a_clear_400(root, ada):
