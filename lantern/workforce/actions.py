@@ -115,16 +115,18 @@ def _data_protection_officers() -> set:
     return set(User.objects.filter(is_active=True, groups__name=DATA_PROTECTION_OFFICER))
 
 
-def _apply_role(subject, role: str, team, *, acting_user, request=None, approved_by=None) -> None:
+def _apply_role(subject, role: str, team, *, acting_user, request=None, asked_by=None) -> None:
     """Change the groups, audit it, and tell every DPO (before and after the change)."""
     before, old_team, told = current_role(subject), _team_of(subject), _data_protection_officers()
     subject.groups.remove(*Group.objects.filter(name__in=ROLES))
     subject.groups.add(Group.objects.get(name=role))
     StaffMember.objects.filter(user=subject).update(team=team)
-    approval = f", approved by {approved_by.get_username()}" if approved_by else ""
+    who = f"changed by {acting_user.get_username()}"
+    if asked_by is not None:
+        who = f"asked for by {asked_by.get_username()}, approved by {acting_user.get_username()}"
     change = f"role of {subject.get_username()}: {before or 'none'} -> {role}, team {team or '-'}"
     audit.record(
-        request, AuditEntry.Action.UPDATE, user=acting_user, obj=subject, detail=change + approval
+        request, AuditEntry.Action.UPDATE, user=acting_user, obj=subject, detail=f"{change}; {who}"
     )
     # The DPO's link opens the audit log at the changes the administrator made.
     link = f"{reverse('access:audit-search')}?{urlencode({'username': acting_user.get_username()})}"
@@ -137,7 +139,7 @@ def _apply_role(subject, role: str, team, *, acting_user, request=None, approved
         notify(
             dpo,
             subject_line,
-            body=f"Changed by {acting_user.get_username()}{approval}. Previous role: "
+            body=f"{who[0].upper()}{who[1:]}. Previous role: "
             f"{before or 'none'}; previous team: {old_team or 'none'}.",
             link=link,
         )
@@ -245,7 +247,7 @@ def _decide(pending, acting_user, status, request) -> None:
             locked.team,
             acting_user=acting_user,
             request=request,
-            approved_by=acting_user,
+            asked_by=locked.requested_by,
         )
     pending.refresh_from_db()
 
