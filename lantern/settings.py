@@ -143,6 +143,8 @@ AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
 AXES_VERBOSE = False
 # Staff sign in with a password and a TOTP code; only the demo turns the second factor off.
 LANTERN_REQUIRE_2FA = os.environ.get("LANTERN_REQUIRE_2FA", "1") == "1"
+# An administrator's one-time code to set up an authenticator lasts this long (hours).
+LANTERN_ENROLMENT_CODE_HOURS = int(os.environ.get("LANTERN_ENROLMENT_CODE_HOURS", "72"))
 OTP_TOTP_ISSUER = os.environ.get("LANTERN_COUNCIL_NAME", "Lantern")
 
 LOGIN_URL = "/sign-in/"

@@ -108,6 +108,7 @@ PAGES = {
     "access:retention": only({DPO}),
     "workforce:staff": only({ADMIN}),
     "workforce:add-staff": only({ADMIN}),
+    "workforce:role-changes": only({ADMIN}),
     "frontdoor:queue": only({MASH}),
     "frontdoor:refer": only({PARTNER}),
     "frontdoor:my-referrals": only({PARTNER}),

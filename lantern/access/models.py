@@ -164,3 +164,29 @@ class BreakGlass(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["user", "person", "-expires_at"])]
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator issues so a member of staff can set up an
+    authenticator. Without it, anyone holding only a password could enrol their own phone
+    on an account that has none. Only a hash is kept; the code is shown once, expires,
+    is used once, and a newer code or too many wrong tries cancels it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_codes"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-issued_at"])]
+
+    def __str__(self) -> str:
+        return f"Enrolment code for {self.user} issued {self.issued_at:%Y-%m-%d %H:%M}"

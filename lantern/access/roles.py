@@ -76,6 +76,23 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 ROLES = list(ROLE_PERMISSIONS)
 
+# Permissions that open children's records, or let someone decide who sees them.
+CASE_PERMISSIONS = {
+    SEARCH,
+    VIEW_RECORD,
+    VIEW_CASE_NOTES,
+    RECORD_CASEWORK,
+    TRIAGE_CONTACT,
+    ALLOCATE_WORKER,
+}
+CASE_HOLDING_ROLES = {
+    role for role, codes in ROLE_PERMISSIONS.items() if CASE_PERMISSIONS & set(codes)
+}
+# Granting one of these needs a second administrator's approval: a case-holding role opens
+# children's records; the DPO reads the whole audit log; an administrator could otherwise
+# make a second account of their own to approve with.
+NEEDS_APPROVAL = CASE_HOLDING_ROLES | {DATA_PROTECTION_OFFICER, SYSTEM_ADMINISTRATOR}
+
 
 def sync_roles() -> None:
     """Make each role's group hold exactly the permissions in ROLE_PERMISSIONS."""

@@ -9,11 +9,16 @@ import random
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from faker import Faker
 
 from lantern.access import roles
 from lantern.agencies.models import Agency
+from lantern.workforce.actions import (
+    approve_role_change,
+    bootstrap_administrators,
+    request_role_change,
+)
 from lantern.workforce.models import StaffMember, Team
 
 DEMO_PASSWORD = "lantern-demo"  # noqa: S105 - published on purpose: demo logins only
@@ -139,7 +144,6 @@ def create_staff(
     rng: random.Random, fake: Faker, scale: float, agencies: dict[str, Agency]
 ) -> Staff:
     roles.sync_roles()
-    groups = dict(Group.objects.values_list("name", "pk"))
     staff = Staff(teams={t.name: Team.objects.create(name=t.name, kind=t.kind) for t in TEAMS})
     managed = {login.team for login in DEMO_LOGINS if login.manages}
     hashed = make_password(DEMO_PASSWORD)  # one slow argon2 hash shared by the demo logins
@@ -165,12 +169,6 @@ def create_staff(
             for _, username, password in plan
         ]
     )
-    User.groups.through.objects.bulk_create(
-        [
-            User.groups.through(user_id=user.pk, group_id=groups[login.role])
-            for user, (login, _, _) in zip(users, plan, strict=True)
-        ]
-    )
     StaffMember.objects.bulk_create(
         [
             StaffMember(
@@ -182,11 +180,33 @@ def create_staff(
             for user, (login, _, _) in zip(users, plan, strict=True)
         ]
     )
+    _grant_roles(
+        [
+            (user, login, staff.teams.get(login.team))
+            for user, (login, _, _) in zip(users, plan, strict=True)
+        ]
+    )
     for user, (login, _, _) in zip(users, plan, strict=True):
         if login.team is not None:
             _place(staff, user, login)
     staff.count = len(users)
     return staff
+
+
+def _grant_roles(accounts: list[tuple[User, Login, Team | None]]) -> None:
+    """Every role through the same actions an administrator uses: the first two
+    administrators are bootstrapped, then one asks for each role and the other approves.
+    The DPO is appointed last, so their messages start with their own appointment rather
+    than a few hundred set-up changes; every change after that reaches them."""
+    admins = [user for user, login, _ in accounts if login.role == roles.SYSTEM_ADMINISTRATOR]
+    bootstrap_administrators(admins[:2])
+    asker, approver = admins[0], admins[1]
+    rest = [a for a in accounts if a[0] not in admins[:2]]
+    rest.sort(key=lambda account: account[1].role == roles.DATA_PROTECTION_OFFICER)
+    for user, login, team in rest:
+        pending = request_role_change(user, acting_user=asker, role=login.role, team=team)
+        if pending is not None:
+            approve_role_change(pending, acting_user=approver)
 
 
 def _place(staff: Staff, user: User, login: Login) -> None:

@@ -25,8 +25,8 @@ class AddStaffForm(StaffRoleForm):
     agency = forms.ModelChoiceField(queryset=Agency.objects.all(), empty_label=None)
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"class": "govuk-input", "autocomplete": "new-password"}),
-        help_text="At least 12 characters. The member of staff sets up their authenticator "
-        "at first sign-in.",
+        help_text="At least 12 characters. To set up their authenticator at first sign-in "
+        "they also need an enrolment code, issued on their page once the account exists.",
     )
 
     field_order = [

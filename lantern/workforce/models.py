@@ -104,3 +104,50 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class RoleChangeRequest(models.Model):
+    """One administrator's request to give a member of staff a role (and team) that opens
+    children's records or the audit log. It changes nothing until a second administrator,
+    neither the requester nor the subject, approves it; the decision is kept."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+        SUPERSEDED = "superseded", "Replaced by a later request"
+
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="role_requests"
+    )
+    role = models.CharField(max_length=64)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject"],
+                condition=Q(status="pending"),
+                name="one_pending_role_request_per_person",
+            ),
+            models.CheckConstraint(
+                condition=~Q(requested_by=models.F("decided_by")),
+                name="role_request_decided_by_another",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} for {self.subject}"

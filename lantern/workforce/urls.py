@@ -6,5 +6,7 @@ app_name = "workforce"
 urlpatterns = [
     path("", views.staff_list, name="staff"),
     path("add/", views.add_staff, name="add-staff"),
+    path("role-changes/", views.role_changes, name="role-changes"),
+    path("role-changes/", views.role_changes, name="role-changes"),
     path("<int:user_id>/", views.staff_member, name="staff-member"),
 ]

@@ -1,12 +1,18 @@
+import datetime as dt
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import PASSWORD
+from lantern.access import roles
 from lantern.access.models import AuditEntry
+from lantern.workforce.models import Team
+from lantern.workforce.staff import issue_enrolment_code
 
 
 @pytest.fixture
@@ -46,22 +52,30 @@ def test_a_password_alone_does_not_open_records(client, social_worker, hardened)
     assert follow["Location"].startswith("/sign-in/two-factor/")
 
 
-def test_first_sign_in_sets_up_an_authenticator_and_then_gets_in(client, social_worker, hardened):
-    sign_in(client)
-    page = client.get(reverse("two-factor"))
-    assert "Set up your authenticator app" in page.content.decode()
-    device = TOTPDevice.objects.get(user=social_worker)
-    assert not device.confirmed
-    wrong = client.post(reverse("two-factor"), {"code": "000000", "next": "/people/search/"})
-    assert "Enter the 6-digit code" in wrong.content.decode()
-    time.sleep(1.1)  # django-otp throttles guesses: 1 s after one failure, doubling after
-    right = client.post(
-        reverse("two-factor"), {"code": code_for(device), "next": "/people/search/"}
-    )
-    assert right.status_code == 302 and right["Location"] == "/people/search/"
-    device.refresh_from_db()
-    assert device.confirmed
-    assert client.get(reverse("people:search")).status_code == 200
+def test_first_sign_in_sets_up_an_authenticator_with_an_enrolment_code_and_then_gets_in(
+    client, social_worker, make_staff, hardened
+):
+    root = make_staff("root", roles.SYSTEM_ADMINISTRATOR, Team.Kind.ADMINISTRATION)
+    start = dt.datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/London"))
+    with time_machine.travel(start, tick=False) as clock:
+        enrolment_code = issue_enrolment_code(social_worker, acting_user=root)
+        sign_in(client)
+        assert "Enter your enrolment code" in client.get(reverse("two-factor")).content.decode()
+        client.post(reverse("two-factor"), {"enrolment_code": enrolment_code})
+        page = client.get(reverse("two-factor"))
+        assert "Set up your authenticator app" in page.content.decode()
+        device = TOTPDevice.objects.get(user=social_worker)
+        assert not device.confirmed
+        wrong = client.post(reverse("two-factor"), {"code": "000000", "next": "/people/search/"})
+        assert "Enter the 6-digit code" in wrong.content.decode()
+        clock.shift(2)  # django-otp throttles guesses: 1 s after one failure, doubling after
+        right = client.post(
+            reverse("two-factor"), {"code": code_for(device), "next": "/people/search/"}
+        )
+        assert right.status_code == 302 and right["Location"] == "/people/search/"
+        device.refresh_from_db()
+        assert device.confirmed
+        assert client.get(reverse("people:search")).status_code == 200
 
 
 def test_a_confirmed_device_is_asked_for_not_set_up_again(client, social_worker, hardened):

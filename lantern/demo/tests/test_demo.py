@@ -84,6 +84,23 @@ def test_every_demo_login_signs_in_with_the_printed_password(client):
 
 
 @pytest.mark.django_db
+def test_demo_logins_hold_the_printed_roles_granted_through_a_second_administrator():
+    from lantern.workforce.models import Notification, RoleChangeRequest
+
+    output = build()
+    table = output[output.index("username") :].splitlines()[1:]
+    for line in filter(str.strip, table):
+        username, role = line.split()[0], " ".join(line.split()[1:-1])
+        user = User.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [role], username
+    worker = User.objects.get(username="social.worker")
+    grant = RoleChangeRequest.objects.get(subject=worker)
+    assert grant.status == "approved" and grant.decided_by != grant.requested_by
+    dpo = User.objects.get(username="dpo")
+    assert Notification.objects.filter(recipient=dpo, subject__startswith="Role changed").exists()
+
+
+@pytest.mark.django_db
 def test_it_prints_counts_but_no_personal_data():
     output = build()
     assert "people" in output and "chronology entries" in output
@@ -147,8 +164,12 @@ def test_a_reset_starts_a_fresh_audit_chain_that_verifies(make_person):
     make_person("Amy", "Carter")  # writes an audit entry
     build(reset=True)
     from lantern.access import audit
+    from lantern.access.models import AuditEntry
 
     audit.record(None, "search", detail="after reset")
     out = io.StringIO()
     call_command("audit", "verify", stdout=out)
-    assert "Audit log intact: 1 entry verified." in out.getvalue()
+    # The new chain starts with the demo's own staff set-up (roles granted and approved).
+    first = AuditEntry.objects.order_by("seq").first()
+    assert first.seq == 1 and first.detail.startswith("system bootstrap")
+    assert f"Audit log intact: {AuditEntry.objects.count()} entries verified." in out.getvalue()

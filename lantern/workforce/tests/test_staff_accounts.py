@@ -6,7 +6,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from conftest import PASSWORD
 from lantern.access import roles
 from lantern.access.models import AuditEntry
-from lantern.workforce.models import Team
+from lantern.workforce.actions import approve_role_change
+from lantern.workforce.models import RoleChangeRequest, Team
 
 
 @pytest.fixture
@@ -16,7 +17,9 @@ def admin_client(client, make_staff):
     return client
 
 
-def test_an_administrator_adds_a_social_worker_with_one_role(admin_client, council):
+def test_a_new_social_worker_has_no_role_until_a_second_administrator_approves(
+    admin_client, council, make_staff
+):
     team = Team.objects.create(name="CP East", kind=Team.Kind.CHILD_PROTECTION)
     response = admin_client.post(
         reverse("workforce:add-staff"),
@@ -34,9 +37,30 @@ def test_an_administrator_adds_a_social_worker_with_one_role(admin_client, counc
     )
     assert response.status_code == 302
     nina = User.objects.get(username="nina")
-    assert list(nina.groups.values_list("name", flat=True)) == [roles.SOCIAL_WORKER]
+    assert not nina.groups.exists()
     assert nina.staff.team == team and nina.check_password("a-long-enough-passphrase")
     assert AuditEntry.objects.filter(action="create", object_id=str(nina.pk)).exists()
+    pending = RoleChangeRequest.objects.get(subject=nina, status="pending")
+    second = make_staff("ada", roles.SYSTEM_ADMINISTRATOR, Team.Kind.ADMINISTRATION)
+    approve_role_change(pending, acting_user=second)
+    assert list(nina.groups.values_list("name", flat=True)) == [roles.SOCIAL_WORKER]
+
+
+def test_a_new_account_with_a_role_that_opens_nothing_has_it_at_once(admin_client, council):
+    admin_client.post(
+        reverse("workforce:add-staff"),
+        {
+            "username": "perry",
+            "first_name": "Perry",
+            "last_name": "Lane",
+            "agency": council.pk,
+            "role": roles.PERFORMANCE_ANALYST,
+            "password": "a-long-enough-passphrase",
+        },
+    )
+    perry = User.objects.get(username="perry")
+    assert list(perry.groups.values_list("name", flat=True)) == [roles.PERFORMANCE_ANALYST]
+    assert not RoleChangeRequest.objects.exists()
 
 
 def test_a_weak_password_or_taken_username_is_refused(admin_client, council, social_worker):
@@ -71,8 +95,8 @@ def test_a_weak_password_or_taken_username_is_refused(admin_client, council, soc
 
 def test_changing_role_replaces_the_old_one(admin_client, social_worker):
     url = reverse("workforce:staff-member", args=[social_worker.pk])
-    admin_client.post(url, {"action": "role", "role": roles.TEAM_MANAGER, "team": ""})
-    assert list(social_worker.groups.values_list("name", flat=True)) == [roles.TEAM_MANAGER]
+    admin_client.post(url, {"action": "role", "role": roles.PERFORMANCE_ANALYST, "team": ""})
+    assert list(social_worker.groups.values_list("name", flat=True)) == [roles.PERFORMANCE_ANALYST]
 
 
 def test_deactivating_stops_sign_in_and_reset_removes_the_authenticator(
@@ -80,8 +104,10 @@ def test_deactivating_stops_sign_in_and_reset_removes_the_authenticator(
 ):
     TOTPDevice.objects.create(user=social_worker, name="phone", confirmed=True)
     url = reverse("workforce:staff-member", args=[social_worker.pk])
-    admin_client.post(url, {"action": "reset_two_factor"})
+    page = admin_client.post(url, {"action": "reset_two_factor"}).content.decode()
     assert not TOTPDevice.objects.filter(user=social_worker).exists()
+    assert "Authenticator reset. Enrolment code" in page
+    assert social_worker.enrolment_codes.filter(used_at__isnull=True).count() == 1
     admin_client.post(url, {"action": "deactivate"})
     social_worker.refresh_from_db()
     assert not social_worker.is_active
