@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import schemathesis
 import time_machine
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from lantern.api.actions import issue_token
@@ -42,6 +44,17 @@ def token(police):
 def _pinned_clock():
     with time_machine.travel(NOW, tick=False):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _one_connection_for_the_test():
+    """The real WSGI handler closes the database connection after each request, which would
+    end the test's transaction on PostgreSQL; Django's test client does the same as this."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
