@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "lantern.web.middleware.RefuseNulCharactersMiddleware",
     "lantern.access.middleware.RequireSignInMiddleware",
     "lantern.access.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from lantern.access import two_factor
 from lantern.access import views as access_views
+from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 from lantern.web import views as web_views
 from lantern.workforce import views as workforce_views
 
@@ -16,7 +17,7 @@ urlpatterns = [
     path("casework/", include("lantern.casework.urls")),
     path("clocks/", include("lantern.clocks.urls")),
     path("staff/", include("lantern.workforce.urls")),
-    path("messages/<int:notification_id>/", workforce_views.open_message, name="open-message"),
+    path("messages/<id:notification_id>/", workforce_views.open_message, name="open-message"),
     path("front-door/", include("lantern.frontdoor.urls")),
     path("api/", include("lantern.api.urls")),
 ]

@@ -8,6 +8,7 @@ from django.http import Http404
 
 from lantern.access import policy
 from lantern.access.models import AuditEntry
+from lantern.ids import parse_id
 
 PAGE = 100
 
@@ -88,10 +89,7 @@ def access_person_log(user, person_id, *, check=policy.may_see_who_viewed):
     """The person whose access log (or restriction) ``user`` may manage; 404 otherwise."""
     from lantern.people.models import Person
 
-    try:
-        person = Person.objects.get(pk=int(person_id))
-    except (Person.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such person") from None
-    if not check(user, person):
+    person = Person.objects.filter(pk=parse_id(person_id)).first()
+    if person is None or not check(user, person):
         raise Http404("No such person")
     return person

@@ -1,11 +1,12 @@
 """What crosses the partner API, validated before anything is written.
 
 Identifiers are checked here (NHS number modulus 11, UPN check letter) so a partner's typo is
-refused with a message naming the field, instead of joining the wrong child later.
+refused with a message naming the field, instead of joining the wrong child later. Every body
+refusal has one shape (``Invalid``), which the OpenAPI document declares.
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -21,11 +22,52 @@ Urgency = Literal["immediate", "standard"]
 Role = Literal["child", "parent_carer", "other_adult"]
 
 
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
+
 class Error(Schema):
     detail: str
 
 
-class Referrer(Schema):
+class Problem(Schema):
+    type: str = Field(..., description="What kind of problem, e.g. missing, value_error")
+    loc: list[str | int] = Field(..., description="Where: e.g. body, payload, people, 0, upn")
+    msg: str = Field(..., description="What to change, in words")
+
+
+class Invalid(Schema):
+    """The body of every 422: each problem found, naming its field."""
+
+    detail: list[Problem]
+
+
+def invalid(problems: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Ninja's validation errors as ``Invalid``: pydantic's extra keys (ctx, url) dropped."""
+    return {
+        "detail": [
+            {
+                "type": str(p.get("type", "value_error")),
+                "loc": [part if isinstance(part, int) else str(part) for part in p.get("loc", [])],
+                "msg": str(p.get("msg", "")).removeprefix("Value error, "),
+            }
+            for p in problems
+        ]
+    }
+
+
+class Incoming(Schema):
+    """What a partner sends. PostgreSQL cannot store a NUL character in text, so one in any
+    field is refused here, by name, rather than failing the insert."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("Remove the NUL character (\\u0000) from this field")
+        return value
+
+
+class Referrer(Incoming):
     name: str = Field(..., min_length=1, max_length=150, description="The professional making it")
     role: str = Field("", max_length=150, description="Their job title")
     email: str = Field("", max_length=254)
@@ -49,7 +91,7 @@ class Referrer(Schema):
         return value.strip()
 
 
-class PersonIn(Schema):
+class PersonIn(Incoming):
     """A person as the partner knows them; any detail may be missing except a name."""
 
     role: Role = "child"
@@ -87,7 +129,7 @@ class PersonIn(Schema):
         return self
 
 
-class ContactIn(Schema):
+class ContactIn(Incoming):
     referrer: Referrer
     people: list[PersonIn] = Field(..., min_length=1, max_length=20)
     concern: str = Field(..., min_length=10, max_length=20000, description="What worries you")
@@ -107,7 +149,15 @@ class ContactIn(Schema):
     @field_validator("occurred_at")
     @classmethod
     def _happened(cls, value: dt.datetime | None) -> dt.datetime | None:
-        if value is not None and value > timezone.now():
+        if value is None:
+            return value
+        try:  # 0001-01-01T00:00+14:00 is before year 1 in UTC, which no database can hold
+            instant = value.astimezone(dt.UTC)
+        except OverflowError:
+            raise ValueError("The incident must be after 1900") from None
+        if instant < EARLIEST:
+            raise ValueError("The incident must be after 1900")
+        if instant > timezone.now():
             raise ValueError("The incident cannot be in the future")
         return value
 

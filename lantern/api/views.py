@@ -11,11 +11,12 @@ import json
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from ninja import Header, NinjaAPI, Status
+from ninja.errors import ValidationError as RequestInvalid
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.api.auth import PartnerTokenAuth, token_required
-from lantern.api.schemas import ContactIn, ContactOut, Error, contact_out
+from lantern.api.schemas import ContactIn, ContactOut, Error, Invalid, contact_out, invalid
 from lantern.frontdoor import actions, queries
 
 api = NinjaAPI(
@@ -30,6 +31,17 @@ api = NinjaAPI(
     docs_url=None,  # Swagger UI loads scripts from elsewhere; the CSP forbids that.
     docs_decorator=token_required,
 )
+
+# Every status an operation can answer, with its body, so the OpenAPI document is the truth:
+# 400 an unreadable body, 401 no valid token (ninja's auth), 422 a refused field.
+REFUSALS = {400: Error, 401: Error, 422: Invalid}
+# No control characters: the key is stored, and PostgreSQL refuses NUL in text.
+IDEMPOTENCY_KEY = r"^[^\x00-\x1f\x7f]+$"
+
+
+@api.exception_handler(RequestInvalid)
+def _refused(request, exc: RequestInvalid):
+    return api.create_response(request, invalid(exc.errors), status=422)
 
 
 def _digest(payload: ContactIn) -> str:
@@ -61,7 +73,7 @@ def _details(payload: ContactIn, token, key: str) -> actions.ContactDetails:
 
 @api.post(
     "/v1/contacts",
-    response={201: ContactOut, 401: Error, 409: Error, 422: Error},
+    response={201: ContactOut, 409: Error, **REFUSALS},
     url_name="contact-create",
     summary="Make a contact (a referral to the front door)",
     tags=["contacts"],
@@ -70,7 +82,9 @@ def create_contact(
     request,
     response: HttpResponse,
     payload: ContactIn,
-    idempotency_key: str = Header(..., alias="Idempotency-Key", min_length=8, max_length=100),
+    idempotency_key: str = Header(
+        ..., alias="Idempotency-Key", min_length=8, max_length=100, pattern=IDEMPOTENCY_KEY
+    ),
 ):
     """Retrying with the same key returns the same contact (header `Idempotent-Replayed: true`);
     the same key with a different body is refused with 409."""
@@ -82,7 +96,8 @@ def create_contact(
     except actions.IdempotencyConflict:
         return Status(409, {"detail": "This Idempotency-Key was used for a different contact"})
     except ValidationError as problem:  # a rule the schema does not know; nothing was written
-        return Status(422, {"detail": "; ".join(problem.messages)})
+        problems = [{"loc": ["body", "payload"], "msg": m} for m in problem.messages]
+        return Status(422, invalid(problems))
     if not created:
         response["Idempotent-Replayed"] = "true"
         audit.record(
@@ -97,7 +112,7 @@ def create_contact(
 
 @api.get(
     "/v1/contacts/{contact_id}",
-    response={200: ContactOut, 401: Error, 404: Error},
+    response={200: ContactOut, 404: Error, **REFUSALS},
     url_name="contact-detail",
     summary="A contact's status and outcome (your own contacts only)",
     tags=["contacts"],

@@ -1,18 +1,19 @@
 from django.urls import path
 
 from lantern.casework.views import drafts, records, work
+from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 
 app_name = "casework"
 urlpatterns = [
     path("my-work/", work.my_work, name="my-work"),
     path("team/", work.team, name="team"),
-    path("<int:person_id>/", records.overview, name="overview"),
-    path("<int:person_id>/allocate/", records.allocate, name="allocate"),
-    path("<int:person_id>/drafts/<slug:form_key>/", drafts.autosave, name="draft"),
-    path("<int:person_id>/<slug:kind>/new/", records.new_record, name="new"),
-    path("<int:person_id>/<slug:kind>/<int:record_id>/", records.show_record, name="record"),
+    path("<id:person_id>/", records.overview, name="overview"),
+    path("<id:person_id>/allocate/", records.allocate, name="allocate"),
+    path("<id:person_id>/drafts/<slug:form_key>/", drafts.autosave, name="draft"),
+    path("<id:person_id>/<slug:kind>/new/", records.new_record, name="new"),
+    path("<id:person_id>/<slug:kind>/<id:record_id>/", records.show_record, name="record"),
     path(
-        "<int:person_id>/<slug:kind>/<int:record_id>/<slug:step>/",
+        "<id:person_id>/<slug:kind>/<id:record_id>/<slug:step>/",
         records.change_record,
         name="change",
     ),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from lantern.chronology.models import ChronologyEntry
+from lantern.ids import parse_id
 
 PAGE_SIZE = 50
 
@@ -30,9 +31,12 @@ def encode_cursor(entry: ChronologyEntry) -> str:
 def decode_cursor(cursor: str) -> tuple[dt.datetime, int] | None:
     try:
         when, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
-        return dt.datetime.fromisoformat(when), int(pk)
-    except (ValueError, UnicodeDecodeError):
+        # A cursor is from the URL: a naive time or one before year 1 in UTC is not ours.
+        at, pk = dt.datetime.fromisoformat(when), parse_id(pk)
+        at = at.astimezone(dt.UTC) if at.tzinfo is not None else None
+    except (ValueError, UnicodeDecodeError, OverflowError):
         return None
+    return (at, pk) if at is not None and pk is not None else None
 
 
 def chronology_page(

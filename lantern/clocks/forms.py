@@ -3,10 +3,11 @@
 from django import forms
 
 from lantern.clocks.models import ClockRule
+from lantern.ids import RecordChoiceField
 
 
 class IntervalForm(forms.Form):
-    rule = forms.ModelChoiceField(
+    rule = RecordChoiceField(
         label="Timescale",
         queryset=ClockRule.objects.filter(local_policy=True, retired=False),
         widget=forms.Select(attrs={"class": "govuk-select"}),

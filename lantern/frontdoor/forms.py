@@ -7,6 +7,7 @@ from lantern.agencies.models import Agency
 from lantern.frontdoor import codes
 from lantern.frontdoor.actions import SubjectDetails
 from lantern.frontdoor.models import Contact, ContactSubject
+from lantern.ids import RecordChoiceField
 from lantern.people import codes as people_codes
 from lantern.people.forms import DateOfBirthForm
 from lantern.people.identifiers import validate_nhs_number, validate_upn
@@ -150,7 +151,7 @@ class RateForm(GovukForm):
 
 
 class CheckForm(GovukForm):
-    agency = forms.ModelChoiceField(
+    agency = RecordChoiceField(
         queryset=Agency.objects.exclude(kind=Agency.Kind.COUNCIL),
         label="Partner agency",
         empty_label=None,

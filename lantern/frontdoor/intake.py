@@ -8,7 +8,9 @@ in docs/intake.md; a change here is a change there.
 
 import csv
 import datetime as dt
+import hashlib
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -129,6 +131,27 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _lines(decoded: str) -> io.StringIO:
+    """Universal newlines: CRLF and a lone CR (old Mac exports) both end a row."""
+    return io.StringIO(decoded, newline=None)
+
+
+def rows_digest(content: bytes) -> str:
+    """The SHA-256 of the file's rows, not its bytes: the same rows re-sent with a BOM, other
+    line endings, a trailing newline, blank lines or spaces around values hash the same, as
+    ``validate`` reads them the same. A file that is not UTF-8 hashes as its bytes."""
+    try:
+        decoded = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return hashlib.sha256(content).hexdigest()
+    try:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(_lines(decoded))]
+    except csv.Error:
+        return hashlib.sha256(content).hexdigest()
+    canonical = json.dumps([row for row in rows if any(row)], separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 def validate(fmt: Format, content: bytes) -> Checked:
     """Every problem in the file; row 1 is the header, so data rows are numbered from 2."""
     result = Checked()
@@ -137,7 +160,7 @@ def validate(fmt: Format, content: bytes) -> Checked:
     except UnicodeDecodeError:
         result.problems.append(Problem(0, "file", "is not UTF-8 text"))
         return result
-    reader = csv.DictReader(io.StringIO(decoded))
+    reader = csv.DictReader(_lines(decoded))
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [name for name in fmt.required if name not in header]
     unknown = [h for h in header if h not in {c.name for c in fmt.columns}]
@@ -153,6 +176,9 @@ def validate(fmt: Format, content: bytes) -> Checked:
             value = (raw.get(column.name) or "").strip()
             if column.required and not value:
                 result.problems.append(Problem(number, column.name, "is required"))
+                continue
+            if "\x00" in value:  # PostgreSQL cannot store it; say where, not fail the load
+                result.problems.append(Problem(number, column.name, "contains a NUL character"))
                 continue
             try:
                 row[column.name] = column.parse(value)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from lantern.access import policy
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.frontdoor.models import Contact, ContactSubject
+from lantern.ids import parse_id
 from lantern.people.matching import Candidate, IncomingPerson, find_candidates
 from lantern.people.matching.types import fingerprint
 from lantern.people.models import NotSamePerson, Person
@@ -20,10 +21,10 @@ DUPLICATE_WINDOW = dt.timedelta(days=14)
 
 
 def _get(queryset, contact_id) -> Contact:
-    try:
-        return queryset.get(pk=int(contact_id))
-    except (Contact.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such contact") from None
+    contact = queryset.filter(pk=parse_id(contact_id)).first()
+    if contact is None:
+        raise Http404("No such contact")
+    return contact
 
 
 def access_contact_for_mash(user, contact_id) -> Contact:

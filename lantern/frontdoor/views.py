@@ -16,6 +16,7 @@ from lantern.access.roles import TRIAGE_CONTACT
 from lantern.access.rules import requires
 from lantern.frontdoor import actions, queries
 from lantern.frontdoor.forms import AnswerForm, CheckForm, DecisionForm, RateForm, first_error
+from lantern.ids import parse_id
 from lantern.people.models import Person
 from lantern.people.queries import access_person
 
@@ -100,16 +101,16 @@ def contact(request, contact_id: int):
 
 
 def _subject(contact, subject_id):
-    try:
-        return contact.subjects.get(pk=int(subject_id))
-    except (ValueError, TypeError, contact.subjects.model.DoesNotExist):
-        raise Http404("No such person in this contact") from None
+    subject = contact.subjects.filter(pk=parse_id(subject_id)).first()
+    if subject is None:
+        raise Http404("No such person in this contact")
+    return subject
 
 
 def _chosen_person(request) -> Person:
     """The person the officer picked: a suggested candidate, or one found by council ID."""
     council_id = request.POST.get("council_id", "").strip().upper()
-    person_id = request.POST.get("person_id")
+    person_id = parse_id(request.POST.get("person_id"))
     if council_id:
         person_id = (
             Person.objects.filter(council_id=council_id).values_list("pk", flat=True).first()

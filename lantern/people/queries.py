@@ -8,6 +8,7 @@ from django.http import Http404
 
 from lantern.access import policy
 from lantern.access.roles import VIEW_RECORD
+from lantern.ids import parse_id
 from lantern.people.models import (
     HouseholdMembership,
     Person,
@@ -34,10 +35,9 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
     """
     if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
         raise Http404("No such person")
-    try:
-        person = Person.objects.get(pk=int(person_id))
-    except (Person.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such person") from None
+    person = Person.objects.filter(pk=parse_id(person_id)).first()
+    if person is None:
+        raise Http404("No such person")
     decision = policy.decide(user, person, for_write=for_write)
     if decision.allowed:
         # Why this user may see it, recorded as the purpose of the look in the audit log.

@@ -1,10 +1,11 @@
 from django.urls import path
 
+from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 from lantern.people import views
 
 app_name = "people"
 urlpatterns = [
     path("search/", views.search, name="search"),
     path("add/", views.add_person, name="add"),
-    path("<int:person_id>/", views.record, name="record"),
+    path("<id:person_id>/", views.record, name="record"),
 ]

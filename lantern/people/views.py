@@ -14,6 +14,7 @@ from lantern.access.roles import SEARCH, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.chronology import kinds
 from lantern.chronology.queries import chronology_page, sources_in
+from lantern.ids import parse_id
 from lantern.people import actions, queries
 from lantern.people import search as person_search
 from lantern.people.forms import AddPersonForm
@@ -55,7 +56,7 @@ def record(request, person_id: int):
     except queries.ReasonRequired:
         return redirect("access:state-reason", person_id=person_id)
     today = dt.date.today()
-    agency_id = _int_or_none(request.GET.get("agency"))
+    agency_id = parse_id(request.GET.get("agency"))
     kind = request.GET.get("kind") or None
     kind = kind if kind in kinds.BY_CODE else None
     page = chronology_page(person, agency_id=agency_id, kind=kind, cursor=request.GET.get("before"))
@@ -113,10 +114,3 @@ def add_person(request):
             messages.success(request, f"{person.full_name} added ({person.council_id})")
             return redirect("people:record", person_id=person.pk)
     return render(request, "people/add.html", {"form": form})
-
-
-def _int_or_none(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -3,6 +3,7 @@ from django.contrib.auth.models import User
 
 from lantern.access.roles import ROLES
 from lantern.agencies.models import Agency
+from lantern.ids import RecordChoiceField
 from lantern.web.forms import GovukForm
 from lantern.workforce.models import Team
 
@@ -11,9 +12,7 @@ ROLE_CHOICES = [(r, r) for r in ROLES]
 
 class StaffRoleForm(GovukForm):
     role = forms.ChoiceField(choices=ROLE_CHOICES)
-    team = forms.ModelChoiceField(
-        queryset=Team.objects.all(), required=False, empty_label="No team"
-    )
+    team = RecordChoiceField(queryset=Team.objects.all(), required=False, empty_label="No team")
 
 
 class AddStaffForm(StaffRoleForm):
@@ -22,7 +21,7 @@ class AddStaffForm(StaffRoleForm):
     last_name = forms.CharField(max_length=150)
     email = forms.EmailField(required=False)
     job_title = forms.CharField(max_length=120, required=False)
-    agency = forms.ModelChoiceField(queryset=Agency.objects.all(), empty_label=None)
+    agency = RecordChoiceField(queryset=Agency.objects.all(), empty_label=None)
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"class": "govuk-input", "autocomplete": "new-password"}),
         help_text="At least 12 characters. To set up their authenticator at first sign-in "

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 from lantern.workforce import views
 
 app_name = "workforce"
@@ -7,6 +8,5 @@ urlpatterns = [
     path("", views.staff_list, name="staff"),
     path("add/", views.add_staff, name="add-staff"),
     path("role-changes/", views.role_changes, name="role-changes"),
-    path("role-changes/", views.role_changes, name="role-changes"),
-    path("<int:user_id>/", views.staff_member, name="staff-member"),
+    path("<id:user_id>/", views.staff_member, name="staff-member"),
 ]

@@ -135,12 +135,44 @@ def test_a_racing_retry_that_loses_the_insert_returns_the_winner(police, monkeyp
         ({"people": [{**BODY["people"][0], "date_of_birth": "2099-01-01"}]}, "in the past"),
         ({"occurred_at": "2099-01-01T10:00:00+00:00"}, "future"),
         ({"occurred_at": "2026-01-01T10:00:00"}, "occurred_at"),
+        ({"occurred_at": "0001-01-01T00:00:00+14:00"}, "after 1900"),
+        ({"concern": "The child\u0000 was upset at school today."}, "NUL"),
     ],
 )
 def test_invalid_contacts_are_refused_with_a_reason(client, token, change, field):
     response = post(client, token, {**BODY, **change})
     assert response.status_code == 422
     assert field in json.dumps(response.json())
+    assert Contact.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "change,where,message",
+    [
+        ({"occurred_at": "0001-01-01T00:00:00+14:00"}, ["occurred_at"], "after 1900"),
+        ({"occurred_at": "1899-12-31T23:00:00+00:00"}, ["occurred_at"], "after 1900"),
+        ({"concern": "Upset at school\u0000 today"}, ["concern"], "NUL character"),
+        ({"referrer": {**BODY["referrer"], "role": "PC\u0000"}}, ["referrer", "role"], "NUL"),
+        (
+            {"people": [{**BODY["people"][0], "address": "1 High St\u0000"}]},
+            ["people", 0, "address"],
+            "NUL",
+        ),
+    ],
+)
+def test_a_refusal_names_the_field_and_says_what_to_change(client, token, change, where, message):
+    response = post(client, token, {**BODY, **change})
+    assert response.status_code == 422
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body", "payload", *where]
+    assert message in problem["msg"] and not problem["msg"].startswith("Value error")
+    assert Contact.objects.count() == 0
+
+
+def test_an_idempotency_key_with_a_control_character_is_refused(client, token):
+    response = post(client, token, key="key-0000\t0001")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["header", "Idempotency-Key"]
     assert Contact.objects.count() == 0
 
 
@@ -206,3 +238,14 @@ def test_responses_match_the_served_openapi_document(client, token):
     detail = "/api/v1/contacts/{contact_id}"
     check(get(client, token, created.json()["id"]), detail, "get")
     check(get(client, token, 999999), detail, "get")
+    check(get(client, token, "9" * 25), detail, "get")
+    check(get(client, token, "abc"), detail, "get")
+    check(get(client, "not-a-token", 1), detail, "get")
+    check(post(client, token, {**BODY, "people": []}), "/api/v1/contacts", "post")
+    unreadable = client.post(
+        URL,
+        data="{",
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "key-00000002"},
+    )
+    check(unreadable, "/api/v1/contacts", "post")

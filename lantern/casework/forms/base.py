@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.models import User
 
 from lantern.agencies.models import Agency
+from lantern.ids import RecordChoiceField, RecordsChoiceField
 
 WIDGET_CLASSES = {
     forms.TextInput: "govuk-input",
@@ -42,7 +43,7 @@ def long_text(label: str, *, required: bool = False, rows: int = 8, help_text: s
 
 
 def agencies_field(label: str = "Agencies present"):
-    return forms.ModelMultipleChoiceField(
+    return RecordsChoiceField(
         label=label,
         queryset=Agency.objects.order_by("name"),
         required=False,
@@ -55,7 +56,7 @@ def chair_field():
     from lantern.access.roles import IRO, TEAM_MANAGER
 
     chairs = User.objects.filter(groups__name__in=[IRO, TEAM_MANAGER], is_active=True)
-    field = forms.ModelChoiceField(
+    field = RecordChoiceField(
         label="Chair",
         queryset=chairs.distinct().order_by("last_name", "first_name"),
         error_messages={"required": "Choose who chaired the conference"},

@@ -19,6 +19,7 @@ from lantern.casework.models import (
     Section47Enquiry,
     StrategyDiscussion,
 )
+from lantern.ids import RecordChoiceField
 
 
 def categories_field(label="Categories of abuse"):
@@ -45,7 +46,7 @@ class StrategyDiscussionForm(MeetingForm):
 
 
 class Section47Form(CaseworkForm):
-    strategy_discussion = forms.ModelChoiceField(
+    strategy_discussion = RecordChoiceField(
         label="Strategy discussion that decided on the enquiry",
         queryset=StrategyDiscussion.objects.none(),
         error_messages={"required": "Choose the strategy discussion"},
@@ -70,7 +71,7 @@ class Section47OutcomeForm(VersionedForm):
 
 
 class InitialConferenceForm(MeetingForm):
-    section47 = forms.ModelChoiceField(
+    section47 = RecordChoiceField(
         label="Section 47 enquiry", queryset=Section47Enquiry.objects.none()
     )
     chair = chair_field()
@@ -94,7 +95,7 @@ class InitialConferenceForm(MeetingForm):
 
 
 def open_plan_field():
-    return forms.ModelChoiceField(
+    return RecordChoiceField(
         label="Child protection plan",
         queryset=ChildProtectionPlan.objects.none(),
         empty_label=None,

@@ -7,6 +7,7 @@ from lantern.access.roles import SOCIAL_WORKER, TEAM_MANAGER
 from lantern.casework.actions.base import today
 from lantern.casework.forms.base import CaseworkForm, DateField, long_text
 from lantern.casework.models import Visit
+from lantern.ids import RecordChoiceField
 
 
 class VisitForm(CaseworkForm):
@@ -44,7 +45,7 @@ class OversightForm(CaseworkForm):
 
 
 class AllocateForm(CaseworkForm):
-    worker = forms.ModelChoiceField(
+    worker = RecordChoiceField(
         label="Worker", queryset=User.objects.none(), error_messages={"required": "Choose a worker"}
     )
     start = DateField("From", initial=today)

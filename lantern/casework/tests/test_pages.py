@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from conftest import PASSWORD
 from lantern.access.models import AuditEntry
-from lantern.casework.models import CINEpisode, Visit
+from lantern.casework.models import CINEpisode, StrategyDiscussion, Visit
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -182,3 +182,15 @@ def test_a_failed_save_shows_the_child_again_and_records_the_look(alice, child):
     assert response.status_code == 200 and b"Amy" in response.content
     entry = AuditEntry.objects.get(action="view_record", person=child)
     assert (entry.detail, entry.purpose) == ("form visit-new", "allocated worker")
+
+
+def test_an_agency_id_too_large_for_the_database_is_not_a_valid_choice(alice, journey, child):
+    journey.refer()
+    journey.assess()
+    response = alice.post(
+        reverse("casework:new", args=[child.pk, "strategy-discussion"]),
+        {"held_on": "2026-03-03", "decision": "s47", "agencies": ["9" * 25]},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not StrategyDiscussion.objects.exists()

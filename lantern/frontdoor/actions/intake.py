@@ -1,9 +1,12 @@
 """Loading a partner's bulk file: all of it or none of it, and never the same file twice.
 
 Validation runs over every row before anything is written; the load is one transaction, so a
-row the database refuses also leaves nothing behind. The file's SHA-256 is unique in
-``IntakeFile``: a re-sent file is refused by the check below, and by the constraint when two
-loads race.
+row the database refuses also leaves nothing behind. The SHA-256 of the file's rows
+(``intake.rows_digest``: the same rows with other line endings or a trailing newline are the
+same file) is unique in ``IntakeFile``: a re-sent file is refused by the check below, and by
+the constraint when two loads race. Files loaded before that digest were recorded by the
+SHA-256 of their bytes, so the check also looks for that: a byte-identical re-send of an old
+file is still refused.
 """
 
 import hashlib
@@ -16,7 +19,14 @@ from django.utils import timezone
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.frontdoor.actions.receive import audit_received, receive_contact
-from lantern.frontdoor.intake import Format, Problem, contacts_in, details_for, validate
+from lantern.frontdoor.intake import (
+    Format,
+    Problem,
+    contacts_in,
+    details_for,
+    rows_digest,
+    validate,
+)
 from lantern.frontdoor.models import IntakeFile
 
 
@@ -45,8 +55,9 @@ def load_file(
     loaded_by: str = "",
     progress: Callable[[Iterable, int, str], Iterable] = _no_progress,
 ) -> IntakeFile:
-    digest = hashlib.sha256(content).hexdigest()
-    earlier = IntakeFile.objects.filter(sha256=digest).first()
+    digest = rows_digest(content)
+    legacy = hashlib.sha256(content).hexdigest()
+    earlier = IntakeFile.objects.filter(sha256__in=[digest, legacy]).order_by("loaded_at").first()
     if earlier is not None:
         raise AlreadyLoaded(earlier)
     checked = validate(fmt, content)

@@ -1,5 +1,6 @@
 """``lantern intake``: a partner's daily file, all or nothing, never twice."""
 
+import hashlib
 import io
 
 import pytest
@@ -100,6 +101,51 @@ def test_a_re_sent_file_is_recognised_and_not_loaded_twice(tmp_path, police):
     with pytest.raises(CommandError, match="was already loaded on"):
         _run(copy)
     assert Contact.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "resent",
+    [
+        lambda text: text.replace("\n", "\r\n"),
+        lambda text: text.replace("\n", "\r"),
+        lambda text: text + "\n\n",
+        lambda text: text.rstrip("\n"),
+        lambda text: "\ufeff" + text,
+        lambda text: text.replace(",PC Jones,", ", PC Jones ,"),
+    ],
+    ids=["crlf", "cr", "trailing-newlines", "no-final-newline", "bom", "spaces"],
+)
+def test_the_same_rows_re_sent_differently_are_recognised(tmp_path, police, resent):
+    path = _police_file(tmp_path, *GOOD)
+    _run(path)
+    copy = tmp_path / "mps-resent.csv"
+    copy.write_bytes(resent(path.read_text(encoding="utf-8")).encode("utf-8"))
+    with pytest.raises(CommandError, match="was already loaded on"):
+        _run(copy)
+    assert Contact.objects.count() == 2 and IntakeFile.objects.count() == 1
+
+
+def test_a_nul_character_is_reported_by_row_and_column_and_nothing_is_loaded(tmp_path, police):
+    path = _police_file(tmp_path, GOOD[0].replace("Shouting", "Shout\x00ing"), GOOD[2])
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="rejected: 1 problem"):
+        call_command("intake", str(path), agency="police", stderr=err)
+    assert "row 2, summary: contains a NUL character" in err.getvalue()
+    assert Contact.objects.count() == 0 and IntakeFile.objects.count() == 0
+
+
+def test_different_rows_are_a_different_file(tmp_path, police):
+    _run(_police_file(tmp_path, *GOOD[:2]))
+    _run(_police_file(tmp_path, GOOD[2], name="mps-2026-03-03.csv"))
+    assert Contact.objects.count() == 2 and IntakeFile.objects.count() == 2
+
+
+def test_a_file_loaded_before_rows_were_hashed_is_still_recognised(tmp_path, police):
+    path = _police_file(tmp_path, *GOOD)
+    _run(path)
+    IntakeFile.objects.update(sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    with pytest.raises(CommandError, match="was already loaded on"):
+        _run(path)
 
 
 def test_a_school_attendance_file_uses_the_schools_format(tmp_path, school):

@@ -218,3 +218,17 @@ def test_a_restricted_record_ruled_out_is_not_named_to_those_not_on_it(
     later = _contact_about(make_contact, police)
     page = client.get(reverse("frontdoor:contact", args=[later.pk])).content.decode()
     assert "Victoria Climbie" not in page and victoria.council_id not in page
+
+
+@pytest.mark.parametrize("person_id", ["9" * 25, "not-a-number", "-3"])
+def test_a_chosen_person_id_that_cannot_exist_is_refused_on_the_page(
+    client, officer, victoria, make_contact, hospital, person_id
+):
+    contact = _contact_about(make_contact, hospital)
+    subject = contact.subjects.get()
+    url = reverse("frontdoor:same-person", args=[contact.pk, subject.pk])
+    response = client.post(url, {"person_id": person_id})
+    assert response.status_code == 400
+    assert "Choose a person from the index" in response.content.decode()
+    subject.refresh_from_db()
+    assert subject.person is None

@@ -22,6 +22,7 @@ from lantern.people.matching.memory import MemoryIndex
 from lantern.people.matching.model import Model
 from lantern.people.matching.records import Places, RecordTable
 from lantern.people.matching.vocabulary import Vocabulary
+from lantern.spreadsheet_cells import safe_row
 
 COLUMNS = ["id", "first_name", "last_name", "other_names", "dob", "sex", "postcode", "nhs_number"]
 SEXES = {"", "m", "f", "u", "male", "female", "unknown"}
@@ -145,7 +146,8 @@ def write_links(out: Path, incoming: RecordTable, index: RecordTable, best, scor
             writer = csv.writer(handle)
             writer.writerow(["incoming_id", "index_id", "score"])
             linked = np.where(best >= 0, index.ids[np.maximum(best, 0)], "")
-            writer.writerows(zip(incoming.ids, linked, np.round(score, 4), strict=True))
+            rows = zip(incoming.ids, linked, np.round(score, 4).tolist(), strict=True)
+            writer.writerows(safe_row(row) for row in rows)
         os.replace(handle.name, out)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

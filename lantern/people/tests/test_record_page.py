@@ -115,3 +115,15 @@ def test_the_page_costs_the_same_queries_for_10_or_200_entries(
         return len(queries)
 
     assert count_for(10) == count_for(190)
+
+
+def test_an_agency_filter_too_large_for_the_database_shows_the_whole_chronology(
+    signed_in, make_person, social_worker, allocate
+):
+    child = make_person("Amy", "Carter")
+    allocate(child, social_worker)
+    url = reverse("people:record", args=[child.pk])
+    for agency in ("9" * 25, "-1", "1e3", "١"):
+        response = signed_in.get(url, {"agency": agency})
+        assert response.status_code == 200
+        assert response.context["agency_id"] is None

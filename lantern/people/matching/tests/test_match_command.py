@@ -93,3 +93,17 @@ def test_errors_name_the_line_and_column_but_never_echo_the_data(tmp_path):
     assert "line 2, column dob" in report and "line 2, column nhs_number" in report
     for value in ("31/02/2015", "943476591", "'Q'"):
         assert value not in report
+
+
+def test_ids_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(tmp_path):
+    formulas = ['=HYPERLINK("http://example.org","x")', "+1", "-2", "@SUM(A1)", "-3+3"]
+    index = INDEX.replace("P1,", '"=1+1",')
+    incoming = INCOMING.replace("R1,", '"=HYPERLINK(""http://example.org"",""x"")",')
+    for mark, row_id in zip(formulas[1:], ("R2", "R3", "R4", "R5"), strict=True):
+        incoming = incoming.replace(f"{row_id},", f'"{mark}",')
+    with run(tmp_path, index=index, incoming=incoming).open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["incoming_id"] for r in rows] == ["'" + f for f in formulas]
+    assert rows[0]["index_id"] == "'=1+1"
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t")) for r in rows for cell in r.values())
+    assert float(rows[0]["score"]) > 0.9  # the score is still a plain number
