@@ -90,6 +90,7 @@ def only(allowed: set[str], otherwise=NO_PERMISSION):
 # url name -> outcome per persona (pages about no particular child), or per persona and class.
 PERSON_URLS = {
     "people:record": CHILD_RECORD,
+    "people:history": CHILD_RECORD,  # the history of their details: read as the record is
     "access:state-reason": STATE_REASON,
     "access:seen-by": WHO_HAS_SEEN,
     "access:restrict": WHO_HAS_SEEN,
@@ -125,6 +126,7 @@ NOT_IN_MATRIX |= {"api:api-root"}
 # About one casework record (kind and record in the URL): roles, relations and the per-kind
 # permissions (case notes, oversight, authorising) are in lantern/casework/tests.
 NOT_IN_MATRIX |= {"casework:new", "casework:record", "casework:change", "casework:draft"}
+NOT_IN_MATRIX |= {"casework:history"}  # lantern/casework/tests/test_history.py
 
 
 def all_url_names():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantern.casework.views import drafts, records, work
+from lantern.casework.views import drafts, history, records, work
 
 app_name = "casework"
 urlpatterns = [
@@ -11,6 +11,12 @@ urlpatterns = [
     path("<int:person_id>/drafts/<slug:form_key>/", drafts.autosave, name="draft"),
     path("<int:person_id>/<slug:kind>/new/", records.new_record, name="new"),
     path("<int:person_id>/<slug:kind>/<int:record_id>/", records.show_record, name="record"),
+    # Before "change": otherwise "history" would be read as the name of a step.
+    path(
+        "<int:person_id>/<slug:kind>/<int:record_id>/history/",
+        history.record_history,
+        name="history",
+    ),
     path(
         "<int:person_id>/<slug:kind>/<int:record_id>/<slug:step>/",
         records.change_record,

@@ -7,4 +7,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("add/", views.add_person, name="add"),
     path("<int:person_id>/", views.record, name="record"),
+    path("<int:person_id>/history/", views.history, name="history"),
 ]

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from lantern.access import audit, policy
 from lantern.access.models import AuditEntry
@@ -14,6 +15,7 @@ from lantern.access.roles import SEARCH, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.chronology import kinds
 from lantern.chronology.queries import chronology_page, sources_in
+from lantern.history.presenting import history_of
 from lantern.people import actions, queries
 from lantern.people import search as person_search
 from lantern.people.forms import AddPersonForm
@@ -79,6 +81,36 @@ def record(request, person_id: int):
             "kind": kind,
             "restricted": person.current_restriction is not None,
             "may_see_who_viewed": policy.may_see_who_viewed(request.user, person),
+        },
+    )
+
+
+@requires(VIEW_RECORD)
+def history(request, person_id: int):
+    """Corrections to the person's own details, old and new values, audited as a look at
+    the record and refused exactly as the record is."""
+    try:
+        person = queries.access_person(request.user, person_id)
+    except queries.ReasonRequired:
+        return redirect("access:state-reason", person_id=person_id)
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail="viewed history of person details",
+        purpose=person.access_basis,
+    )
+    return render(
+        request,
+        "history/history.html",
+        {
+            "person": person,
+            "title": f"History of changes: {person.full_name}",
+            "versions": history_of(person, queries.shown_detail),
+            "first_at": person.created_at,
+            "back": reverse("people:record", args=[person.pk]),
+            "back_label": f"Back to {person.full_name}'s record",
         },
     )
 
