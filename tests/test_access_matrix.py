@@ -96,6 +96,12 @@ PERSON_URLS = {
     "access:restrict": WHO_HAS_SEEN,
     "access:subject-access": SUBJECT_ACCESS,
     "casework:overview": CHILD_RECORD,
+    "people:correct": {  # a write: as casework, never through a stated reason
+        **{p: every(NO_PERMISSION) for p in PERSONAS},
+        SW: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: HIDDEN},
+        TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: ALLOW},
+        IRO: {OWN: ALLOW, TEAM: ALLOW, OTHER: ALLOW, RESTRICTED: HIDDEN},
+    },
     "casework:allocate": {  # a write: no reason opens another team's child for allocating
         **{p: every(NO_PERMISSION) for p in PERSONAS},
         TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: ALLOW},

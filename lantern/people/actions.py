@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -119,8 +120,12 @@ def correct_details(person: Person, *, acting_user, request=None, **changes) -> 
         raise ValueError(f"cannot change {sorted(set(changes) - set(CORRECTABLE))} here")
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = stored_values(Person, changes, pk=person.pk)
+    changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
+    changes = {k: v for k, v in changes.items() if before[k] != v}
+    if not changes:
+        raise ValidationError("Nothing was changed: correct a detail, or go back to the record")
     for name, value in changes.items():
-        setattr(person, name, value.strip() if isinstance(value, str) else value)
+        setattr(person, name, value)
     person.full_clean()
     person.save(update_fields=[*changes, "updated_at"])
     record_revision(

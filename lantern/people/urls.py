@@ -8,4 +8,5 @@ urlpatterns = [
     path("add/", views.add_person, name="add"),
     path("<int:person_id>/", views.record, name="record"),
     path("<int:person_id>/history/", views.history, name="history"),
+    path("<int:person_id>/correct/", views.correct, name="correct"),
 ]

@@ -11,14 +11,14 @@ from django.urls import reverse
 
 from lantern.access import audit, policy
 from lantern.access.models import AuditEntry
-from lantern.access.roles import SEARCH, VIEW_RECORD
+from lantern.access.roles import RECORD_CASEWORK, SEARCH, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.chronology import kinds
 from lantern.chronology.queries import chronology_page, sources_in
 from lantern.history.presenting import history_of
 from lantern.people import actions, queries
 from lantern.people import search as person_search
-from lantern.people.forms import AddPersonForm
+from lantern.people.forms import AddPersonForm, CorrectDetailsForm
 
 
 @requires(SEARCH)
@@ -113,6 +113,32 @@ def history(request, person_id: int):
             "back_label": f"Back to {person.full_name}'s record",
         },
     )
+
+
+@requires(VIEW_RECORD, RECORD_CASEWORK)
+def correct(request, person_id: int):
+    """Correct the person's own details; refused as any write to their record is."""
+    person = queries.access_person(request.user, person_id, for_write=True)
+    form = CorrectDetailsForm.for_person(person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.correct_details(
+                person, acting_user=request.user, request=request, **form.details()
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, "Details corrected: the old values are kept in the history")
+            return redirect("people:record", person_id=person.pk)
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail="correct details form",
+        purpose=person.access_basis,
+    )
+    return render(request, "people/correct.html", {"person": person, "form": form})
 
 
 @requires("people.add_person")

@@ -102,3 +102,45 @@ def test_an_analyst_is_refused_and_an_unknown_person_is_not_found(client, analys
     assert response.status_code == 403 and b"2016" not in response.content
     client.login(username="alice", password=PASSWORD)
     assert client.get(reverse("people:history", args=[999999])).status_code == 404
+
+
+def form_data(person, **changes):
+    born = person.date_of_birth
+    data = {
+        "first_name": person.first_name,
+        "middle_names": person.middle_names,
+        "last_name": person.last_name,
+        "dob_day": born.day,
+        "dob_month": born.month,
+        "dob_year": born.year,
+        "sex": person.sex,
+        "gender": person.gender,
+        "ethnicity": person.ethnicity,
+    }
+    return data | changes
+
+
+def test_correcting_the_date_of_birth_through_the_form_keeps_both(client, child):
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("people:correct", args=[child.pk])
+    response = client.post(url, form_data(child, dob_day=5, dob_month=4))
+    assert response.status_code == 302
+    revision = Revision.objects.get(object_id=child.pk, content_type__model="person")
+    assert revision.changes == {"date_of_birth": ["2016-05-04", "2016-04-05"]}
+    entry = AuditEntry.objects.filter(action="update", person=child).latest("id")
+    assert entry.detail == "corrected date_of_birth"
+
+
+def test_a_form_changing_nothing_is_refused_and_records_nothing(client, child):
+    client.login(username="alice", password=PASSWORD)
+    response = client.post(reverse("people:correct", args=[child.pk]), form_data(child))
+    assert response.status_code == 200 and b"Nothing was changed" in response.content
+    assert not Revision.objects.exists()
+
+
+def test_a_date_of_birth_in_the_future_is_refused_on_its_field(client, child):
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("people:correct", args=[child.pk])
+    response = client.post(url, form_data(child, dob_year=2027))
+    assert b"Date of birth must be today or in the past" in response.content
+    assert Person.objects.get(pk=child.pk).date_of_birth == D(2016, 5, 4)
