@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lantern.people",
     "lantern.chronology",
     "lantern.clocks",
+    "lantern.history",
     "lantern.casework",
     "lantern.frontdoor",
     "lantern.api",

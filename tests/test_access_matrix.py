@@ -90,11 +90,18 @@ def only(allowed: set[str], otherwise=NO_PERMISSION):
 # url name -> outcome per persona (pages about no particular child), or per persona and class.
 PERSON_URLS = {
     "people:record": CHILD_RECORD,
+    "people:history": CHILD_RECORD,  # the history of their details: read as the record is
     "access:state-reason": STATE_REASON,
     "access:seen-by": WHO_HAS_SEEN,
     "access:restrict": WHO_HAS_SEEN,
     "access:subject-access": SUBJECT_ACCESS,
     "casework:overview": CHILD_RECORD,
+    "people:correct": {  # a write: as casework, never through a stated reason
+        **{p: every(NO_PERMISSION) for p in PERSONAS},
+        SW: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: HIDDEN},
+        TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: ALLOW},
+        IRO: {OWN: ALLOW, TEAM: ALLOW, OTHER: ALLOW, RESTRICTED: HIDDEN},
+    },
     "casework:allocate": {  # a write: no reason opens another team's child for allocating
         **{p: every(NO_PERMISSION) for p in PERSONAS},
         TM: {OWN: ALLOW, TEAM: ALLOW, OTHER: HIDDEN, RESTRICTED: ALLOW},
@@ -126,6 +133,7 @@ NOT_IN_MATRIX |= {"api:api-root"}
 # About one casework record (kind and record in the URL): roles, relations and the per-kind
 # permissions (case notes, oversight, authorising) are in lantern/casework/tests.
 NOT_IN_MATRIX |= {"casework:new", "casework:record", "casework:change", "casework:draft"}
+NOT_IN_MATRIX |= {"casework:history"}  # lantern/casework/tests/test_history.py
 
 
 def all_url_names():

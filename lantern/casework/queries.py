@@ -44,30 +44,38 @@ def describe(record, kind: Kind) -> list[Row]:
     """The record's fields for its page, codes shown with their meaning."""
     rows = []
     for name in kind.shown:
-        field = record._meta.get_field(name)
-        label = str(field.verbose_name)
-        row = Row(label[:1].upper() + label[1:])
-        value = getattr(record, name)
-        if field.many_to_many:
-            row.items = [str(a) for a in value.all()] or ["None recorded"]
-        elif name == "factors":
-            row.items = record.factor_labels or ["Not yet recorded"]
-        elif name in CATEGORY_FIELDS:
-            row.items = [codes.CATEGORY_OF_ABUSE.label(c) for c in value] or ["—"]
-        elif name in CODE_LISTS:
-            row.text = f"{value}: {CODE_LISTS[name].label(value)}" if value else "—"
-        elif field.choices:
-            row.text = getattr(record, f"get_{name}_display")() or "—"
-        elif isinstance(value, bool):
-            row.text = "Yes" if value else "No"
-        elif isinstance(value, dt.date):
-            row.text = f"{value.day} {value:%B %Y}"
-        elif hasattr(value, "get_full_name"):
-            row.text = value.get_full_name() or value.get_username()
-        else:
-            row.text = "—" if value in (None, "") else str(value)
+        label = str(record._meta.get_field(name).verbose_name)
+        row = shown_value(record, name)
+        row.label = label[:1].upper() + label[1:]
         rows.append(row)
     return rows
+
+
+def shown_value(record, name: str) -> Row:
+    """One field as the record's page shows it; the history of changes shows old and new
+    values the same way."""
+    field = record._meta.get_field(name)
+    row = Row("")
+    value = getattr(record, name)
+    if field.many_to_many:
+        row.items = [str(a) for a in value.all()] or ["None recorded"]
+    elif name == "factors":
+        row.items = record.factor_labels or ["Not yet recorded"]
+    elif name in CATEGORY_FIELDS:
+        row.items = [codes.CATEGORY_OF_ABUSE.label(c) for c in value] or ["—"]
+    elif name in CODE_LISTS:
+        row.text = f"{value}: {CODE_LISTS[name].label(value)}" if value else "—"
+    elif field.choices:
+        row.text = getattr(record, f"get_{name}_display")() or "—"
+    elif isinstance(value, bool):
+        row.text = "Yes" if value else "No"
+    elif isinstance(value, dt.date):
+        row.text = f"{value.day} {value:%B %Y}"
+    elif hasattr(value, "get_full_name"):
+        row.text = value.get_full_name() or value.get_username()
+    else:
+        row.text = "—" if value in (None, "") else str(value)
+    return row
 
 
 @dataclass

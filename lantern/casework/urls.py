@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantern.casework.views import drafts, records, work
+from lantern.casework.views import drafts, history, records, work
 from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 
 app_name = "casework"
@@ -12,6 +12,12 @@ urlpatterns = [
     path("<id:person_id>/drafts/<slug:form_key>/", drafts.autosave, name="draft"),
     path("<id:person_id>/<slug:kind>/new/", records.new_record, name="new"),
     path("<id:person_id>/<slug:kind>/<id:record_id>/", records.show_record, name="record"),
+    # Before "change": otherwise "history" would be read as the name of a step.
+    path(
+        "<id:person_id>/<slug:kind>/<id:record_id>/history/",
+        history.record_history,
+        name="history",
+    ),
     path(
         "<id:person_id>/<slug:kind>/<id:record_id>/<slug:step>/",
         records.change_record,

@@ -4,11 +4,15 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.chronology.models import ChronologyEntry
+from lantern.history.actions import record_revision, stored_values
+from lantern.history.queries import latest_version
 from lantern.people import names
 from lantern.people.identifiers import validate_nhs_number, validate_upn
 from lantern.people.models import (
@@ -88,6 +92,59 @@ def register_person(
         person=person,
         obj=person,
         detail="registered in the person index",
+    )
+    return person
+
+
+# The person's own details a worker may correct in place. Names, identifiers, addresses and
+# households are not edited: each is a further dated row (``add_name``, ``move_into_household``).
+CORRECTABLE = (
+    "first_name",
+    "middle_names",
+    "last_name",
+    "date_of_birth",
+    "date_of_birth_estimated",
+    "expected_date_of_birth",
+    "date_of_death",
+    "sex",
+    "gender",
+    "ethnicity",
+)
+
+
+@transaction.atomic
+def correct_details(person: Person, *, acting_user, request=None, **changes) -> Person:
+    """Correct the person's own details (a date of birth entered wrongly, a name misspelt),
+    keeping the old and new value of each field in the person's history of changes."""
+    if set(changes) - set(CORRECTABLE):
+        raise ValueError(f"cannot change {sorted(set(changes) - set(CORRECTABLE))} here")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    before = stored_values(Person, changes, pk=person.pk)
+    changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
+    changes = {k: v for k, v in changes.items() if before[k] != v}
+    if not changes:
+        raise ValidationError("Nothing was changed: correct a detail, or go back to the record")
+    for name, value in changes.items():
+        setattr(person, name, value)
+    person.full_clean()
+    person.save(update_fields=[*changes, "updated_at"])
+    record_revision(
+        person,
+        version=latest_version(person) + 1,
+        acting_user=acting_user,
+        at=timezone.now(),
+        before=before,
+        after={name: getattr(person, name) for name in changes},
+    )
+    if {"first_name", "middle_names", "last_name"} & set(changes):
+        refresh_name_keys(person)
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        person=person,
+        obj=person,
+        detail=f"corrected {', '.join(sorted(changes))}",
     )
     return person
 

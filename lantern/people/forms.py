@@ -116,3 +116,42 @@ class AddPersonForm(DateOfBirthForm):
             "nhs_number": d["nhs_number"],
             "upn": d["upn"],
         }
+
+
+class CorrectDetailsForm(DateOfBirthForm):
+    """The person's own details, filled in as they are now; only what differs is changed,
+    and the history of changes keeps the old value."""
+
+    first_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the person's first name"}
+    )
+    middle_names = forms.CharField(max_length=100, required=False)
+    last_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the person's last name"}
+    )
+    date_of_birth_estimated = forms.BooleanField(
+        required=False, label="The date of birth is an estimate"
+    )
+    sex = forms.ChoiceField(choices=codes.SEX)
+    gender = forms.ChoiceField(choices=codes.GENDER, required=False)
+    ethnicity = forms.ChoiceField(choices=codes.ETHNICITY)
+
+    DETAILS = ("first_name", "middle_names", "last_name", "date_of_birth_estimated", "sex")
+    DETAILS += ("gender", "ethnicity")
+
+    @classmethod
+    def for_person(cls, person, data=None):
+        initial = {name: getattr(person, name) for name in cls.DETAILS}
+        if person.date_of_birth:
+            born = person.date_of_birth
+            initial |= {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year}
+        return cls(data, initial=initial)
+
+    def clean(self):
+        data = super().clean()
+        data["date_of_birth"] = self.clean_date_of_birth(data)
+        return data
+
+    def details(self) -> dict:
+        d = self.cleaned_data
+        return {name: d[name] for name in (*self.DETAILS, "date_of_birth")}

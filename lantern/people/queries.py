@@ -8,6 +8,7 @@ from django.http import Http404
 
 from lantern.access import policy
 from lantern.access.roles import VIEW_RECORD
+from lantern.history.presenting import Shown
 from lantern.ids import parse_id
 from lantern.people.models import (
     HouseholdMembership,
@@ -203,3 +204,17 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
     for pid, agency in sorted(known):
         out[pid].agencies.append(agency)
     return out
+
+
+def shown_detail(person: Person, name: str) -> Shown:
+    """One of the person's own details as the record page shows it, for the history of
+    changes (a code as its label, a date in words)."""
+    field = person._meta.get_field(name)
+    value = getattr(person, name)
+    if field.choices:
+        return Shown(getattr(person, f"get_{name}_display")() or "—")
+    if isinstance(value, bool):
+        return Shown("Yes" if value else "No")
+    if isinstance(value, dt.date):
+        return Shown(f"{value.day} {value:%B %Y}")
+    return Shown("—" if value in (None, "") else str(value))

@@ -8,4 +8,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("add/", views.add_person, name="add"),
     path("<id:person_id>/", views.record, name="record"),
+    path("<id:person_id>/history/", views.history, name="history"),
+    path("<id:person_id>/correct/", views.correct, name="correct"),
 ]

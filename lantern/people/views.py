@@ -7,17 +7,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from lantern.access import audit, policy
 from lantern.access.models import AuditEntry
-from lantern.access.roles import SEARCH, VIEW_RECORD
+from lantern.access.roles import RECORD_CASEWORK, SEARCH, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.chronology import kinds
 from lantern.chronology.queries import chronology_page, sources_in
+from lantern.history.presenting import history_of
 from lantern.ids import parse_id
 from lantern.people import actions, queries
 from lantern.people import search as person_search
-from lantern.people.forms import AddPersonForm
+from lantern.people.forms import AddPersonForm, CorrectDetailsForm
 
 
 @requires(SEARCH)
@@ -92,6 +94,62 @@ def record(request, person_id: int):
             "may_see_who_viewed": policy.may_see_who_viewed(request.user, person),
         },
     )
+
+
+@requires(VIEW_RECORD)
+def history(request, person_id: int):
+    """Corrections to the person's own details, old and new values, audited as a look at
+    the record and refused exactly as the record is."""
+    try:
+        person = queries.access_person(request.user, person_id)
+    except queries.ReasonRequired:
+        return redirect("access:state-reason", person_id=person_id)
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail="viewed history of person details",
+        purpose=person.access_basis,
+    )
+    return render(
+        request,
+        "history/history.html",
+        {
+            "person": person,
+            "title": f"History of changes: {person.full_name}",
+            "versions": history_of(person, queries.shown_detail),
+            "first_at": person.created_at,
+            "back": reverse("people:record", args=[person.pk]),
+            "back_label": f"Back to {person.full_name}'s record",
+        },
+    )
+
+
+@requires(VIEW_RECORD, RECORD_CASEWORK)
+def correct(request, person_id: int):
+    """Correct the person's own details; refused as any write to their record is."""
+    person = queries.access_person(request.user, person_id, for_write=True)
+    form = CorrectDetailsForm.for_person(person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.correct_details(
+                person, acting_user=request.user, request=request, **form.details()
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, "Details corrected: the old values are kept in the history")
+            return redirect("people:record", person_id=person.pk)
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail="correct details form",
+        purpose=person.access_basis,
+    )
+    return render(request, "people/correct.html", {"person": person, "form": form})
 
 
 @requires("people.add_person")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
+from lantern.history.actions import record_revision, stored_values
 from lantern.people.models import Person
 
 
@@ -53,14 +54,27 @@ def create(model, person: Person, acting_user, **fields):
 
 def save_versioned(record, *, expected_version: int, acting_user, **changes):
     """``UPDATE … WHERE id = ? AND version = ?``: the second of two concurrent saves matches
-    no row and is told who saved first, instead of silently overwriting them."""
+    no row and is told who saved first, instead of silently overwriting them. Every save
+    keeps the old and new value of each field it changed (``lantern.history``)."""
     model = type(record)
     now = timezone.now()
-    updated = model.objects.filter(pk=record.pk, version=expected_version).update(
-        version=F("version") + 1, updated_by=acting_user, updated_at=now, **changes
-    )
+    # Read before the update, matched on the same version: if the update then matches, no
+    # save came in between (every save moves the version), so these are the values replaced.
+    before = stored_values(model, changes, pk=record.pk, version=expected_version)
+    updated = before is not None and model.objects.filter(
+        pk=record.pk, version=expected_version
+    ).update(version=F("version") + 1, updated_by=acting_user, updated_at=now, **changes)
     if not updated:
         raise StaleRecord(model.objects.select_related("updated_by").get(pk=record.pk))
+    # A QuerySet.update sends no signals: the field history is written here, for every save.
+    record_revision(
+        record,
+        version=expected_version + 1,
+        acting_user=acting_user,
+        at=now,
+        before=before,
+        after=changes,
+    )
     for name, value in changes.items():
         setattr(record, name, value)
     record.version, record.updated_by, record.updated_at = expected_version + 1, acting_user, now
