@@ -1,13 +1,14 @@
 """Reads for the front door. Contacts are handed out only by the ``access_*`` functions here,
-with the same 404 for "absent" and "not yours" so a reference number says nothing."""
+with the same 404 for "absent" and "not yours" so a reference number says nothing; a refusal
+of a contact that exists carries it, so the audit row names it (``access.refusals``)."""
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.http import Http404
 from django.utils import timezone
 
+from lantern.access.refusals import NOT_ALLOWED, Refused
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.frontdoor.models import Contact, ContactSubject
 from lantern.people.matching import Candidate, IncomingPerson, find_candidates
@@ -22,12 +23,17 @@ def _get(queryset, contact_id) -> Contact:
     try:
         return queryset.get(pk=int(contact_id))
     except (Contact.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such contact") from None
+        pass
+    try:
+        elsewhere = Contact.objects.get(pk=int(contact_id))
+    except (Contact.DoesNotExist, ValueError, TypeError):
+        raise Refused("No such contact") from None
+    raise Refused("No such contact", why=NOT_ALLOWED, obj=elsewhere)
 
 
 def access_contact_for_mash(user, contact_id) -> Contact:
     if not user.is_authenticated or not user.has_perm(TRIAGE_CONTACT):
-        raise Http404("No such contact")
+        return _get(Contact.objects.none(), contact_id)
     return _get(Contact.objects.select_related("agency", "referrer_user"), contact_id)
 
 
