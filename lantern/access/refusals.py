@@ -55,6 +55,18 @@ def _people_of(obj) -> list:
     return [s.person for s in subjects.select_related("person") if s.person_id]
 
 
+def _person_in_url(request):
+    """The person the refused address names, if they exist: a refusal by role (the gate, a
+    per-kind permission) then shows on that child's "who has seen" too."""
+    from lantern.people.models import Person
+
+    match = getattr(request, "resolver_match", None)
+    person_id = match.kwargs.get("person_id") if match else None
+    if not isinstance(person_id, int) or not 0 < person_id < 2**63:
+        return None
+    return Person.objects.filter(pk=person_id).first()
+
+
 def note(request, refusal: Exception | None = None, *, why: str = "", obj=None, user=None) -> None:
     """Write the audit row for a refused request, once per request. Without ``refusal``
     (a refused API token), ``why`` is the whole detail."""
@@ -75,6 +87,8 @@ def note(request, refusal: Exception | None = None, *, why: str = "", obj=None, 
     detail = f"refused ({status}): {why}" if refusal is not None else why
     if action == AuditEntry.Action.REASON_ASKED:
         detail = why
+    if person is None and obj is None and request is not None:
+        person = _person_in_url(request)
     people = [person] if person is not None else _people_of(obj)
     if people:
         audit.record_each(request, action, people, detail=detail, obj=obj, user=user)
