@@ -104,12 +104,12 @@ def record(
 
 
 def record_each(
-    request: HttpRequest | None, action: str, people, *, detail: str = "", user=None
+    request: HttpRequest | None, action: str, people, *, detail: str = "", user=None, obj=None
 ) -> list[AuditEntry]:
     """One entry per person (a list page naming many children), written together."""
     return _append(
         [
-            _entry(request, action, user=user, person=p, obj=None, detail=detail, purpose="")
+            _entry(request, action, user=user, person=p, obj=obj, detail=detail, purpose="")
             for p in people
         ]
     )

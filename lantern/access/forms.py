@@ -2,13 +2,17 @@ from django import forms
 from django.contrib.auth.models import User
 
 from lantern.access.models import AuditEntry, RestrictedRecord
+from lantern.access.queries import ANY_REFUSAL
 from lantern.web.forms import GovukForm
 
 
 class AuditSearchForm(GovukForm):
     username = forms.CharField(required=False, max_length=150, label="Member of staff (username)")
     council_id = forms.CharField(required=False, max_length=20, label="Person (council ID)")
-    action = forms.ChoiceField(required=False, choices=[("", "Any"), *AuditEntry.Action.choices])
+    action = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any"), (ANY_REFUSAL, "Any refusal"), *AuditEntry.Action.choices],
+    )
     since = forms.DateField(
         required=False,
         label="From (YYYY-MM-DD)",

@@ -1,12 +1,14 @@
-"""Sign-in and permission gate in front of every view (see ``lantern.access.rules``)."""
+"""Sign-in and permission gate in front of every view (see ``lantern.access.rules``), and
+the one place a refusal raised by a view is written to the audit log (``access.refusals``)."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 
-from lantern.access import audit
-from lantern.access.models import AuditEntry
+from lantern.access import refusals
 from lantern.access.rules import PARTNER_TOKEN, PUBLIC, SIGNED_IN, TWO_FACTOR_STEP, rule_of
 
 
@@ -33,8 +35,19 @@ class RequireSignInMiddleware:
             return None
         if isinstance(rule, tuple) and request.user.has_perms(rule):
             return None
-        audit.record(request, AuditEntry.Action.DENIED, detail=request.path)
-        raise PermissionDenied
+        refused = PermissionDenied()
+        refusals.note(request, refused)
+        raise refused
+
+    def process_exception(self, request, exception):
+        """Called after the view (and any transaction it ran in) has unwound, so the audit
+        row survives the rollback of whatever the refused request had begun."""
+        if isinstance(exception, refusals.ReasonRequired):
+            refusals.note(request, exception)
+            return redirect("access:state-reason", person_id=exception.person.pk)
+        if isinstance(exception, Http404 | PermissionDenied):
+            refusals.note(request, exception)
+        return None
 
 
 class NoStoreMiddleware:

@@ -35,6 +35,7 @@ class AuditEntry(models.Model):
         SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
         SIGN_OUT = "sign_out", "Signed out"
         DENIED = "denied", "Access denied"
+        REASON_ASKED = "reason_asked", "Asked to state a reason"
         BREAK_GLASS = "break_glass", "Stated a reason to open a record"
         EXPORT = "export", "Exported"
         VIEW_ACCESS_LOG = "view_access_log", "Viewed who has seen a record"

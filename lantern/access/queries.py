@@ -4,10 +4,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.http import Http404
 
 from lantern.access import policy
 from lantern.access.models import AuditEntry
+from lantern.access.refusals import NOT_ALLOWED, Refused
 from lantern.ids import parse_id
 
 PAGE = 100
@@ -22,15 +22,20 @@ class Viewer:
     changes: int = 0
     first: dt.datetime | None = None
     last: dt.datetime | None = None
+    refused: int = 0
     reasons: list[str] = field(default_factory=list)
 
 
 LOOKS = {AuditEntry.Action.VIEW_RECORD, AuditEntry.Action.VIEW_CHRONOLOGY, AuditEntry.Action.EXPORT}
 CHANGES = {AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE}
+# Looks and writes the access rules refused, the first look before a stated reason included.
+REFUSALS = {AuditEntry.Action.DENIED, AuditEntry.Action.REASON_ASKED}
+ANY_REFUSAL = "refused"  # the audit search's choice for both
 
 
 def who_has_seen(person) -> list[Viewer]:
-    """Everyone who looked at or changed the record, most recent first, with stated reasons."""
+    """Everyone who looked at, changed or was refused the record, most recent first, with
+    stated reasons."""
     viewers: dict[str, Viewer] = {}
     rows = (
         AuditEntry.objects.filter(person=person)
@@ -52,6 +57,8 @@ def who_has_seen(person) -> list[Viewer]:
             viewer.looks += 1
         elif entry.action in CHANGES:
             viewer.changes += 1
+        elif entry.action in REFUSALS:
+            viewer.refused += 1
         elif entry.action == AuditEntry.Action.BREAK_GLASS:
             viewer.reasons.append(f"{entry.at:%d %b %Y %H:%M}: {entry.purpose}")
         viewer.first = viewer.first or entry.at
@@ -73,7 +80,9 @@ def search_audit(
         entries = entries.filter(username__iexact=username.strip())
     if council_id:
         entries = entries.filter(person__council_id__iexact=council_id.strip())
-    if action:
+    if action == ANY_REFUSAL:
+        entries = entries.filter(action__in=REFUSALS)
+    elif action:
         entries = entries.filter(action=action)
     if since:
         entries = entries.filter(at__date__gte=since)
@@ -90,6 +99,8 @@ def access_person_log(user, person_id, *, check=policy.may_see_who_viewed):
     from lantern.people.models import Person
 
     person = Person.objects.filter(pk=parse_id(person_id)).first()
-    if person is None or not check(user, person):
-        raise Http404("No such person")
+    if person is None:
+        raise Refused("No such person")
+    if not check(user, person):
+        raise Refused("No such person", why=NOT_ALLOWED, person=person)
     return person

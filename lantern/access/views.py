@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from lantern.access import actions, audit, policy, queries, retention
+from lantern.access import actions, audit, policy, queries, refusals, retention
 from lantern.access import subject_access as subject_access_export
 from lantern.access.forms import AuditSearchForm, RestrictForm
 from lantern.access.models import AuditEntry, RestrictedRecord
@@ -72,6 +72,7 @@ def state_reason(request, person_id: int):
         return redirect("people:record", person_id=person.pk)
     except ReasonRequired as needed:
         person = needed.person
+        asked = needed
     error = ""
     if request.method == "POST":
         try:
@@ -85,6 +86,7 @@ def state_reason(request, person_id: int):
             error = problem.messages[0]
         else:
             return redirect("people:record", person_id=person.pk)
+    refusals.note(request, asked)  # not open yet: a refused look until a reason is given
     return render(
         request,
         "access/state_reason.html",

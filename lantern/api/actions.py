@@ -67,3 +67,14 @@ def token_from(presented: str) -> PartnerToken | None:
         .select_related("agency")
         .first()
     )
+
+
+def revoked_token(presented: str) -> PartnerToken | None:
+    """The revoked token presented, if it is one: its use is refused and audited by name."""
+    if not presented or not presented.startswith(TOKEN_START):
+        return None
+    return (
+        PartnerToken.objects.filter(token_hash=token_hash(presented), revoked_at__isnull=False)
+        .select_related("agency")
+        .first()
+    )

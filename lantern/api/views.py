@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from ninja import Header, NinjaAPI, Status
 from ninja.errors import ValidationError as RequestInvalid
 
-from lantern.access import audit
+from lantern.access import audit, refusals
 from lantern.access.models import AuditEntry
 from lantern.api.auth import PartnerTokenAuth, token_required
 from lantern.api.schemas import ContactIn, ContactOut, Error, Invalid, contact_out, invalid
@@ -121,7 +121,9 @@ def read_contact(request, contact_id: int):
     token = request.auth
     try:
         contact = queries.access_contact_for_agency(token.agency, contact_id)
-    except Http404:
+    except Http404 as refused:
+        why = getattr(refused, "why", refusals.NO_SUCH_RECORD)
+        refusals.note(request, refused, why=f"token {token.prefix} of {token.agency.name}: {why}")
         return Status(404, {"detail": "Not found"})
     audit.record(
         request,

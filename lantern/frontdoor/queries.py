@@ -1,14 +1,15 @@
 """Reads for the front door. Contacts are handed out only by the ``access_*`` functions here,
-with the same 404 for "absent" and "not yours" so a reference number says nothing."""
+with the same 404 for "absent" and "not yours" so a reference number says nothing; a refusal
+of a contact that exists carries it, so the audit row names it (``access.refusals``)."""
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.http import Http404
 from django.utils import timezone
 
 from lantern.access import policy
+from lantern.access.refusals import NOT_ALLOWED, Refused
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.frontdoor.models import Contact, ContactSubject
 from lantern.ids import parse_id
@@ -22,14 +23,17 @@ DUPLICATE_WINDOW = dt.timedelta(days=14)
 
 def _get(queryset, contact_id) -> Contact:
     contact = queryset.filter(pk=parse_id(contact_id)).first()
-    if contact is None:
-        raise Http404("No such contact")
-    return contact
+    if contact is not None:
+        return contact
+    elsewhere = Contact.objects.filter(pk=parse_id(contact_id)).first()
+    if elsewhere is None:
+        raise Refused("No such contact")
+    raise Refused("No such contact", why=NOT_ALLOWED, obj=elsewhere)
 
 
 def access_contact_for_mash(user, contact_id) -> Contact:
     if not user.is_authenticated or not user.has_perm(TRIAGE_CONTACT):
-        raise Http404("No such contact")
+        return _get(Contact.objects.none(), contact_id)
     return _get(Contact.objects.select_related("agency", "referrer_user"), contact_id)
 
 

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from lantern.access import audit
+from lantern.access import audit, refusals
 from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.access.rules import requires
@@ -119,7 +119,9 @@ def _chosen_person(request) -> Person:
             raise ValidationError(f"No one in the index has the council ID {council_id}")
     try:
         return access_person(request.user, person_id, for_write=True)
-    except Http404:
+    except Http404 as refused:
+        if getattr(refused, "person", None) is not None:  # answered on the form, but refused
+            refusals.note(request, refused)
         if RestrictedRecord.objects.filter(person_id=person_id).exists():
             raise ValidationError(
                 "That record is restricted: only the staff named on it can match to it"

@@ -4,9 +4,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.http import Http404
 
 from lantern.access import policy
+from lantern.access.refusals import NOT_ALLOWED, ReasonRequired, Refused
 from lantern.access.roles import VIEW_RECORD
 from lantern.history.presenting import Shown
 from lantern.ids import parse_id
@@ -20,25 +20,19 @@ from lantern.people.models import (
 from lantern.workforce.models import Allocation
 
 
-class ReasonRequired(Exception):
-    """The user may open this record only after stating why (break the glass)."""
-
-    def __init__(self, person: Person):
-        super().__init__(person)
-        self.person = person
-
-
 def access_person(user, person_id, *, for_write: bool = False) -> Person:
     """The person, if ``user`` may see (or change) their record, by ``access.policy``.
 
     The same 404 for absent and forbidden, so the URL space says nothing; ``ReasonRequired``
-    when the record exists and the user may open it only by stating a reason.
+    when the record exists and the user may open it only by stating a reason. A refusal
+    carries the person it was about, for the audit row the access gate writes
+    (``access.refusals``).
     """
-    if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
-        raise Http404("No such person")
     person = Person.objects.filter(pk=parse_id(person_id)).first()
     if person is None:
-        raise Http404("No such person")
+        raise Refused("No such person")
+    if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
+        raise Refused("No such person", why=NOT_ALLOWED, person=person)
     decision = policy.decide(user, person, for_write=for_write)
     if decision.allowed:
         # Why this user may see it, recorded as the purpose of the look in the audit log.
@@ -46,7 +40,7 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
         return person
     if decision.needs_reason:
         raise ReasonRequired(person)
-    raise Http404("No such person")
+    raise Refused("No such person", why=NOT_ALLOWED, person=person)
 
 
 RESTRICTED_NAME = "A restricted record"

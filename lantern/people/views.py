@@ -53,10 +53,7 @@ def search(request):
 
 @requires(VIEW_RECORD)
 def record(request, person_id: int):
-    try:
-        person = queries.access_person(request.user, person_id)
-    except queries.ReasonRequired:
-        return redirect("access:state-reason", person_id=person_id)
+    person = queries.access_person(request.user, person_id)  # the gate answers a refusal
     today = dt.date.today()
     agency_id = parse_id(request.GET.get("agency"))
     kind = request.GET.get("kind") or None

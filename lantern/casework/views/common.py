@@ -3,13 +3,11 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from lantern.access import audit
-from lantern.access.models import AuditEntry
 from lantern.casework.actions.base import today
 from lantern.casework.kinds import BY_SLUG, Kind
-from lantern.people.queries import ReasonRequired, access_person
+from lantern.people.queries import access_person
 
-__all__ = ["ReasonRequired", "access_person", "errors_onto", "kind_named", "require", "today"]
+__all__ = ["access_person", "errors_onto", "kind_named", "require", "today"]
 
 
 def kind_named(slug: str) -> Kind:
@@ -21,9 +19,8 @@ def kind_named(slug: str) -> Kind:
 
 def require(request, permission: str) -> None:
     """A per-kind permission beyond the URL's own rule (case notes, oversight, authorising),
-    refused and audited exactly as the gate refuses."""
+    refused and audited exactly as the gate refuses (the gate writes the row)."""
     if not request.user.has_perm(permission):
-        audit.record(request, AuditEntry.Action.DENIED, detail=request.path)
         raise PermissionDenied
 
 

@@ -2,13 +2,12 @@
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lantern.access import audit
-from lantern.access.models import AuditEntry
+from lantern.access import refusals
 from lantern.access.roles import RECORD_CASEWORK, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.casework import actions
@@ -38,11 +37,12 @@ def autosave(request, person_id: int, form_key: str):
         return JsonResponse({"error": "not a form with drafts"}, status=404)
     if not request.user.has_perm(permission):
         # Refused and audited as the form page itself refuses (``require``).
-        audit.record(request, AuditEntry.Action.DENIED, detail=request.path)
+        refusals.note(request, PermissionDenied())
         return JsonResponse({"error": "not allowed"}, status=403)
     try:
         person = access_person(request.user, person_id, for_write=True)
-    except Http404:
+    except Http404 as refused:
+        refusals.note(request, refused)
         return JsonResponse({"error": "not found"}, status=404)
     if request.POST.get("discard"):
         actions.discard_draft(request.user, person, form_key, request=request)

@@ -1,6 +1,6 @@
 """Every role against one contact's pages: the MASH's page, its actions, the referrer's page.
 
-(The site-wide matrix in tests/test_access_matrix.py is per child; these pages are per
+(The site-wide matrix in tests/access_matrix/ is per child; these pages are per
 contact, so their row lives here.)
 """
 
