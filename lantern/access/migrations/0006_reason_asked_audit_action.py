@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('access', '0002_audit_permissions'),
+        ('access', '0005_enrolment_codes'),
     ]
 
     operations = [
