@@ -97,10 +97,7 @@ def record(request, person_id: int):
 def history(request, person_id: int):
     """Corrections to the person's own details, old and new values, audited as a look at
     the record and refused exactly as the record is."""
-    try:
-        person = queries.access_person(request.user, person_id)
-    except queries.ReasonRequired:
-        return redirect("access:state-reason", person_id=person_id)
+    person = queries.access_person(request.user, person_id)  # the gate asks for a reason
     audit.record(
         request,
         AuditEntry.Action.VIEW_RECORD,
