@@ -113,6 +113,7 @@ TEMPLATES = [
     },
 ]
 
+ALLOW_SQLITE = read_bool("LANTERN_ALLOW_SQLITE", default=False)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'lantern.sqlite3'}",
@@ -122,7 +123,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One file on one disk: no concurrent writers, no point-in-time recovery. A council runs
     # PostgreSQL; a trial on one machine may say so with LANTERN_ALLOW_SQLITE=true.
-    if PRODUCTION and not read_bool("LANTERN_ALLOW_SQLITE", default=False):
+    if PRODUCTION and not ALLOW_SQLITE:
         raise ImproperlyConfigured(
             "Production needs DATABASE_URL=postgres://…; SQLite only with "
             "LANTERN_ALLOW_SQLITE=true (or LANTERN_ENV=development)."
@@ -206,10 +207,11 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SSL_REDIRECT = read_bool("LANTERN_SSL_REDIRECT", default=True)  # off when the proxy redirects
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = read_bool("LANTERN_SSL_REDIRECT", default=True)
+    SECURE_SSL_REDIRECT = SSL_REDIRECT
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

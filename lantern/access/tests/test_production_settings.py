@@ -108,6 +108,8 @@ def test_require_2fa_true_keeps_the_second_factor_on_in_production():
 def test_an_unreadable_boolean_stops_start_up_naming_the_variable():
     message = refusal_under({**PRODUCTION, "LANTERN_SSL_REDIRECT": "on"})
     assert "LANTERN_SSL_REDIRECT must be one of 1/0, true/false or yes/no" in message
+    message = refusal_under({"LANTERN_ENV": "development", "LANTERN_ALLOW_SQLITE": "sure"})
+    assert "LANTERN_ALLOW_SQLITE must be one of 1/0, true/false or yes/no" in message
 
 
 def test_an_unreadable_number_stops_start_up_naming_the_variable():
