@@ -7,15 +7,30 @@ SCALE ?= 1
 PORT ?= 8000
 DEMO_DB := var/demo.sqlite3
 
-.PHONY: demo test install lint format bench bench-matching clean
+.PHONY: demo test install lock lint format bench bench-matching clean
+
+# Development settings (DEBUG, plain-HTTP cookies, password-only sign-in, SQLite) only when
+# asked for: lantern/settings.py defaults to production.
+DEV := LANTERN_ENV=development
 
 install: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Exact versions with hashes from requirements.lock, then Lantern itself without resolving
+# anything else, so every checkout and CI run tests the same packages.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+# Recompile requirements.lock from pyproject.toml (runtime and dev extras, Python 3.11 on
+# Linux). Versions already pinned are kept unless LOCK_FLAGS=--upgrade.
+LOCK_FLAGS ?=
+lock:
+	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet uv; }
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--python-platform linux --generate-hashes --quiet $(LOCK_FLAGS) -o requirements.lock
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -26,10 +41,11 @@ node_modules/.installed: package.json package-lock.json
 demo: install
 	mkdir -p var
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern migrate --verbosity 0
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern demo --seed $(SEED) --scale $(SCALE)
+	$(DEV) DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern migrate --verbosity 0
+	$(DEV) DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) \
+		$(BIN)/lantern demo --seed $(SEED) --scale $(SCALE)
 	@echo "Lantern is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) LANTERN_REQUIRE_2FA=0 \
+	$(DEV) DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) LANTERN_REQUIRE_2FA=0 \
 		$(BIN)/lantern runserver 127.0.0.1:$(PORT) --noreload
 
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
@@ -37,7 +53,7 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(DEV) $(BIN)/pytest
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
@@ -47,8 +63,8 @@ format:
 
 # Speed goals: each script prints its figures beside a baseline measured in the same run.
 bench: install
-	$(BIN)/python bench/chronology.py
-	$(BIN)/python bench/clocks.py
+	$(DEV) $(BIN)/python bench/chronology.py
+	$(DEV) $(BIN)/python bench/clocks.py
 
 # About 20 minutes on two cores: 1M-person index, 100k incoming, against Splink and recordlinkage.
 bench-matching: install

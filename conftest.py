@@ -2,8 +2,10 @@
 
 import datetime as dt
 import itertools
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, User
 
 from lantern.access import roles
@@ -14,6 +16,25 @@ from lantern.workforce.models import StaffMember, Team
 
 PASSWORD = "correct-horse-battery-staple"
 _serial = itertools.count(100_000_001)
+LONDON = ZoneInfo("Europe/London")
+
+# The moment every test starts at unless it names its own: an ordinary working Tuesday
+# morning, no bank holiday within a week either side, after every fixed date the tests use.
+ORDINARY_DAY = dt.datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
+
+
+@pytest.fixture(autouse=True)
+def _clock_never_real(request):
+    """No test reads the real clock: the suite passes on a Sunday, a Friday evening, Christmas
+    Eve or 29 February alike (issue 8). A test whose day matters says so with
+    ``@pytest.mark.time_machine(dt.datetime(..., tzinfo=LONDON), tick=False)`` (time-machine's
+    own marker, which this fixture then leaves alone) or ``with time_machine.travel(...)``.
+    The clock ticks from here, so timeouts and "a minute later" behave as in real life."""
+    if request.node.get_closest_marker("time_machine"):
+        yield
+        return
+    with time_machine.travel(ORDINARY_DAY, tick=True):
+        yield
 
 
 @pytest.fixture

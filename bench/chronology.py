@@ -45,6 +45,8 @@ def setup_django(db_path: str) -> None:
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantern.settings")
+    # Its own SQLite file and the demo borough: development settings, DEBUG off for timing.
+    os.environ.setdefault("LANTERN_ENV", "development")
     os.environ.setdefault("LANTERN_DEBUG", "0")
     # Timed in process with a forced sign-in: no second factor to present.
     os.environ["LANTERN_REQUIRE_2FA"] = "0"

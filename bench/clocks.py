@@ -51,6 +51,8 @@ def setup_django(db_path: str) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{path}"  # always its own database
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantern.settings")
+    # Its own SQLite file and the demo borough: development settings, DEBUG off for timing.
+    os.environ.setdefault("LANTERN_ENV", "development")
     os.environ.setdefault("LANTERN_DEBUG", "0")
     import django
 

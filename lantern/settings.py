@@ -1,8 +1,11 @@
-"""One settings module, driven by environment variables.
+"""One settings module, driven by environment variables, failing closed.
 
-Defaults run a fresh clone on SQLite for development and the demo. Production sets
-``LANTERN_ENV=production``, ``LANTERN_SECRET_KEY``, ``DATABASE_URL`` (PostgreSQL) and
-``LANTERN_ALLOWED_HOSTS``; it refuses to start without a real secret key.
+Production is the default: DEBUG off, secure cookies, HSTS, a second factor at sign-in, a
+real ``LANTERN_SECRET_KEY`` and a server database (``DATABASE_URL``, PostgreSQL). The
+development conveniences (DEBUG, plain-HTTP cookies, password-only sign-in, SQLite, the
+demo borough) need an explicit ``LANTERN_ENV=development``, which ``make demo``, ``make
+test`` and the test configuration set. A value that cannot be read stops start-up with a
+message naming the variable (lantern/environment.py).
 """
 
 import datetime as dt
@@ -11,14 +14,22 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from lantern.environment import read_bool, read_choice, read_int
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
 VAR_DIR = Path(os.environ.get("LANTERN_VAR_DIR", REPO_DIR / "var"))
 
-ENVIRONMENT = os.environ.get("LANTERN_ENV", "development")
-PRODUCTION = ENVIRONMENT == "production"
-DEBUG = os.environ.get("LANTERN_DEBUG", "0" if PRODUCTION else "1") == "1"
+ENVIRONMENT = read_choice("LANTERN_ENV", ("production", "development"), default="production")
+DEVELOPMENT = ENVIRONMENT == "development"
+PRODUCTION = not DEVELOPMENT
+DEBUG = read_bool("LANTERN_DEBUG", default=DEVELOPMENT)
+if DEBUG and PRODUCTION:
+    raise ImproperlyConfigured(
+        "LANTERN_DEBUG=true needs LANTERN_ENV=development: DEBUG pages show settings and code."
+    )
 
 
 def _secret_key() -> str:
@@ -27,7 +38,10 @@ def _secret_key() -> str:
     if key:
         return key
     if PRODUCTION:
-        raise RuntimeError("LANTERN_SECRET_KEY must be set when LANTERN_ENV=production")
+        raise ImproperlyConfigured(
+            "LANTERN_SECRET_KEY must be set when LANTERN_ENV=production (the default); "
+            "set LANTERN_ENV=development for a local checkout."
+        )
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     path = VAR_DIR / "secret_key"
     if not path.exists():
@@ -102,13 +116,21 @@ TEMPLATES = [
     },
 ]
 
+ALLOW_SQLITE = read_bool("LANTERN_ALLOW_SQLITE", default=False)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'lantern.sqlite3'}",
-        conn_max_age=int(os.environ.get("LANTERN_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=read_int("LANTERN_DB_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One file on one disk: no concurrent writers, no point-in-time recovery. A council runs
+    # PostgreSQL; a trial on one machine may say so with LANTERN_ALLOW_SQLITE=true.
+    if PRODUCTION and not ALLOW_SQLITE:
+        raise ImproperlyConfigured(
+            "Production needs DATABASE_URL=postgres://…; SQLite only with "
+            "LANTERN_ALLOW_SQLITE=true (or LANTERN_ENV=development)."
+        )
     # WAL lets readers carry on while the demo generator or an import writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -134,7 +156,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lock an account for 15 minutes after 5 failed sign-ins in a row; success resets the count.
-AXES_FAILURE_LIMIT = int(os.environ.get("LANTERN_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = read_int("LANTERN_SIGN_IN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
 # By account, not by address: council offices share one NAT address, so locking an address
 # would lock out a whole office on one person's typos.
@@ -143,10 +165,16 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "access/locked_out.html"
 AXES_VERBOSE = False
-# Staff sign in with a password and a TOTP code; only the demo turns the second factor off.
-LANTERN_REQUIRE_2FA = os.environ.get("LANTERN_REQUIRE_2FA", "1") == "1"
+# Staff sign in with a password and a TOTP code; only development (the demo) may turn the
+# second factor off.
+LANTERN_REQUIRE_2FA = read_bool("LANTERN_REQUIRE_2FA", default=True)
+if PRODUCTION and not LANTERN_REQUIRE_2FA:
+    raise ImproperlyConfigured(
+        "LANTERN_REQUIRE_2FA=false needs LANTERN_ENV=development: production staff sign in "
+        "with a second factor."
+    )
 # An administrator's one-time code to set up an authenticator lasts this long (hours).
-LANTERN_ENROLMENT_CODE_HOURS = int(os.environ.get("LANTERN_ENROLMENT_CODE_HOURS", "72"))
+LANTERN_ENROLMENT_CODE_HOURS = read_int("LANTERN_ENROLMENT_CODE_HOURS", 72, minimum=1)
 OTP_TOTP_ISSUER = os.environ.get("LANTERN_COUNCIL_NAME", "Lantern")
 
 LOGIN_URL = "/sign-in/"
@@ -175,7 +203,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # Sessions end after inactivity: a shared office PC must not stay signed in to a child's record.
-SESSION_COOKIE_AGE = int(os.environ.get("LANTERN_SESSION_SECONDS", str(30 * 60)))
+SESSION_COOKIE_AGE = read_int("LANTERN_SESSION_SECONDS", 30 * 60, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -184,10 +212,11 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SSL_REDIRECT = read_bool("LANTERN_SSL_REDIRECT", default=True)  # off when the proxy redirects
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = os.environ.get("LANTERN_SSL_REDIRECT", "1") == "1"
+    SECURE_SSL_REDIRECT = SSL_REDIRECT
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -198,15 +227,17 @@ if PRODUCTION:
 LANTERN_AUDIT_SIGNING_KEY_FILE = os.environ.get("LANTERN_AUDIT_SIGNING_KEY_FILE", "")
 if not LANTERN_AUDIT_SIGNING_KEY_FILE:
     if PRODUCTION:
-        raise RuntimeError("LANTERN_AUDIT_SIGNING_KEY_FILE must be set when LANTERN_ENV=production")
+        raise ImproperlyConfigured(
+            "LANTERN_AUDIT_SIGNING_KEY_FILE must be set when LANTERN_ENV=production"
+        )
     LANTERN_AUDIT_SIGNING_KEY_FILE = str(VAR_DIR / "audit_signing_key.pem")
 # Public keys of earlier signing keys, kept after a rotation so old checkpoints still verify.
 LANTERN_AUDIT_PUBLIC_KEY_FILES = [
     p for p in os.environ.get("LANTERN_AUDIT_PUBLIC_KEY_FILES", "").split(",") if p.strip()
 ]
 LANTERN_AUDIT_CHECKPOINT_EVERY = dt.timedelta(hours=1)
-LANTERN_RETENTION_CIN_YEARS_AFTER_18 = int(os.environ.get("LANTERN_RETENTION_CIN_YEARS", "6"))
-LANTERN_RETENTION_CONTACT_YEARS = int(os.environ.get("LANTERN_RETENTION_CONTACT_YEARS", "6"))
+LANTERN_RETENTION_CIN_YEARS_AFTER_18 = read_int("LANTERN_RETENTION_CIN_YEARS", 6)
+LANTERN_RETENTION_CONTACT_YEARS = read_int("LANTERN_RETENTION_CONTACT_YEARS", 6)
 
 # A strict Content-Security-Policy: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
@@ -225,7 +256,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Which proxy hops to trust when recording the source address in the audit log.
-LANTERN_TRUSTED_PROXY_COUNT = int(os.environ.get("LANTERN_TRUSTED_PROXY_COUNT", "0"))
+LANTERN_TRUSTED_PROXY_COUNT = read_int("LANTERN_TRUSTED_PROXY_COUNT", 0)
 LANTERN_COUNCIL_NAME = os.environ.get("LANTERN_COUNCIL_NAME", "London Borough of Lantern")
 LANTERN_COUNCIL_ID_PREFIX = os.environ.get("LANTERN_COUNCIL_ID_PREFIX", "LB")
 

@@ -9,12 +9,14 @@ The set of models is worked out from the foreign keys rather than listed, becaus
 apps keep adding case records that point at people. Rows are removed with plain
 ``DELETE`` statements, dependants first: the audit log's queryset refuses ``delete()`` by
 design (it is append-only), and Django's collector would load every row into memory.
-``lantern demo`` refuses to run in production (``LANTERN_ENV=production``), so this path
-can never touch a live audit log; on PostgreSQL it needs the table owner's rights to lift
-the audit log's append-only trigger, which the production app role does not have.
+``lantern demo`` runs only with ``LANTERN_ENV=development``, and ``reset`` checks again
+itself, so no other caller can turn this path on a live audit log; on PostgreSQL it also needs
+the table owner's rights to lift the audit log's append-only trigger, which the production app
+role does not have.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import connection
@@ -56,6 +58,8 @@ def doomed_models() -> list:
 
 
 def reset() -> None:
+    if not settings.DEVELOPMENT:
+        raise RuntimeError("The demo reset deletes the audit log: development only.")
     # On PostgreSQL the audit tables refuse DELETE by trigger; the development database's
     # owner lifts it for the reset (a production app role could not).
     with append_only_lifted(), connection.cursor() as cursor:

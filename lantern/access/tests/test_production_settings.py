@@ -1,16 +1,28 @@
+"""Settings fail closed: production unless development is asked for, and a value that cannot
+be read stops start-up naming the variable. Each case imports the settings in a fresh
+interpreter, because they are read once at start-up."""
+
 import json
 import os
 import subprocess
 import sys
 
+import pytest
+
 PROBE = """
 import json, django
 from django.conf import settings
 django.setup()
-print(json.dumps({k: getattr(settings, k) for k in (
-    "DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS",
-    "SECURE_SSL_REDIRECT", "SESSION_COOKIE_HTTPONLY", "LANTERN_REQUIRE_2FA")}))
+print(json.dumps({k: getattr(settings, k, None) for k in (
+    "ENVIRONMENT", "DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+    "SECURE_HSTS_SECONDS", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_HTTPONLY",
+    "LANTERN_REQUIRE_2FA")}))
+print(settings.DATABASES["default"]["ENGINE"])
 """
+KEY = {"LANTERN_SECRET_KEY": "x" * 50}
+POSTGRES = {"DATABASE_URL": "postgres://lantern@db.invalid:5432/lantern"}
+SIGNING = {"LANTERN_AUDIT_SIGNING_KEY_FILE": "/etc/lantern/audit_signing_key.pem"}
+PRODUCTION = {**KEY, **POSTGRES, **SIGNING}
 
 
 def settings_under(env: dict) -> subprocess.CompletedProcess:
@@ -26,33 +38,102 @@ def settings_under(env: dict) -> subprocess.CompletedProcess:
     )
 
 
+def values_under(env: dict) -> dict:
+    result = settings_under(env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[0])
+
+
+def refusal_under(env: dict) -> str:
+    result = settings_under(env)
+    assert result.returncode != 0, result.stdout
+    assert "ImproperlyConfigured" in result.stderr
+    return result.stderr.strip().splitlines()[-1]
+
+
+SECURE = {
+    "ENVIRONMENT": "production",
+    "DEBUG": False,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+    "SECURE_HSTS_SECONDS": 31536000,
+    "SECURE_SSL_REDIRECT": True,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "LANTERN_REQUIRE_2FA": True,
+}
+
+
 def test_production_turns_on_secure_cookies_hsts_and_two_factor():
-    result = settings_under(
-        {
-            "LANTERN_ENV": "production",
-            "LANTERN_SECRET_KEY": "x" * 50,
-            "LANTERN_AUDIT_SIGNING_KEY_FILE": "/etc/lantern/audit_signing_key.pem",
-        }
-    )
-    values = json.loads(result.stdout)
-    assert values == {
-        "DEBUG": False,
-        "SESSION_COOKIE_SECURE": True,
-        "CSRF_COOKIE_SECURE": True,
-        "SECURE_HSTS_SECONDS": 31536000,
-        "SECURE_SSL_REDIRECT": True,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "LANTERN_REQUIRE_2FA": True,
-    }
+    assert values_under({"LANTERN_ENV": "production", **PRODUCTION}) == SECURE
+
+
+def test_without_lantern_env_it_runs_as_production():
+    assert values_under(PRODUCTION) == SECURE
+
+
+def test_development_runs_only_when_asked_for():
+    values = values_under({"LANTERN_ENV": "development"})
+    assert values["ENVIRONMENT"] == "development"
+    assert values["DEBUG"] is True
+    assert values["SESSION_COOKIE_SECURE"] is False  # plain-HTTP cookies for runserver
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = settings_under({"LANTERN_ENV": "production"})
-    assert result.returncode != 0
-    assert "LANTERN_SECRET_KEY must be set" in result.stderr
+    assert "LANTERN_SECRET_KEY must be set" in refusal_under(POSTGRES)
+
+
+def test_an_unknown_environment_is_refused():
+    message = refusal_under({"LANTERN_ENV": "staging", **PRODUCTION})
+    assert "LANTERN_ENV must be one of production, development" in message
+
+
+def test_production_refuses_sqlite_unless_allowed():
+    assert "LANTERN_ALLOW_SQLITE=true" in refusal_under(KEY)
+    assert values_under({**KEY, **SIGNING, "LANTERN_ALLOW_SQLITE": "TRUE"})["DEBUG"] is False
+
+
+@pytest.mark.parametrize(
+    "variable", ["LANTERN_DEBUG", "LANTERN_REQUIRE_2FA"], ids=["debug", "password-only"]
+)
+def test_production_refuses_the_development_conveniences(variable):
+    setting = "true" if variable == "LANTERN_DEBUG" else "false"
+    message = refusal_under({**PRODUCTION, variable: setting})
+    assert f"{variable}=" in message and "LANTERN_ENV=development" in message
+
+
+def test_require_2fa_true_keeps_the_second_factor_on_in_production():
+    values = values_under({**PRODUCTION, "LANTERN_REQUIRE_2FA": "true"})
+    assert values["LANTERN_REQUIRE_2FA"] is True
+
+
+def test_an_unreadable_boolean_stops_start_up_naming_the_variable():
+    message = refusal_under({**PRODUCTION, "LANTERN_SSL_REDIRECT": "on"})
+    assert "LANTERN_SSL_REDIRECT must be one of 1/0, true/false or yes/no" in message
+    message = refusal_under({"LANTERN_ENV": "development", "LANTERN_ALLOW_SQLITE": "sure"})
+    assert "LANTERN_ALLOW_SQLITE must be one of 1/0, true/false or yes/no" in message
+
+
+def test_an_unreadable_number_stops_start_up_naming_the_variable():
+    message = refusal_under({**PRODUCTION, "LANTERN_SESSION_SECONDS": "30m"})
+    assert "LANTERN_SESSION_SECONDS must be a whole number, not '30m'" in message
+
+
+def test_lantern_demo_reset_refuses_without_lantern_env_development(tmp_path):
+    """The default is production, where the demo's reset would delete the audit log."""
+    env = {
+        **KEY,
+        **SIGNING,
+        "LANTERN_ALLOW_SQLITE": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+    }
+    command = [sys.executable, "-m", "lantern", "demo", "--reset", "--scale", "0.01"]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("LANTERN_")}
+    refused = subprocess.run(
+        command, capture_output=True, text=True, env={**clean, **env}, check=False
+    )
+    assert refused.returncode != 0
+    assert "lantern demo runs only with LANTERN_ENV=development" in refused.stderr
 
 
 def test_production_refuses_to_start_without_an_audit_signing_key_file():
-    result = settings_under({"LANTERN_ENV": "production", "LANTERN_SECRET_KEY": "x" * 50})
-    assert result.returncode != 0
-    assert "LANTERN_AUDIT_SIGNING_KEY_FILE must be set" in result.stderr
+    assert "LANTERN_AUDIT_SIGNING_KEY_FILE must be set" in refusal_under({**KEY, **POSTGRES})

@@ -1,4 +1,8 @@
-"""My work, the team view and the overdue panel: nothing overdue goes unseen."""
+"""My work, the team view and the overdue panel: nothing overdue goes unseen.
+
+"Due this week" means due by Sunday, so these run on a Tuesday: a strategy discussion
+falling due the next working day is then still this week.
+"""
 
 import datetime as dt
 
@@ -6,20 +10,23 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from conftest import PASSWORD
+from conftest import LONDON, PASSWORD
 from lantern.access.models import AuditEntry
 from lantern.casework import queries
 from lantern.clocks.actions import apply_event
 from lantern.clocks.calendar import WorkingDayCalendar
 
-pytestmark = pytest.mark.django_db
+TUESDAY = dt.date(2026, 11, 24)
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.time_machine(dt.datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)),
+]
 CAL = WorkingDayCalendar()
 
 
 def working_days_ago(n: int) -> dt.date:
-    day = timezone.localdate()
+    day = TUESDAY
     while n:
         day -= dt.timedelta(days=1)
         n -= CAL.is_working_day(day)
@@ -34,14 +41,14 @@ def caseload(make_person, allocate, social_worker):
         allocate(child, social_worker)
     apply_event(overdue, "cp_plan_started", working_days_ago(15))
     apply_event(overdue, "core_group_held", working_days_ago(12))
-    apply_event(due, "harm_suspected", timezone.localdate())
-    apply_event(due, "s47_started", timezone.localdate())  # a DfE measure, not a task
+    apply_event(due, "harm_suspected", TUESDAY)
+    apply_event(due, "s47_started", TUESDAY)  # a DfE measure, not a task
     return overdue, due, clear
 
 
 def test_my_work_lists_overdue_then_due_most_urgent_first(caseload, social_worker):
     overdue, due, _ = caseload
-    items = queries.my_work(social_worker, timezone.localdate())
+    items = queries.my_work(social_worker, TUESDAY)
     assert [(i.deadline.person, i.deadline.rule.code, i.overdue) for i in items] == [
         (overdue, "cp_visit", True),
         (due, "strategy_discussion", False),
@@ -69,7 +76,7 @@ def test_the_team_view_shows_overdue_by_worker_and_caseloads(client, caseload, m
     page = response.content.decode()
     assert response.status_code == 200
     assert "Alice Tester: 1 overdue" in page and "Ola Lee" in page
-    _, workers = queries.team_work(manager, timezone.localdate())
+    _, workers = queries.team_work(manager, TUESDAY)
     alice = next(w for w in workers if w.worker.username == "alice")
     assert (alice.caseload, len(alice.overdue)) == (3, 1)
 
@@ -90,8 +97,8 @@ def test_the_childs_record_shows_what_is_overdue(client, caseload):
 
 def test_the_visit_clears_my_work_at_once(caseload, social_worker):
     overdue, _, _ = caseload
-    apply_event(overdue, "cp_visit_child_seen", timezone.localdate())
-    items = queries.my_work(social_worker, timezone.localdate())
+    apply_event(overdue, "cp_visit_child_seen", TUESDAY)
+    items = queries.my_work(social_worker, TUESDAY)
     assert [i.deadline.person for i in items if i.overdue] == []
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import PASSWORD
 from lantern.access.models import AuditEntry
@@ -107,7 +108,7 @@ def test_recording_a_visit_through_the_form(alice, child):
 
 def test_an_actions_refusal_is_shown_on_its_field(alice, child):
     url = reverse("casework:new", args=[child.pk, "visit"])
-    tomorrow = dt.date.today() + dt.timedelta(days=2)
+    tomorrow = timezone.localdate() + dt.timedelta(days=2)
     response = alice.post(url, {"visited_on": tomorrow.isoformat(), "kind": "cp"})
     page = response.content.decode()
     assert response.status_code == 200

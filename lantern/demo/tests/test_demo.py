@@ -173,3 +173,27 @@ def test_a_reset_starts_a_fresh_audit_chain_that_verifies(make_person):
     first = AuditEntry.objects.order_by("seq").first()
     assert first.seq == 1 and first.detail.startswith("system bootstrap")
     assert f"Audit log intact: {AuditEntry.objects.count()} entries verified." in out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reset", [False, True])
+def test_it_refuses_outside_development_and_the_audit_log_stays(settings, make_person, reset):
+    settings.DEVELOPMENT = False
+    make_person("Amy", "Carter")  # writes an audit entry
+    from lantern.access.models import AuditEntry
+
+    kept = AuditEntry.objects.count()
+    with pytest.raises(CommandError, match="LANTERN_ENV=development"):
+        build(reset=reset)
+    assert (Person.objects.count(), AuditEntry.objects.count()) == (1, kept)
+
+
+@pytest.mark.django_db
+def test_the_reset_itself_refuses_outside_development(settings, make_person):
+    from lantern.demo.reset import reset
+
+    settings.DEVELOPMENT = False
+    make_person("Amy", "Carter")
+    with pytest.raises(RuntimeError, match="development only"):
+        reset()
+    assert Person.objects.count() == 1

@@ -43,8 +43,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         seed, scale, today = options["seed"], options["scale"], options["today"]
-        if settings.PRODUCTION:
-            raise CommandError("lantern demo never runs in production (LANTERN_ENV=production).")
+        if not settings.DEVELOPMENT:
+            raise CommandError(
+                "lantern demo runs only with LANTERN_ENV=development: it invents a borough and "
+                "--reset deletes people, staff and the audit log."
+            )
         if not 0 < scale <= 20:
             raise CommandError("--scale must be more than 0 and at most 20.")
         if isinstance(today, dt.date):
