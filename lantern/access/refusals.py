@@ -57,14 +57,15 @@ def _people_of(obj) -> list:
 
 def _person_in_url(request):
     """The person the refused address names, if they exist: a refusal by role (the gate, a
-    per-kind permission) then shows on that child's "who has seen" too."""
-    from lantern.people.models import Person
+    per-kind permission) then shows on that child's "who has seen" too. Looked up through the
+    audit log's own link to the person index, so the gate needs nothing above it."""
+    people = AuditEntry._meta.get_field("person").related_model
 
     match = getattr(request, "resolver_match", None)
     person_id = match.kwargs.get("person_id") if match else None
     if not isinstance(person_id, int) or not 0 < person_id < 2**63:
         return None
-    return Person.objects.filter(pk=person_id).first()
+    return people.objects.filter(pk=person_id).first()
 
 
 def note(request, refusal: Exception | None = None, *, why: str = "", obj=None, user=None) -> None:
