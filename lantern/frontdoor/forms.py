@@ -182,7 +182,7 @@ class DecisionForm(GovukForm):
         label="Message to the referrer (optional)",
         help_text="Added to the standard outcome message the referrer sees",
     )
-    team = forms.ModelChoiceField(
+    team = RecordChoiceField(
         queryset=Team.objects.filter(
             kind__in=[Team.Kind.ASSESSMENT, Team.Kind.CHILD_PROTECTION]
         ).order_by("name"),
