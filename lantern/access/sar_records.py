@@ -79,38 +79,76 @@ def staff_name(user) -> str:
 
 def as_row(obj, *, redact, where: str, labels: dict[int, str]) -> dict:
     """One record as {field label: value}, with people and staff named as the pack allows."""
-    user_model = get_user_model()
     row = {}
     for f in obj._meta.concrete_fields:
         if f.name in LINK_FIELDS:
             continue
         label = str(f.verbose_name).capitalize()
-        value = getattr(obj, f.name)
-        place = f"{where}, {label}"
-        if f.is_relation:
-            if value is None:
-                row[label] = ""
-            elif f.related_model is user_model:
-                row[label] = staff_name(value)
-            elif f.related_model is Person:
-                row[label] = labels.get(value.pk, "[another person]")
-            else:
-                row[label] = redact(str(value), place)
-        elif f.choices:
-            row[label] = getattr(obj, f"get_{f.name}_display")()
-        elif isinstance(value, str):
-            row[label] = redact(value, place)
-        elif isinstance(f, models.JSONField):
-            row[label] = _redact_json(value, redact, place)
-        elif hasattr(value, "isoformat"):
-            row[label] = value.isoformat()
-        else:
-            row[label] = value
+        row[label] = cell(obj, f, redact=redact, place=f"{where}, {label}", labels=labels)
     for f in obj._meta.many_to_many:
         row[str(f.verbose_name).capitalize()] = ", ".join(
             str(o) for o in getattr(obj, f.name).all()
         )
     return row
+
+
+def cell(obj, f, *, redact, place: str, labels: dict[int, str]):
+    """One field of ``obj`` as the pack shows it: choices by label, staff by name, other
+    people by their label, free text redacted."""
+    value = getattr(obj, f.name)
+    if f.is_relation:
+        if value is None:
+            return ""
+        if f.related_model is get_user_model():
+            return staff_name(value)
+        if f.related_model is Person:
+            return labels.get(value.pk, "[another person]")
+        return redact(str(value), place)
+    if f.choices:
+        return getattr(obj, f"get_{f.name}_display")()
+    if isinstance(value, str):
+        return redact(value, place)
+    if isinstance(f, models.JSONField):
+        return _redact_json(value, redact, place)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def earlier_versions(model, objects, *, redact, where, labels) -> dict[int, list[dict]]:
+    """Each record's changes after it was first written, oldest first: the wording it had
+    before is information the council holds too (issue 8 §8). One query per model."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from lantern.history.models import Revision
+    from lantern.history.presenting import as_stored
+
+    by_record: dict[int, list[dict]] = {}
+    revisions = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[o.pk for o in objects],
+    ).select_related("changed_by")
+    for revision in revisions.order_by("object_id", "version", "id"):
+        place = f"{where(revision.object_id)}, version {revision.version}"
+        changes = {}
+        for name, (old, new) in revision.changes.items():
+            f = model._meta.get_field(name)
+            label = str(f.verbose_name).capitalize()
+            shown = [
+                cell(as_stored(model, name, value), f, redact=redact, place=f"{place}, {label}",
+                     labels=labels)
+                for value in (old, new)
+            ]  # fmt: skip
+            changes[label] = {"before": shown[0], "after": shown[1]}
+        by_record.setdefault(revision.object_id, []).append(
+            {
+                "version": revision.version,
+                "changed_at": revision.changed_at.isoformat(),
+                "changed_by": staff_name(revision.changed_by),
+                "changes": changes,
+            }
+        )
+    return by_record
 
 
 def _redact_json(value, redact, place):

@@ -16,7 +16,7 @@ from django.apps import apps
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from lantern.access.sar_records import EXPORTED, as_row
+from lantern.access.sar_records import EXPORTED, as_row, earlier_versions
 from lantern.access.sar_redaction import Redactor
 from lantern.chronology.models import ChronologyEntry
 from lantern.frontdoor.models import ContactSubject
@@ -132,15 +132,17 @@ def _records(person, redactor: Redactor, labels: dict[int, str]) -> dict[str, li
             for f in model._meta.concrete_fields
             if f.is_relation and f.related_model is Person
         )
-        rows = [
-            as_row(
-                obj,
-                redact=redactor.redact,
-                where=f"{title}, {model._meta.verbose_name} {obj.pk}",
-                labels=labels,
-            )
-            for obj in model.objects.filter(**{fk: person}).order_by("pk")
-        ]
+        objects = list(model.objects.filter(**{fk: person}).order_by("pk"))
+        where = f"{title}, {model._meta.verbose_name} {{}}".format
+        history = earlier_versions(
+            model, objects, redact=redactor.redact, where=where, labels=labels
+        )
+        rows = []
+        for obj in objects:
+            row = as_row(obj, redact=redactor.redact, where=where(obj.pk), labels=labels)
+            if obj.pk in history:
+                row["Earlier versions"] = history[obj.pk]
+            rows.append(row)
         if rows:
             sections[title] = rows
     return sections
@@ -205,6 +207,13 @@ def build_pack(person) -> tuple[dict, list[dict]]:
             .select_related("agency")
             .order_by("occurred_at", "id")
         ],
+        "corrections": earlier_versions(
+            Person,
+            [person],
+            redact=redactor.redact,
+            where=lambda pk: "Corrections to the person's details",
+            labels=labels,
+        ).get(person.pk, []),
         "contacts": _contacts(person, redactor),
         "records": _records(person, redactor, labels),
     }

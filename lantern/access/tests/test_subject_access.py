@@ -168,3 +168,35 @@ def test_a_contact_gives_its_concern_and_withholds_a_private_referrer(
     assert "Nina" not in json.dumps(pack) and "07700" not in json.dumps(pack)
     log = json.loads(archive.read(LOG_NAME))["redactions"]
     assert {"Nina Neighbour", "07700 900123"} <= {r["redacted"] for r in log}
+
+
+def test_the_pack_holds_the_earlier_wording_of_changed_records_redacted(
+    client, make_staff, casework_held, social_worker
+):
+    from lantern.casework.models import Assessment
+
+    assessment = Assessment.objects.get(person=casework_held)
+    casework.update_assessment(
+        assessment,
+        acting_user=social_worker,
+        expected_version=assessment.version,
+        analysis="Risk reduced: Mum has a plan with the school.",
+    )
+    actions.correct_details(
+        casework_held, acting_user=social_worker, date_of_birth=dt.date(2015, 2, 1)
+    )
+    archive = download(client, make_staff, casework_held)
+    pack = json.loads(archive.read("record.json"))
+    (row,) = pack["records"]["Assessments"]
+    assert row["Analysis"] == "Risk reduced: Mum has a plan with the school."
+    (earlier,) = row["Earlier versions"]
+    assert earlier["version"] == 2 and earlier["changed_by"] == "Alice Tester"
+    assert earlier["changes"]["Analysis"] == {
+        "before": "Risk from [father] when drinking. Also a trial of [father] staying away.",
+        "after": "Risk reduced: Mum has a plan with the school.",
+    }
+    (correction,) = pack["corrections"]
+    assert correction["changes"]["Date of birth"] == {"before": "2015-01-01", "after": "2015-02-01"}
+    html = archive.read("record.html").decode()
+    assert "was “Risk from [father] when drinking." in html
+    assert "Smith" not in json.dumps(pack) and "Smith" not in html
