@@ -1,11 +1,20 @@
 """The world the matrix is tried in: one user per persona, one child per record class, one
-referral (CIN episode) per child, and two contacts (the partner's own, another agency's)."""
+referral (CIN episode) per child, and two contacts (the partner's own, another agency's).
+
+The world is built once per test module, inside a transaction rolled back when the module
+ends; each test runs in a savepoint inside it (pytest-django), so whatever one cell writes
+(audit rows, a form that saved) is gone before the next. Built on the suite's ordinary
+Tuesday, like every test's clock.
+"""
 
 import datetime as dt
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 
+from conftest import ORDINARY_DAY
 from lantern.access.actions import break_the_glass, restrict_record
 from lantern.access.models import RestrictedRecord
 from lantern.agencies.models import Agency
@@ -42,8 +51,34 @@ ALLOCATED_TO = {
 }
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with time_machine.travel(ORDINARY_DAY, tick=False):
+                users, children = build_world()
+            yield (
+                {key: user.pk for key, user in users.items()},
+                {cls: child.pk for cls, child in children.items()},
+            )
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(db):
+def world(db, built_world):
+    """The world's users and children, read afresh for each test (no cached roles or
+    relations carried from one cell to the next)."""
+    user_ids, child_ids = built_world
+    users = {key: User.objects.select_related("staff").get(pk=pk) for key, pk in user_ids.items()}
+    children = {cls: Person.objects.get(pk=pk) for cls, pk in child_ids.items()}
+    return users, children
+
+
+def build_world():
     council = Agency.objects.get_or_create(
         code="csc", defaults={"name": "Children's social care", "kind": Agency.Kind.COUNCIL}
     )[0]
