@@ -30,9 +30,12 @@ def test_signing_out_forgets_the_drafts_kept_in_the_tab(
     page.wait_for_selector("h1")
     response = page.goto(f"{live_server.url}/casework/{child.pk}/case-note/new/")
     assert "no-store" in response.headers["cache-control"]
-    # Typed, not yet sent to the server (autosave waits for a pause): kept in the tab.
+    # The connection drops: what she types is kept in the tab until it can be sent.
+    page.route("**/drafts/**", lambda route: route.abort())
     page.fill("#id_text", "Mum said the new boyfriend, Dean, stays most nights.")
+    page.wait_for_selector("[data-autosave-status]:has-text('Not saved to the server')")
     assert page.evaluate(DRAFTS), "the draft is kept in the tab while signed in"
+    page.unroute("**/drafts/**")
 
     page.click("form[data-sign-out] button")
     page.wait_for_selector("#id_username")
