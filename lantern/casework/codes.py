@@ -35,6 +35,9 @@ class CodeList:
     def is_current(self, code: str) -> bool:
         return any(c.code == code and not c.retired for c in self.codes)
 
+    def why_retired(self, code: str) -> str:
+        return next((c.retired for c in self.codes if c.code == code), "")
+
 
 REFERRAL_SOURCE = CodeList("ReferralSource (N00152)", "CIN census rule 8866", (
     Code("1A", "Individual – family member, relative or carer"),
@@ -88,8 +91,8 @@ REASON_FOR_CLOSURE = CodeList("ReasonForClosure (N00103)", "CIN census rule 8640
 # Rule 2990/8825Q: these two mean "closed after assessment", so no s47, CP or CIN plan.
 CLOSED_AFTER_ASSESSMENT = {"RC8", "RC9"}
 
-_NOT_18A = "from 2024/25 use 18B or 18C (CIN census query 8945Q)"
-_NOT_19A = "from 2024/25 use 19B or 19C (CIN census query 8950Q)"
+_NOT_18A = "from 2024/25 use 18B (child on child) or 18C (adult on child) (CIN census query 8945Q)"
+_NOT_19A = "from 2024/25 use 19B (child on child) or 19C (adult on child) (CIN census query 8950Q)"
 ASSESSMENT_FACTORS = CodeList("AssessmentFactors (N00181)", "CIN census rules 8897Q, 8869, 8898", (
     Code("1A", "Alcohol misuse – by the child"),
     Code("1B", "Alcohol misuse – by parent(s) or carer(s)"),
@@ -125,11 +128,11 @@ ASSESSMENT_FACTORS = CodeList("AssessmentFactors (N00181)", "CIN census rules 88
     Code("16A", "Abuse or neglect – neglect"),
     Code("17A", "Abuse or neglect – emotional abuse"),
     Code("18A", "Abuse or neglect – physical abuse", retired=_NOT_18A),
-    Code("18B", "Abuse or neglect – physical abuse, adult on child"),
-    Code("18C", "Abuse or neglect – physical abuse, child on child"),
+    Code("18B", "Abuse or neglect – physical abuse, child on child"),
+    Code("18C", "Abuse or neglect – physical abuse, adult on child"),
     Code("19A", "Abuse or neglect – sexual abuse", retired=_NOT_19A),
-    Code("19B", "Abuse or neglect – sexual abuse, adult on child"),
-    Code("19C", "Abuse or neglect – sexual abuse, child on child"),
+    Code("19B", "Abuse or neglect – sexual abuse, child on child"),
+    Code("19C", "Abuse or neglect – sexual abuse, adult on child"),
     Code("20", "Other"),
     Code("21", "No factors identified"),
     Code("22A", "Female genital mutilation"),

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from lantern.agencies.models import Agency
+from lantern.casework import codes
 from lantern.casework import models as cw
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.models import Deadline
@@ -145,3 +146,20 @@ def test_the_same_seed_gives_the_same_casework(world):
     generate_casework(random.Random(5), borough, staff, agencies, TODAY)
     again = list(cw.Visit.objects.order_by("visited_on").values_list("visited_on", "seen_alone"))
     assert first == again
+
+
+def test_children_on_a_plan_get_adult_on_child_abuse_factors(world):
+    """A CP plan follows abuse by a parent or carer: reported as child-on-child (18B/19B),
+    the demo would tell the census a different story."""
+    child, entry, staff, agencies, borough = world
+    for n in range(12):
+        cp = child(f"Cara{n}", "child_protection", D(2026, 6, 1), cp=D(2026, 7, 20))
+        entry(cp, D(2026, 7, 25), "assessment", "Child and family assessment completed.")
+    generate_casework(random.Random(7), borough, staff, agencies, TODAY)
+
+    factors = {f for a in cw.Assessment.objects.all() for f in a.factors}
+    abuse = {f for f in factors if f[:2] in ("18", "19")}
+    assert abuse, "the seed should give some physical or sexual abuse factors"
+    labels = [codes.ASSESSMENT_FACTORS.label(f) for f in abuse]
+    assert all(label.endswith("adult on child") for label in labels), labels
+    assert all(codes.ASSESSMENT_FACTORS.is_current(f) for f in factors)
