@@ -33,12 +33,21 @@ EDITABLE = ("start_date", "analysis", "child_views", "factors", "outcome")
 
 
 def check_factors(factors: list[str]) -> list[str]:
-    """CIN census 8897Q (valid codes), 8898 (no repeats) and 8869 (21 stands alone)."""
+    """CIN census 8897Q (valid codes), 8898 (no repeats) and 8869 (21 stands alone).
+
+    Retired codes (18A, 19A) are refused in any factors written now, on a new assessment or
+    an edit: from 2024/25 the census queries them (8945Q, 8950Q), and the worker is the one
+    who knows whether the abuse was by an adult or another child. Old records keep them.
+    """
     if len(set(factors)) != len(factors):
         refuse("Each factor can be chosen once", "factors")
     unknown = [f for f in factors if f not in codes.ASSESSMENT_FACTORS]
     if unknown:
         refuse(f"Not a factor on the DfE list: {', '.join(unknown)}", "factors")
+    retired = [f for f in factors if not codes.ASSESSMENT_FACTORS.is_current(f)]
+    if retired:
+        why = "; ".join(f"{f}: {codes.ASSESSMENT_FACTORS.why_retired(f)}" for f in retired)
+        refuse(f"No longer on the DfE list for new assessments ({why})", "factors")
     if codes.NO_FACTORS in factors and len(factors) > 1:
         refuse("‘No factors identified’ cannot be chosen with other factors", "factors")
     return factors
