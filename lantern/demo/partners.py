@@ -25,6 +25,14 @@ AGENCIES = [
     ("housing", "Council housing services", K.HOUSING),
     ("probation", "Probation Service (north London)", K.PROBATION),
 ]
+# Where each health agency works, so its contacts get the DfE source 3A–3F.
+HEALTH_SETTINGS = {
+    "nmuh": Agency.HealthSetting.EMERGENCY,
+    "whittington": Agency.HealthSetting.OTHER,
+    "health-visiting": Agency.HealthSetting.HEALTH_VISITOR,
+    "gp-elm-tree": Agency.HealthSetting.GP,
+    "gp-riverside": Agency.HealthSetting.GP,
+}
 # Code, name, DfE establishment number (primaries 2xxx, secondaries 4xxx).
 PRIMARY_SCHOOLS = [
     ("school-broadwater", "Broadwater Primary School", "2031"),
@@ -65,7 +73,8 @@ def create_agencies() -> dict[str, Agency]:
     out = {}
     for code, name, kind in rows:
         out[code], _ = Agency.objects.update_or_create(
-            code=code, defaults={"name": name, "kind": kind}
+            code=code,
+            defaults={"name": name, "kind": kind, "health_setting": HEALTH_SETTINGS.get(code, "")},
         )
     return out
 

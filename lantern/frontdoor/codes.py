@@ -3,10 +3,14 @@
 The DfE ReferralSource list itself has one owner, ``lantern.casework.codes.REFERRAL_SOURCE``
 (the CIN census lists live together). ``DEFAULT_SOURCE`` is local: which code a contact from
 each kind of agency gets when the referrer does not say more (a school is ``2A``, the police
-``6``).
+``6``), and for a health agency by its setting (a GP practice ``3A``, A&E ``3E``).
 """
 
-# Agency.Kind -> the ReferralSource a contact from that kind of agency defaults to.
+# Agency.Kind -> the ReferralSource a contact from that kind of agency defaults to
+# (shared/reference/codes.md §A4). "other" is 8, the DfE's own "Other (children's centres,
+# independent agency providers, voluntary organisations)": an agency of no listed kind is
+# not known to be a legal one (7 is courts, probation, immigration, CAFCASS, prison) and the
+# contact's source is known, so not 10 "Unknown".
 DEFAULT_SOURCE = {
     "police": "6",
     "education": "2A",
@@ -15,11 +19,23 @@ DEFAULT_SOURCE = {
     "probation": "7",
     "voluntary": "8",
     "council": "5B",
-    "other": "10",
+    "other": "8",
+}
+
+# Agency.HealthSetting -> 3A–3F. A health agency whose setting is not recorded stays 3F.
+HEALTH_SOURCE = {
+    "gp": "3A",
+    "health_visitor": "3B",
+    "school_nurse": "3C",
+    "other_primary": "3D",
+    "emergency": "3E",
+    "other": "3F",
 }
 
 
 def source_for_agency(agency) -> str:
+    if agency.kind == "health" and agency.health_setting in HEALTH_SOURCE:
+        return HEALTH_SOURCE[agency.health_setting]
     return DEFAULT_SOURCE.get(agency.kind, "10")
 
 
