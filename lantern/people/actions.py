@@ -112,6 +112,20 @@ CORRECTABLE = (
 )
 
 
+def _check_death(person: Person) -> None:
+    """A date of death in the future or before the birth would make the retention date and
+    the census's closure reason RC2 (8585Q) wrong."""
+    died = person.date_of_death
+    if died is None:
+        return
+    if died > timezone.localdate():
+        raise ValidationError({"date_of_death": "Date of death must be today or in the past"})
+    if person.date_of_birth and died < person.date_of_birth:
+        raise ValidationError(
+            {"date_of_death": "Date of death must be on or after the date of birth"}
+        )
+
+
 @transaction.atomic
 def correct_details(person: Person, *, acting_user, request=None, **changes) -> Person:
     """Correct the person's own details (a date of birth entered wrongly, a name misspelt),
@@ -126,6 +140,7 @@ def correct_details(person: Person, *, acting_user, request=None, **changes) -> 
         raise ValidationError("Nothing was changed: correct a detail, or go back to the record")
     for name, value in changes.items():
         setattr(person, name, value)
+    _check_death(person)
     person.full_clean()
     person.save(update_fields=[*changes, "updated_at"])
     record_revision(

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from lantern.people import codes
 from lantern.people.identifiers import validate_nhs_number, validate_upn
@@ -37,24 +38,28 @@ class DateOfBirthForm(GovukForm):
 
     def clean_date_of_birth(self, data: dict) -> dt.date | None:
         """The date, or None when left blank; adds an error to the day box if it is wrong."""
-        parts = [data.get("dob_day"), data.get("dob_month"), data.get("dob_year")]
-        if all(p is None for p in parts) or "dob_day" in self.errors:
+        return self.date_from_boxes(data, "dob", "Date of birth")
+
+    def date_from_boxes(self, data: dict, prefix: str, what: str) -> dt.date | None:
+        parts = [data.get(f"{prefix}_day"), data.get(f"{prefix}_month"), data.get(f"{prefix}_year")]
+        day = f"{prefix}_day"
+        if all(p is None for p in parts) or day in self.errors:
             return None
         if None in parts:
-            self.add_error("dob_day", "Date of birth must include a day, month and year")
+            self.add_error(day, f"{what} must include a day, month and year")
             return None
         try:
-            born = dt.date(parts[2], parts[1], parts[0])
+            when = dt.date(parts[2], parts[1], parts[0])
         except (ValueError, OverflowError):
-            self.add_error("dob_day", "Date of birth must be a real date")
+            self.add_error(day, f"{what} must be a real date")
             return None
-        if born > dt.date.today():
-            self.add_error("dob_day", "Date of birth must be today or in the past")
+        if when > timezone.localdate():
+            self.add_error(day, f"{what} must be today or in the past")
             return None
-        if born.year < 1900:
-            self.add_error("dob_day", "Date of birth must be after 1900")
+        if when.year < 1900:
+            self.add_error(day, f"{what} must be after 1900")
             return None
-        return born
+        return when
 
 
 class AddPersonForm(DateOfBirthForm):
@@ -138,20 +143,30 @@ class CorrectDetailsForm(DateOfBirthForm):
 
     DETAILS = ("first_name", "middle_names", "last_name", "date_of_birth_estimated", "sex")
     DETAILS += ("gender", "ethnicity")
+    # Date of death: the CIN census needs it for closure reason RC2 (rule 8585Q), and the
+    # record is kept from the death, not the 18th birthday (access.retention).
+    dod_day = date_part("Day", 2)
+    dod_month = date_part("Month", 2)
+    dod_year = date_part("Year", 4)
 
     @classmethod
     def for_person(cls, person, data=None):
         initial = {name: getattr(person, name) for name in cls.DETAILS}
-        if person.date_of_birth:
-            born = person.date_of_birth
-            initial |= {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year}
+        for prefix, when in (("dob", person.date_of_birth), ("dod", person.date_of_death)):
+            if when:
+                initial |= {f"{prefix}_day": when.day, f"{prefix}_month": when.month}
+                initial[f"{prefix}_year"] = when.year
         return cls(data, initial=initial)
+
+    def dod_fields(self):
+        return [self["dod_day"], self["dod_month"], self["dod_year"]]
 
     def clean(self):
         data = super().clean()
         data["date_of_birth"] = self.clean_date_of_birth(data)
+        data["date_of_death"] = self.date_from_boxes(data, "dod", "Date of death")
         return data
 
     def details(self) -> dict:
         d = self.cleaned_data
-        return {name: d[name] for name in (*self.DETAILS, "date_of_birth")}
+        return {name: d[name] for name in (*self.DETAILS, "date_of_birth", "date_of_death")}
