@@ -34,6 +34,7 @@ from lantern.casework.models import (
 )
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
+from lantern.workforce.models import Allocation
 
 
 @transaction.atomic
@@ -60,6 +61,7 @@ def record_initial_conference(
     if Conference.objects.filter(section47=section47).exists():
         refuse("That enquiry's initial conference is already recorded", "section47")
     in_the_past(held_on, "The conference date", "held_on")
+    chair_is_independent(person, chair, held_on)
     not_before(
         held_on,
         section47.start_date,
@@ -142,6 +144,51 @@ def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtec
     return plan
 
 
+def chair_is_independent(person: Person, chair, held_on: dt.date) -> None:
+    """The chair is independent of the child's line management (WT23): neither the worker
+    allocated to the child on the day, nor the manager of that worker's team."""
+    if chair is None:
+        return
+    allocations = Allocation.objects.filter(child=person, start__lte=held_on).exclude(
+        end__lt=held_on
+    )
+    allocation = allocations.select_related("team").order_by("-start").first()
+    if allocation is None:
+        return
+    if allocation.worker_id == chair.pk:
+        refuse(
+            "The chair cannot be the child's allocated worker: choose an independent chair", "chair"
+        )
+    if allocation.team.manager_id == chair.pk:
+        refuse(
+            "The chair cannot be the manager of the allocated worker's team: choose an "
+            "independent chair",
+            "chair",
+        )
+
+
+def _after_the_last_conference(plan: ChildProtectionPlan, held_on: dt.date) -> None:
+    """Each review follows the conference before it (the ICPC or the last review): an
+    earlier date would reorder the plan's history and restart its review clock backwards."""
+    last = plan.reviews.order_by("-held_on").first()
+    if last is None:
+        not_before(
+            held_on,
+            plan.icpc.held_on,
+            "A review conference cannot be before the initial conference "
+            f"({long_date(plan.icpc.held_on)})",
+            "held_on",
+        )
+    else:
+        not_before(
+            held_on,
+            last.held_on,
+            "A review conference cannot be before the previous review conference "
+            f"({long_date(last.held_on)})",
+            "held_on",
+        )
+
+
 @transaction.atomic
 def record_review_conference(
     plan: ChildProtectionPlan,
@@ -160,13 +207,8 @@ def record_review_conference(
     if plan.end_date is not None:
         refuse(f"This plan ended on {long_date(plan.end_date)}")
     in_the_past(held_on, "The conference date", "held_on")
-    icpc_date = plan.icpc.held_on
-    not_before(
-        held_on,
-        icpc_date,
-        f"A review conference cannot be before the initial conference ({long_date(icpc_date)})",
-        "held_on",
-    )
+    _after_the_last_conference(plan, held_on)
+    chair_is_independent(plan.person, chair, held_on)
     if decision == Conference.Decision.CONTINUE:
         categories = check_categories(categories or [])
     elif decision == Conference.Decision.END:
