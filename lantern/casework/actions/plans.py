@@ -23,6 +23,10 @@ from lantern.casework.actions.base import (
     tell_worker,
     written,
 )
+from lantern.casework.actions.conference_guards import (
+    after_the_last_conference,
+    chair_is_independent,
+)
 from lantern.casework.actions.enquiries import check_categories, meeting
 from lantern.casework.actions.episodes import start_cin_plan
 from lantern.casework.models import (
@@ -34,7 +38,6 @@ from lantern.casework.models import (
 )
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
-from lantern.workforce.models import Allocation
 
 
 @transaction.atomic
@@ -144,51 +147,6 @@ def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtec
     return plan
 
 
-def chair_is_independent(person: Person, chair, held_on: dt.date) -> None:
-    """The chair is independent of the child's line management (WT23): neither the worker
-    allocated to the child on the day, nor the manager of that worker's team."""
-    if chair is None:
-        return
-    allocations = Allocation.objects.filter(child=person, start__lte=held_on).exclude(
-        end__lt=held_on
-    )
-    allocation = allocations.select_related("team").order_by("-start").first()
-    if allocation is None:
-        return
-    if allocation.worker_id == chair.pk:
-        refuse(
-            "The chair cannot be the child's allocated worker: choose an independent chair", "chair"
-        )
-    if allocation.team.manager_id == chair.pk:
-        refuse(
-            "The chair cannot be the manager of the allocated worker's team: choose an "
-            "independent chair",
-            "chair",
-        )
-
-
-def _after_the_last_conference(plan: ChildProtectionPlan, held_on: dt.date) -> None:
-    """Each review follows the conference before it (the ICPC or the last review): an
-    earlier date would reorder the plan's history and restart its review clock backwards."""
-    last = plan.reviews.order_by("-held_on").first()
-    if last is None:
-        not_before(
-            held_on,
-            plan.icpc.held_on,
-            "A review conference cannot be before the initial conference "
-            f"({long_date(plan.icpc.held_on)})",
-            "held_on",
-        )
-    else:
-        not_before(
-            held_on,
-            last.held_on,
-            "A review conference cannot be before the previous review conference "
-            f"({long_date(last.held_on)})",
-            "held_on",
-        )
-
-
 @transaction.atomic
 def record_review_conference(
     plan: ChildProtectionPlan,
@@ -207,7 +165,7 @@ def record_review_conference(
     if plan.end_date is not None:
         refuse(f"This plan ended on {long_date(plan.end_date)}")
     in_the_past(held_on, "The conference date", "held_on")
-    _after_the_last_conference(plan, held_on)
+    after_the_last_conference(plan, held_on)
     chair_is_independent(plan.person, chair, held_on)
     if decision == Conference.Decision.CONTINUE:
         categories = check_categories(categories or [])
