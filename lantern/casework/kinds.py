@@ -173,7 +173,7 @@ KINDS = [
         forms.VisitForm,
         actions.record_visit,
         ("visited_on", "kind", "child_seen", "seen_alone", "bedroom_seen", "reason_not_seen",
-         "child_words", "observations"),
+         "reason_not_seen_alone", "child_words", "observations"),
         autosave=True,
     ),
     Kind(

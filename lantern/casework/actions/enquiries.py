@@ -12,13 +12,14 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    long_date,
     not_before,
     open_episode_of,
     refuse,
     save_versioned,
     written,
 )
-from lantern.casework.models import Section47Enquiry, StrategyDiscussion
+from lantern.casework.models import Conference, Section47Enquiry, StrategyDiscussion
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
 
@@ -129,6 +130,37 @@ def start_section47(
     return enquiry
 
 
+def _outcome_agrees_with_conference(enquiry, outcome: str, icpc_required) -> None:
+    """An initial conference is convened when, and only when, the concerns are substantiated
+    and the child is judged at continuing risk of significant harm (WT23 4.3); the census
+    return (ICPCnotRequired) and the ICPC clock both read this answer, so it is never
+    guessed from an unticked box, and cannot deny a conference that has already been held."""
+    if outcome not in Section47Enquiry.Outcome.values:
+        refuse("Choose the outcome of the enquiry", "outcome")
+    if icpc_required not in (True, False):
+        refuse("Say whether an initial child protection conference is needed", "icpc_required")
+    held = Conference.objects.filter(section47=enquiry).first()
+    if held is not None and not icpc_required:
+        refuse(
+            f"An initial conference for this enquiry was held on {long_date(held.held_on)}: "
+            "‘no conference needed’ cannot follow it",
+            "icpc_required",
+        )
+    at_risk = outcome == Section47Enquiry.Outcome.CONTINUING_RISK
+    if icpc_required and not at_risk:
+        refuse(
+            "An initial conference follows only when the child is judged at continuing risk "
+            "of significant harm: change the outcome or the conference answer",
+            "icpc_required",
+        )
+    if at_risk and not icpc_required:
+        refuse(
+            "A child judged at continuing risk of significant harm needs an initial "
+            "conference: answer ‘Yes’ or change the outcome",
+            "icpc_required",
+        )
+
+
 @transaction.atomic
 def conclude_section47(
     enquiry: Section47Enquiry,
@@ -136,7 +168,7 @@ def conclude_section47(
     acting_user,
     outcome: str,
     end_date: dt.date,
-    icpc_required: bool,
+    icpc_required: bool | None,
     expected_version: int,
     request=None,
 ) -> Section47Enquiry:
@@ -145,6 +177,7 @@ def conclude_section47(
         refuse("This enquiry's outcome is already recorded")
     in_the_past(end_date, "The date the enquiry concluded", "end_date")
     not_before(end_date, enquiry.start_date, "It cannot end before it started", "end_date")
+    _outcome_agrees_with_conference(enquiry, outcome, icpc_required)
     save_versioned(
         enquiry,
         expected_version=expected_version,

@@ -22,6 +22,7 @@ from lantern.casework.models import (
     ChildProtectionPlan,
     CINEpisode,
     CINPlan,
+    Conference,
     Section47Enquiry,
 )
 from lantern.clocks.actions import apply_event
@@ -87,24 +88,52 @@ def open_episode(
     return episode
 
 
-def _refuse_open_work(episode: CINEpisode) -> None:
-    """An episode closes only when nothing is left open in it (CIN census 8868, 2990)."""
+def _refuse_open_work(episode: CINEpisode, close_date: dt.date) -> None:
+    """An episode closes only when nothing is left open in it, and not before the day the
+    last of it ended (CIN census 8868, 2990): a closure dated earlier would put plans and
+    enquiries outside their own episode in the return."""
     plan = ChildProtectionPlan.objects.filter(episode=episode, end_date__isnull=True).first()
     if plan is not None:
         refuse(
             f"The child protection plan from {long_date(plan.start_date)} is still open: "
-            "end it (at a review conference) before closing the case"
+            "end it (at a review conference) before closing the case",
+            "close_date",
         )
     cin_plan = CINPlan.objects.filter(episode=episode, end_date__isnull=True).first()
     if cin_plan is not None:
         refuse(
             f"The child in need plan from {long_date(cin_plan.start_date)} is still open: "
-            "end it before closing the case"
+            "end it before closing the case",
+            "close_date",
         )
-    if Section47Enquiry.objects.filter(episode=episode, outcome="").exists():
-        refuse("A section 47 enquiry has no outcome yet: record its outcome first")
+    enquiries = Section47Enquiry.objects.filter(episode=episode)
+    if enquiries.filter(outcome="").exists():
+        refuse("A section 47 enquiry has no outcome yet: record its outcome first", "close_date")
+    held = Conference.objects.filter(episode=episode, section47__isnull=False).values("section47")
+    if enquiries.filter(icpc_required=True).exclude(pk__in=held).exists():
+        refuse(
+            "A section 47 enquiry decided an initial conference is needed and none is "
+            "recorded: record the conference first",
+            "close_date",
+        )
     if Assessment.objects.filter(episode=episode, authorised_date__isnull=True).exists():
-        refuse("An assessment is not yet authorised: ask your manager to authorise it first")
+        refuse(
+            "An assessment is not yet authorised: ask your manager to authorise it first",
+            "close_date",
+        )
+    ended = [
+        *ChildProtectionPlan.objects.filter(episode=episode).values_list("end_date", flat=True),
+        *CINPlan.objects.filter(episode=episode).values_list("end_date", flat=True),
+        *enquiries.values_list("end_date", flat=True),
+        *Assessment.objects.filter(episode=episode).values_list("authorised_date", flat=True),
+    ]
+    last = max((day for day in ended if day is not None), default=None)
+    if last is not None and close_date < last:
+        refuse(
+            f"The case cannot close before its plans, enquiries and assessments ended "
+            f"(the last on {long_date(last)})",
+            "close_date",
+        )
 
 
 @transaction.atomic
@@ -129,7 +158,7 @@ def close_episode(
         "The closure date cannot be before the referral",
         "close_date",
     )
-    _refuse_open_work(episode)
+    _refuse_open_work(episode, close_date)
     if reason_for_closure in codes.CLOSED_AFTER_ASSESSMENT:
         if episode.enquiries.exists() or episode.cp_plans.exists() or episode.cin_plans.exists():
             refuse(

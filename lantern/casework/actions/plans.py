@@ -23,6 +23,10 @@ from lantern.casework.actions.base import (
     tell_worker,
     written,
 )
+from lantern.casework.actions.conference_guards import (
+    after_the_last_conference,
+    chair_is_independent,
+)
 from lantern.casework.actions.enquiries import check_categories, meeting
 from lantern.casework.actions.episodes import start_cin_plan
 from lantern.casework.models import (
@@ -60,6 +64,7 @@ def record_initial_conference(
     if Conference.objects.filter(section47=section47).exists():
         refuse("That enquiry's initial conference is already recorded", "section47")
     in_the_past(held_on, "The conference date", "held_on")
+    chair_is_independent(person, chair, held_on)
     not_before(
         held_on,
         section47.start_date,
@@ -160,13 +165,8 @@ def record_review_conference(
     if plan.end_date is not None:
         refuse(f"This plan ended on {long_date(plan.end_date)}")
     in_the_past(held_on, "The conference date", "held_on")
-    icpc_date = plan.icpc.held_on
-    not_before(
-        held_on,
-        icpc_date,
-        f"A review conference cannot be before the initial conference ({long_date(icpc_date)})",
-        "held_on",
-    )
+    after_the_last_conference(plan, held_on)
+    chair_is_independent(plan.person, chair, held_on)
     if decision == Conference.Decision.CONTINUE:
         categories = check_categories(categories or [])
     elif decision == Conference.Decision.END:

@@ -62,6 +62,7 @@ def record_visit(
     seen_alone: bool = False,
     bedroom_seen: bool = False,
     reason_not_seen: str = "",
+    reason_not_seen_alone: str = "",
     child_words: str = "",
     observations: str = "",
     request=None,
@@ -76,6 +77,14 @@ def record_visit(
         refuse("A child seen alone was seen: tick ‘The child was seen’ too", "seen_alone")
     if not child_seen and not reason_not_seen.strip():
         refuse("Say why the child was not seen", "reason_not_seen")
+    if child_seen and not seen_alone and not reason_not_seen_alone.strip():
+        refuse("Say why the child was not seen alone", "reason_not_seen_alone")
+    if kind == Visit.Kind.CHILD_PROTECTION and not _on_cp_plan(person, visited_on):
+        refuse(
+            "A child protection statutory visit needs a child protection plan open on the "
+            "day of the visit: choose another type of visit",
+            "kind",
+        )
     visit = create(
         Visit,
         person,
@@ -87,6 +96,7 @@ def record_visit(
         seen_alone=seen_alone,
         bedroom_seen=bedroom_seen,
         reason_not_seen=reason_not_seen,
+        reason_not_seen_alone=reason_not_seen_alone if child_seen and not seen_alone else "",
         child_words=child_words,
         observations=observations,
     )
@@ -95,7 +105,8 @@ def record_visit(
     if not child_seen:
         seen = "Child not seen."
     else:
-        seen = "Child seen alone." if seen_alone else "Child seen, not alone."
+        why = f" ({' '.join(reason_not_seen_alone.split())[:200]})" if not seen_alone else ""
+        seen = "Child seen alone." if seen_alone else f"Child seen, not alone{why}."
         seen += " Bedroom seen." if bedroom_seen else ""
     said = f" The child said: {_quoted(child_words)}" if child_words.strip() else ""
     written(

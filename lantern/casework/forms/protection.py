@@ -65,8 +65,14 @@ class Section47OutcomeForm(VersionedForm):
         label="Outcome", choices=[("", "Choose"), *Section47Enquiry.Outcome.choices]
     )
     end_date = DateField("Date concluded", initial=today)
-    icpc_required = forms.BooleanField(
-        label="An initial child protection conference is needed", required=False
+    # Yes or no, both stated: an unticked box cannot tell "no" from "not answered", and the
+    # answer stops the ICPC clock and goes to the census (ICPCnotRequired).
+    icpc_required = forms.TypedChoiceField(
+        label="Is an initial child protection conference needed?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether an initial child protection conference is needed"},
     )
 
 

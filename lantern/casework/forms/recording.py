@@ -17,6 +17,11 @@ class VisitForm(CaseworkForm):
     seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
     bedroom_seen = forms.BooleanField(label="The child's bedroom was seen", required=False)
     reason_not_seen = long_text("Why the child was not seen", rows=3)
+    reason_not_seen_alone = long_text(
+        "Why the child was not seen alone (if seen, but not alone)",
+        rows=3,
+        help_text="For example: a baby, or the child would not speak without their parent.",
+    )
     child_words = long_text(
         "What the child said, in their own words",
         rows=6,

@@ -1,6 +1,7 @@
 """What the worker writes down: visits, case notes, management oversight, and drafts.
 
-The visit keeps "child seen", "seen alone", "bedroom seen" and "reason not seen" as separate
+The visit keeps "child seen", "seen alone", "bedroom seen", "reason not seen" and "reason not
+seen alone" as separate
 facts (statutory.md 1.9), and the child's own words as the child said them: the reviews
 after Victoria Climbié and Peter Connelly found the child's voice missing from the record.
 """
@@ -32,6 +33,7 @@ class Visit(CaseRecord):
     seen_alone = models.BooleanField("The child was seen alone", default=False)
     bedroom_seen = models.BooleanField("The child's bedroom was seen", default=False)
     reason_not_seen = models.TextField("Why the child was not seen", blank=True)
+    reason_not_seen_alone = models.TextField("Why the child was not seen alone", blank=True)
     child_words = models.TextField("What the child said, in their own words", blank=True)
     observations = models.TextField("What you saw and what it means", blank=True)
 

@@ -74,13 +74,16 @@ class Journey:
         self.plan = self.conference.plan_started
         return self.plan
 
-    def visit(self, on, *, seen=True, alone=True, words="", **extra):
+    def visit(self, on, *, seen=True, alone=True, words="", kind="cp", **extra):
+        """A CP statutory visit by default: it needs the plan open on the day."""
         extra.setdefault("reason_not_seen", "" if seen else "Not at home")
+        if seen and not alone:
+            extra.setdefault("reason_not_seen_alone", "Mum would not leave the room")
         return actions.record_visit(
             self.child,
             acting_user=self.worker,
             visited_on=on,
-            kind="cp",
+            kind=kind,
             child_seen=seen,
             seen_alone=alone,
             child_words=words,

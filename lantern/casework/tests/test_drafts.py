@@ -55,7 +55,13 @@ def test_saving_the_record_deletes_the_draft(alice, child):
     alice.post(draft_url(child), {"child_words": "draft"})
     alice.post(
         reverse("casework:new", args=[child.pk, "visit"]),
-        {"visited_on": "2026-03-05", "kind": "cin", "child_seen": "on", "child_words": "final"},
+        {
+            "visited_on": "2026-03-05",
+            "kind": "cin",
+            "child_seen": "on",
+            "seen_alone": "on",
+            "child_words": "final",
+        },
     )
     assert not Draft.objects.exists()
 

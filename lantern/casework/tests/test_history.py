@@ -114,7 +114,7 @@ def test_a_stale_save_leaves_no_history(journey):
 
 
 def test_a_record_never_changed_says_so(alice, journey):
-    visit = journey.visit(D(2026, 3, 5))
+    visit = journey.visit(D(2026, 3, 5), kind="cin")
     page = alice.get(history_url(visit, "visit")).content.decode()
     assert "It has not been changed since" in page and "Version 2" not in page
 

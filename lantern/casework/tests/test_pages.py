@@ -79,7 +79,7 @@ def test_an_unknown_child_or_record_is_not_found(alice, child):
 def test_another_childs_record_is_not_found_under_this_child(alice, journey, make_person, allocate):
     other = make_person("Ben", "Carter")
     allocate(other, journey.worker)
-    visit = journey.visit(D(2026, 3, 5))
+    visit = journey.visit(D(2026, 3, 5), kind="cin")
     url = reverse("casework:record", args=[other.pk, "visit", visit.pk])
     assert alice.get(url).status_code == 404
 
@@ -166,7 +166,7 @@ def test_the_timescales_page_lists_the_rules_for_anyone_signed_in(alice):
 
 
 def test_each_look_records_why_the_worker_may_look(alice, journey, child):
-    visit = journey.visit(D(2026, 3, 27))
+    visit = journey.visit(D(2026, 3, 27), kind="other")
     alice.get(reverse("casework:overview", args=[child.pk]))
     alice.get(reverse("casework:record", args=[child.pk, "visit", visit.pk]))
     alice.get(reverse("casework:new", args=[child.pk, "visit"]))

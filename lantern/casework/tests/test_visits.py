@@ -24,8 +24,8 @@ def test_seeing_the_child_alone_meets_the_visit_clock_and_starts_the_next(journe
 
 
 def test_the_chronology_keeps_the_childs_words_as_said(journey, child):
-    journey.refer()
-    journey.visit(D(2026, 3, 5), words="Mum cries a lot.  I make my own tea")
+    journey.to_plan()
+    journey.visit(D(2026, 3, 27), words="Mum cries a lot.  I make my own tea")
     entry = ChronologyEntry.objects.get(person=child, kind="visit")
     assert entry.summary == (
         "Child protection statutory visit. Child seen alone. "
@@ -68,5 +68,5 @@ def test_a_visit_dated_tomorrow_is_refused(journey):
 
 def test_a_visit_before_the_plan_moves_no_clock(journey, child):
     journey.refer()
-    journey.visit(D(2026, 3, 5))
+    journey.visit(D(2026, 3, 5), kind="cin")
     assert not Deadline.objects.filter(person=child, rule__code="cp_visit").exists()
