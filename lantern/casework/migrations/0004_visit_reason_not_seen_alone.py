@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0002_referral_source_dfe_labels'),
+        ('casework', '0003_swap_abuse_factor_codes'),
     ]
 
     operations = [
