@@ -141,8 +141,11 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
 
 
 def _restriction_of(person):
+    """The person's restriction, reusing what ``decide`` already read for this request."""
     from lantern.access.models import RestrictedRecord
 
+    if hasattr(person, "current_restriction"):
+        return person.current_restriction
     return RestrictedRecord.objects.filter(person=person).first()
 
 

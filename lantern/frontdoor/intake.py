@@ -142,11 +142,8 @@ def rows_digest(content: bytes) -> str:
     ``validate`` reads them the same. A file that is not UTF-8 hashes as its bytes."""
     try:
         decoded = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return hashlib.sha256(content).hexdigest()
-    try:
         rows = [[cell.strip() for cell in row] for row in csv.reader(_lines(decoded))]
-    except csv.Error:
+    except (UnicodeDecodeError, csv.Error):
         return hashlib.sha256(content).hexdigest()
     canonical = json.dumps([row for row in rows if any(row)], separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
