@@ -57,6 +57,21 @@ def _with_plan(action):
     return create
 
 
+# Who came to a conference and how the child was heard, on every conference's page.
+ATTENDANCE = (
+    "agencies_invited",
+    "agencies",
+    "attendees",
+    "parents_attendance",
+    "parents_absence_reason",
+    "child_participation",
+    "child_wishes",
+    "advocate",
+    "reports_shared",
+    "reports_shared_on",
+)
+
+
 def _open(attr):
     return lambda record: getattr(record, attr) is None
 
@@ -100,7 +115,8 @@ KINDS = [
         "a strategy discussion",
         forms.StrategyDiscussionForm,
         actions.record_strategy_discussion,
-        ("held_on", "agencies", "attendees", "decision", "notes"),
+        ("held_on", "agencies", "why_not_police_and_health", "attendees", "decision",
+         "police_protection_on", "emergency_protection_order_on", "notes"),
         autosave=True,
     ),
     Kind(
@@ -121,8 +137,7 @@ KINDS = [
         "an initial child protection conference",
         forms.InitialConferenceForm,
         actions.record_initial_conference,
-        ("kind", "section47", "held_on", "chair", "agencies", "attendees", "decision",
-         "categories"),
+        ("kind", "section47", "held_on", "chair", "decision", "categories", *ATTENDANCE),
     ),
     Kind(
         "rcpc",
@@ -130,7 +145,24 @@ KINDS = [
         "a review child protection conference",
         forms.ReviewConferenceForm,
         _with_plan(actions.record_review_conference),
-        ("kind", "plan", "held_on", "chair", "agencies", "attendees", "decision", "categories"),
+        ("kind", "plan", "held_on", "chair", "decision", "categories", *ATTENDANCE),
+    ),
+    Kind(
+        "transfer-in",
+        models.TransferInNotice,
+        "notice of a move from another council",
+        forms.TransferInNoticeForm,
+        actions.record_transfer_in_notice,
+        ("transferring_council", "notified_on", "notes"),
+    ),
+    Kind(
+        "transfer-conference",
+        models.Conference,
+        "a transfer-in child protection conference",
+        forms.TransferInConferenceForm,
+        actions.record_transfer_in_conference,
+        ("kind", "transfer_notice", "held_on", "chair", "decision", "categories",
+         *ATTENDANCE),
     ),
     Kind(
         "cp-plan",
@@ -139,7 +171,7 @@ KINDS = [
         None,  # only an initial conference starts one
         None,
         ("icpc", "start_date", "initial_categories", "latest_categories", "end_date",
-         "end_reason"),
+         "end_reason", "receiving_council", "receiving_conference_on"),
         steps=(
             Step("end", "End the plan", forms.EndCPPlanForm, actions.end_cp_plan,
                  _open("end_date")),
@@ -207,6 +239,7 @@ FOR_CLOCK = {
     "first_rcpc": "rcpc",
     "rcpc": "rcpc",
     "icpc": "icpc",
+    "transfer_in_conference": "transfer-conference",
     "strategy_discussion": "strategy-discussion",
 }
 

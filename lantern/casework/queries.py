@@ -11,6 +11,7 @@ from django.http import Http404
 from lantern.access.roles import VIEW_CASE_NOTES
 from lantern.casework import codes, models
 from lantern.casework.kinds import Kind
+from lantern.casework.models.protection import KIND_OF_SLUG
 from lantern.clocks.queries import due_items, open_for_worker
 from lantern.workforce.models import Allocation, Team
 
@@ -25,8 +26,8 @@ CATEGORY_FIELDS = {"categories", "initial_categories", "latest_categories"}
 def record_of(person, kind: Kind, record_id: int):
     """The record, if it is this child's and of this kind: the same 404 otherwise."""
     records = kind.model.objects.filter(person=person)
-    if kind.slug in ("icpc", "rcpc"):
-        records = records.filter(kind="initial" if kind.slug == "icpc" else "review")
+    if kind.model is models.Conference:
+        records = records.filter(kind=KIND_OF_SLUG[kind.slug])
     record = records.filter(pk=record_id).first()
     if record is None:
         raise Http404("No such record")
@@ -86,6 +87,7 @@ class Casework:
     assessments: list
     strategy_discussions: list
     enquiries: list
+    transfer_notices: list
     conferences: list
     cp_plans: list
     core_groups: list
@@ -101,6 +103,7 @@ class Casework:
         dated = [(a.start_date, "Assessment", a) for a in self.assessments]
         dated += [(s.held_on, "Strategy discussion", s) for s in self.strategy_discussions]
         dated += [(e.start_date, "Section 47 enquiry", e) for e in self.enquiries]
+        dated += [(n.notified_on, "Notice of a move here", n) for n in self.transfer_notices]
         dated += [(c.held_on, c.get_kind_display(), c) for c in self.conferences]
         dated += [(g.held_on, "Core group meeting", g) for g in self.core_groups]
         return sorted(dated, key=lambda d: d[0], reverse=True)
@@ -131,6 +134,7 @@ def casework_for(person, user) -> Casework:
             models.StrategyDiscussion.objects.filter(**mine).prefetch_related(agencies)
         ),
         enquiries=list(models.Section47Enquiry.objects.filter(**mine)),
+        transfer_notices=list(models.TransferInNotice.objects.filter(**mine)),
         conferences=list(models.Conference.objects.filter(**mine).select_related("chair")),
         cp_plans=list(models.ChildProtectionPlan.objects.filter(**mine)),
         core_groups=list(models.CoreGroupMeeting.objects.filter(**mine)),

@@ -126,6 +126,8 @@ NEW_RECORD = {
     "section-47": WRITE,
     "icpc": WRITE,
     "rcpc": WRITE,
+    "transfer-in": WRITE,
+    "transfer-conference": WRITE,
     "core-group": WRITE,
     "cin-plan": WRITE,
     "visit": WRITE,

@@ -20,8 +20,8 @@ from lantern.casework.actions.episodes import (
     start_cin_plan,
     update_episode,
 )
+from lantern.casework.actions.plan_endings import end_cp_plan
 from lantern.casework.actions.plans import (
-    end_cp_plan,
     record_core_group,
     record_initial_conference,
     record_review_conference,
@@ -32,6 +32,10 @@ from lantern.casework.actions.recording import (
     record_case_note,
     record_oversight,
     record_visit,
+)
+from lantern.casework.actions.transfers import (
+    record_transfer_in_conference,
+    record_transfer_in_notice,
 )
 
 __all__ = [
@@ -50,6 +54,8 @@ __all__ = [
     "record_oversight",
     "record_review_conference",
     "record_strategy_discussion",
+    "record_transfer_in_conference",
+    "record_transfer_in_notice",
     "record_visit",
     "save_draft",
     "start_assessment",

@@ -8,6 +8,7 @@ import datetime as dt
 from django.db import transaction
 
 from lantern.casework import codes
+from lantern.casework.actions.attendance import agencies_of, immediate_protection, who_took_part
 from lantern.casework.actions.base import (
     create,
     in_the_past,
@@ -51,11 +52,17 @@ def record_strategy_discussion(
     agencies=(),
     attendees: str = "",
     notes: str = "",
+    why_not_police_and_health: str = "",
+    police_protection_on: dt.date | None = None,
+    emergency_protection_order_on: dt.date | None = None,
     request=None,
 ) -> StrategyDiscussion:
     episode = open_episode_of(person)
     in_the_past(held_on, "The date of the discussion", "held_on")
     not_before(held_on, episode.referral_date, "It cannot be before the referral", "held_on")
+    agencies = agencies_of(agencies)
+    who_took_part(agencies, why_not_police_and_health)
+    immediate_protection(held_on, police_protection_on, emergency_protection_order_on)
     discussion = meeting(
         StrategyDiscussion,
         person,
@@ -66,22 +73,35 @@ def record_strategy_discussion(
         decision=decision,
         attendees=attendees,
         notes=notes,
+        why_not_police_and_health=why_not_police_and_health.strip(),
+        police_protection_on=police_protection_on,
+        emergency_protection_order_on=emergency_protection_order_on,
     )
     apply_event(person, "strategy_discussion_held", held_on, source=discussion)
     if decision == StrategyDiscussion.Decision.S47:
         # The ICPC's 15 working days run from this discussion (statutory.md 1.5).
         apply_event(person, "s47_initiated", held_on, source=discussion)
-    names = ", ".join(a.name for a in discussion.agencies.all()) or "no agencies recorded"
     written(
         request,
         discussion,
         acting_user=acting_user,
         detail="recorded strategy discussion",
         chronology="strategy_discussion",
-        summary=f"Strategy discussion ({names}). Decision: {discussion.get_decision_display()}.",
+        summary=discussion_summary(discussion),
         when=held_on,
     )
     return discussion
+
+
+def discussion_summary(discussion: StrategyDiscussion) -> str:
+    """The chronology's line, read from the record: who took part, the decision, and any
+    immediate protection."""
+    names = ", ".join(a.name for a in discussion.agencies.all()) or "no agencies recorded"
+    summary = f"Strategy discussion ({names}). Decision: {discussion.get_decision_display()}."
+    taken = discussion.immediate_protection
+    if taken:
+        summary += f" Immediate protection: {'; '.join(taken)}."
+    return summary
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from lantern.casework.actions.attendance import held_conference
 from lantern.casework.actions.base import (
     bump_version,
     create,
@@ -19,7 +20,6 @@ from lantern.casework.actions.base import (
     open_episode_of,
     refresh_care_status,
     refuse,
-    save_versioned,
     tell_worker,
     written,
 )
@@ -28,7 +28,7 @@ from lantern.casework.actions.conference_guards import (
     chair_is_independent,
 )
 from lantern.casework.actions.enquiries import check_categories, meeting
-from lantern.casework.actions.episodes import start_cin_plan
+from lantern.casework.actions.plan_endings import close_plan
 from lantern.casework.models import (
     ChildProtectionPlan,
     CINPlan,
@@ -36,6 +36,7 @@ from lantern.casework.models import (
     CoreGroupMeeting,
     Section47Enquiry,
 )
+from lantern.casework.models.protection import REVIEW_ENDINGS
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
 
@@ -53,8 +54,10 @@ def record_initial_conference(
     agencies=(),
     attendees: str = "",
     request=None,
+    **attendance,
 ) -> Conference:
-    """The ICPC, and the plan it decides on: the categories are recorded once, here."""
+    """The ICPC, and the plan it decides on: the categories are recorded once, here.
+    ``attendance``: who came and how the child was heard (``actions.attendance``)."""
     episode = open_episode_of(person)
     section47 = lock(section47)
     if section47.episode_id != episode.pk:
@@ -75,11 +78,11 @@ def record_initial_conference(
         refuse("An initial conference decides on a plan or no plan", "decision")
     plan_agreed = decision == Conference.Decision.PLAN
     categories = check_categories(categories or []) if plan_agreed else []
-    conference = meeting(
-        Conference,
+    conference = held_conference(
         person,
         acting_user,
         agencies,
+        attendance,
         episode=episode,
         kind=Conference.Kind.INITIAL,
         section47=section47,
@@ -108,12 +111,15 @@ def record_initial_conference(
 
 @transaction.atomic
 def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtectionPlan:
-    """Only an initial conference's decision starts a plan (WT23); the plan starts that day."""
+    """Only a conference's decision starts a plan (WT23): an initial conference, or the
+    transfer-in conference for a child who moved here on another council's plan (no s47
+    is invented for them). The plan starts that day."""
     person = icpc.person
-    if icpc.kind != Conference.Kind.INITIAL or icpc.decision != Conference.Decision.PLAN:
+    starts_plans = (Conference.Kind.INITIAL, Conference.Kind.TRANSFER_IN)
+    if icpc.kind not in starts_plans or icpc.decision != Conference.Decision.PLAN:
         refuse(
-            "A child protection plan can start only from an initial child protection "
-            "conference's decision to make one"
+            "A child protection plan can start only from an initial or transfer-in child "
+            "protection conference's decision to make one"
         )
     if ChildProtectionPlan.objects.filter(icpc=icpc).exists():
         refuse("That conference's plan has already started")
@@ -160,6 +166,7 @@ def record_review_conference(
     agencies=(),
     attendees: str = "",
     request=None,
+    **attendance,
 ) -> Conference:
     plan = lock(plan)
     if plan.end_date is not None:
@@ -170,16 +177,21 @@ def record_review_conference(
     if decision == Conference.Decision.CONTINUE:
         categories = check_categories(categories or [])
     elif decision == Conference.Decision.END:
-        if end_reason not in ChildProtectionPlan.EndReason.values:
-            refuse("Say why the plan is ending", "end_reason")
+        if end_reason not in REVIEW_ENDINGS:
+            refuse(
+                "A review conference ends a plan because the child is no longer at risk or "
+                "has become looked after; a move, an 18th birthday, a death or leaving the UK "
+                "is recorded with ‘End the plan’",
+                "end_reason",
+            )
         categories = []
     else:
         refuse("A review conference decides whether the plan continues", "decision")
-    review = meeting(
-        Conference,
+    review = held_conference(
         plan.person,
         acting_user,
         agencies,
+        attendance,
         episode=plan.episode,
         kind=Conference.Kind.REVIEW,
         plan=plan,
@@ -204,7 +216,7 @@ def record_review_conference(
         if categories != plan.latest_categories:
             bump_version(plan, acting_user, latest_categories=categories)
     else:
-        end_cp_plan(
+        close_plan(
             plan,
             acting_user=acting_user,
             end_date=held_on,
@@ -213,53 +225,6 @@ def record_review_conference(
             request=request,
         )
     return review
-
-
-@transaction.atomic
-def end_cp_plan(
-    plan: ChildProtectionPlan,
-    *,
-    acting_user,
-    end_date: dt.date,
-    end_reason: str,
-    expected_version: int,
-    request=None,
-) -> ChildProtectionPlan:
-    plan = lock(plan)
-    if plan.end_date is not None:
-        refuse(f"This plan already ended on {long_date(plan.end_date)}")
-    if end_reason not in ChildProtectionPlan.EndReason.values:
-        refuse("Say why the plan is ending", "end_reason")
-    in_the_past(end_date, "The end date", "end_date")
-    not_before(end_date, plan.start_date, "The plan cannot end before it started", "end_date")
-    save_versioned(
-        plan,
-        expected_version=expected_version,
-        acting_user=acting_user,
-        end_date=end_date,
-        end_reason=end_reason,
-    )
-    apply_event(plan.person, "cp_plan_ended", end_date, source=plan)
-    refresh_care_status(plan.person)
-    written(
-        request,
-        plan,
-        acting_user=acting_user,
-        created=False,
-        detail="ended child protection plan",
-        chronology="plan",
-        summary=f"Child protection plan ended: {plan.get_end_reason_display()}.",
-        when=end_date,
-    )
-    if end_reason == ChildProtectionPlan.EndReason.STEP_DOWN:
-        start_cin_plan(
-            plan.person,
-            acting_user=acting_user,
-            start_date=end_date,
-            request=request,
-            episode=plan.episode,
-        )
-    return plan
 
 
 @transaction.atomic

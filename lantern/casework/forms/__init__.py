@@ -16,6 +16,8 @@ from lantern.casework.forms.protection import (
     Section47Form,
     Section47OutcomeForm,
     StrategyDiscussionForm,
+    TransferInConferenceForm,
+    TransferInNoticeForm,
 )
 from lantern.casework.forms.recording import AllocateForm, CaseNoteForm, OversightForm, VisitForm
 
@@ -38,5 +40,7 @@ __all__ = [
     "Section47Form",
     "Section47OutcomeForm",
     "StrategyDiscussionForm",
+    "TransferInConferenceForm",
+    "TransferInNoticeForm",
     "VisitForm",
 ]

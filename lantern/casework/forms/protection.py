@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from lantern.casework import codes
 from lantern.casework.actions.base import today
+from lantern.casework.forms.attendance import AttendanceFields, yes_no
 from lantern.casework.forms.base import (
     CaseworkForm,
     DateField,
@@ -18,7 +19,9 @@ from lantern.casework.models import (
     Conference,
     Section47Enquiry,
     StrategyDiscussion,
+    TransferInNotice,
 )
+from lantern.casework.models.protection import END_WITHOUT_REVIEW, REVIEW_ENDINGS
 from lantern.ids import RecordChoiceField
 
 
@@ -39,10 +42,31 @@ class MeetingForm(CaseworkForm):
 
 
 class StrategyDiscussionForm(MeetingForm):
+    agencies = agencies_field("Agencies that took part")
+    why_not_police_and_health = long_text(
+        "If police or health did not take part, why not",
+        rows=2,
+        help_text="Working Together 2023 expects children's social care, police and health "
+        "in every strategy discussion.",
+    )
     decision = forms.ChoiceField(
         label="Decision", choices=[("", "Choose"), *StrategyDiscussion.Decision.choices]
     )
+    police_protection_on = DateField(
+        "Police protection (section 46): date the child was taken into police protection",
+        required=False,
+    )
+    emergency_protection_order_on = DateField(
+        "Emergency protection order (section 44): date the order was made", required=False
+    )
     notes = long_text("Information shared and reasons for the decision", rows=8)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].required = True
+        self.fields["agencies"].error_messages["required"] = (
+            "Choose the agencies that took part in the discussion"
+        )
 
 
 class Section47Form(CaseworkForm):
@@ -67,16 +91,13 @@ class Section47OutcomeForm(VersionedForm):
     end_date = DateField("Date concluded", initial=today)
     # Yes or no, both stated: an unticked box cannot tell "no" from "not answered", and the
     # answer stops the ICPC clock and goes to the census (ICPCnotRequired).
-    icpc_required = forms.TypedChoiceField(
-        label="Is an initial child protection conference needed?",
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda answer: answer == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Say whether an initial child protection conference is needed"},
+    icpc_required = yes_no(
+        "Is an initial child protection conference needed?",
+        "Say whether an initial child protection conference is needed",
     )
 
 
-class InitialConferenceForm(MeetingForm):
+class InitialConferenceForm(MeetingForm, AttendanceFields):
     section47 = RecordChoiceField(
         label="Section 47 enquiry", queryset=Section47Enquiry.objects.none()
     )
@@ -119,7 +140,7 @@ class PlanMeetingForm(MeetingForm):
         )
 
 
-class ReviewConferenceForm(PlanMeetingForm):
+class ReviewConferenceForm(PlanMeetingForm, AttendanceFields):
     chair = chair_field()
     decision = forms.ChoiceField(
         label="Decision", choices=[("", "Choose"), *Conference.Decision.choices[2:]]
@@ -127,8 +148,10 @@ class ReviewConferenceForm(PlanMeetingForm):
     categories = categories_field("Categories of abuse (if the plan continues)")
     end_reason = forms.ChoiceField(
         label="Why the plan ends (if it ends)",
-        choices=[("", "Not ending"), *ChildProtectionPlan.EndReason.choices],
+        choices=[("", "Not ending"), *[(r.value, r.label) for r in REVIEW_ENDINGS]],
         required=False,
+        help_text="A move to another council, an 18th birthday, a death or leaving the UK "
+        "ends the plan without a conference: use ‘End the plan’ on the plan.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -152,7 +175,17 @@ class EndCPPlanForm(VersionedForm):
     end_date = DateField("End date", initial=today)
     end_reason = forms.ChoiceField(
         label="Why the plan ends",
-        choices=[("", "Choose"), *ChildProtectionPlan.EndReason.choices],
+        choices=[("", "Choose"), *[(r.value, r.label) for r in END_WITHOUT_REVIEW]],
+        help_text="A plan ends because the child is no longer at risk, or has become looked "
+        "after, only by a review conference's decision: record the review conference.",
+        error_messages={"required": "Say why the plan is ending"},
+    )
+    receiving_council = forms.CharField(
+        label="Council the child moved to (if they moved)", required=False, max_length=120
+    )
+    receiving_conference_on = DateField(
+        "Date the receiving council held its transfer-in conference (if they moved)",
+        required=False,
     )
 
     def clean_end_date(self):
@@ -160,3 +193,39 @@ class EndCPPlanForm(VersionedForm):
         if self.record is not None and day < self.record.start_date:
             raise ValidationError("The plan cannot end before it started")
         return day
+
+
+class TransferInNoticeForm(CaseworkForm):
+    transferring_council = forms.CharField(
+        label="Council the child moved from",
+        max_length=120,
+        error_messages={"required": "Enter the council the child moved from"},
+    )
+    notified_on = DateField("Date notice of the move was received", initial=today)
+    notes = long_text("What the transferring council told us", rows=6)
+
+
+class TransferInConferenceForm(MeetingForm, AttendanceFields):
+    transfer_notice = RecordChoiceField(
+        label="Notice of the move",
+        queryset=TransferInNotice.objects.none(),
+        empty_label=None,
+        error_messages={"required": "Record the notice of the move first"},
+    )
+    chair = chair_field()
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("", "Choose"), *Conference.Decision.choices[:2]]
+    )
+    categories = categories_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["transfer_notice"].queryset = TransferInNotice.objects.filter(
+            person=self.person, episode__close_date__isnull=True, conferences__isnull=True
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Conference.Decision.PLAN and not data.get("categories"):
+            self.add_error("categories", "Choose the categories of abuse for the plan")
+        return data

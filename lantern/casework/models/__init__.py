@@ -7,6 +7,7 @@ from lantern.casework.models.protection import (
     CoreGroupMeeting,
     Section47Enquiry,
     StrategyDiscussion,
+    TransferInNotice,
 )
 from lantern.casework.models.recording import CaseNote, Draft, ManagementOversight, Visit
 
@@ -22,5 +23,6 @@ __all__ = [
     "ManagementOversight",
     "Section47Enquiry",
     "StrategyDiscussion",
+    "TransferInNotice",
     "Visit",
 ]

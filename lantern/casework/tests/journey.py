@@ -3,6 +3,7 @@ from a state the rules allow and states only what it is about."""
 
 import datetime as dt
 
+from lantern.agencies.models import Agency
 from lantern.casework import actions
 from lantern.casework.models import Conference, StrategyDiscussion
 
@@ -14,6 +15,40 @@ REFERRAL, ASSESSED, STRATEGY, S47, ICPC = (
     D(2026, 3, 4),
     D(2026, 3, 20),
 )
+
+
+def police_and_health() -> list[Agency]:
+    """The two agencies WT23 expects in every strategy discussion (as the root conftest
+    names them)."""
+    police, _ = Agency.objects.get_or_create(
+        code="police", defaults={"name": "Metropolitan Police", "kind": Agency.Kind.POLICE}
+    )
+    health, _ = Agency.objects.get_or_create(
+        code="nmuh", defaults={"name": "North Middlesex Hospital", "kind": Agency.Kind.HEALTH}
+    )
+    return [police, health]
+
+
+def attendance(**changes) -> dict:
+    """A conference everyone came to: parents, the child with their views, both agencies
+    invited and present, reports shared two days before."""
+    agencies = police_and_health()
+    fields = {
+        "agencies": agencies,
+        "agencies_invited": agencies,
+        "parents_attendance": "all",
+        "child_participation": "views",
+        "child_wishes": "Amy drew her family and said she wants Dad to stop shouting.",
+        "reports_shared": True,
+        "reports_shared_on": None,  # two days before, filled in by ``with_reports``
+    }
+    return {**fields, **changes}
+
+
+def with_reports(held_on: dt.date, fields: dict) -> dict:
+    if fields.get("reports_shared") and fields.get("reports_shared_on") is None:
+        fields = {**fields, "reports_shared_on": held_on - dt.timedelta(days=2)}
+    return fields
 
 
 class Journey:
@@ -41,9 +76,10 @@ class Journey:
             outcome=outcome,
         )
 
-    def strategy(self, on=STRATEGY, decision=StrategyDiscussion.Decision.S47):
+    def strategy(self, on=STRATEGY, decision=StrategyDiscussion.Decision.S47, **extra):
+        extra.setdefault("agencies", police_and_health())
         self.discussion = actions.record_strategy_discussion(
-            self.child, acting_user=self.worker, held_on=on, decision=decision
+            self.child, acting_user=self.worker, held_on=on, decision=decision, **extra
         )
         return self.discussion
 
@@ -53,7 +89,7 @@ class Journey:
         )
         return self.enquiry
 
-    def icpc(self, on=ICPC, decision=Conference.Decision.PLAN, categories=("NEG",)):
+    def icpc(self, on=ICPC, decision=Conference.Decision.PLAN, categories=("NEG",), **extra):
         self.conference = actions.record_initial_conference(
             self.child,
             acting_user=self.worker,
@@ -62,8 +98,20 @@ class Journey:
             chair=self.chair,
             decision=decision,
             categories=list(categories),
+            **with_reports(on, attendance(**extra)),
         )
         return self.conference
+
+    def review(self, on, decision="continue", categories=("NEG",), chair=None, **extra):
+        return actions.record_review_conference(
+            self.plan,
+            acting_user=self.worker,
+            held_on=on,
+            chair=chair or self.chair,
+            decision=decision,
+            categories=list(categories),
+            **with_reports(on, attendance(**extra)),
+        )
 
     def to_plan(self, icpc_on=ICPC):
         """Referral → strategy discussion → s47 → ICPC deciding on a plan."""
@@ -89,3 +137,18 @@ class Journey:
             child_words=words,
             **extra,
         )
+
+
+def attendance_posted(held_on: str, **changes) -> dict:
+    """What the conference forms post for a conference everyone came to."""
+    agencies = [a.pk for a in police_and_health()]
+    fields = {
+        "agencies": agencies,
+        "agencies_invited": agencies,
+        "parents_attendance": "all",
+        "child_participation": "views",
+        "child_wishes": "Amy drew her family and said she wants Dad to stop shouting.",
+        "reports_shared": "yes",
+        "reports_shared_on": (dt.date.fromisoformat(held_on) - dt.timedelta(days=2)).isoformat(),
+    }
+    return {**fields, **changes}

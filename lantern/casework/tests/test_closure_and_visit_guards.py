@@ -112,14 +112,7 @@ def test_a_cp_visit_needs_a_plan_open_on_the_day(journey):
 
 def test_a_cp_visit_after_the_plan_ended_is_refused(journey):
     journey.to_plan()
-    actions.record_review_conference(
-        journey.plan,
-        acting_user=journey.worker,
-        held_on=D(2026, 6, 19),
-        chair=journey.chair,
-        decision="end",
-        end_reason="no_services",
-    )
+    journey.review(D(2026, 6, 19), "end", end_reason="no_services")
     refused_on("kind", journey.visit, D(2026, 6, 22))
     assert journey.visit(D(2026, 6, 22), kind="cin").kind == "cin"
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from conftest import PASSWORD
 from lantern.casework import actions
+from lantern.casework.tests.journey import attendance_posted
 from lantern.casework.models import Conference, Section47Enquiry
 
 D = dt.date
@@ -16,14 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def review(journey, on, chair=None):
-    return actions.record_review_conference(
-        journey.plan,
-        acting_user=journey.worker,
-        held_on=on,
-        chair=chair or journey.chair,
-        decision="continue",
-        categories=["NEG"],
-    )
+    return journey.review(on, chair=chair)
 
 
 def conclude(enquiry, user, outcome, icpc_required):
@@ -170,6 +164,7 @@ def test_the_conference_form_shows_the_chair_refusal_on_the_chair(client, journe
             "held_on": "2026-03-20",
             "chair": manager.pk,
             "decision": "no_plan",
+            **attendance_posted("2026-03-20"),
         },
     )
     assert response.status_code == 200

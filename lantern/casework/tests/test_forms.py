@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from conftest import PASSWORD
 from lantern.casework import models as cw
+from lantern.casework.tests.journey import attendance_posted
 from lantern.clocks.models import Deadline
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def post(client, url, data):
 
 
 def test_referral_to_plan_to_review_through_the_forms(
-    client, child, social_worker, manager, iro, police
+    client, child, social_worker, manager, iro, police, hospital
 ):
     def new(slug):
         return reverse("casework:new", args=[child.pk, slug])
@@ -44,12 +45,12 @@ def test_referral_to_plan_to_review_through_the_forms(
         {
             "held_on": "2026-03-04",
             "decision": "s47",
-            "agencies": [police.pk],
-            "attendees": "DC Smith",
+            "agencies": [police.pk, hospital.pk],
+            "attendees": "DC Smith, Dr Patel (paediatrician)",
         },
     )
     talk = cw.StrategyDiscussion.objects.get(person=child)
-    assert list(talk.agencies.all()) == [police]
+    assert set(talk.agencies.all()) == {police, hospital}
     post(client, new("section-47"), {"strategy_discussion": talk.pk, "start_date": "2026-03-04"})
     enquiry = cw.Section47Enquiry.objects.get(person=child)
     post(
@@ -61,6 +62,7 @@ def test_referral_to_plan_to_review_through_the_forms(
             "chair": iro.pk,
             "decision": "plan",
             "categories": ["NEG", "EMO"],
+            **attendance_posted("2026-03-20"),
         },
     )
     plan = cw.ChildProtectionPlan.objects.get(person=child)
@@ -75,6 +77,7 @@ def test_referral_to_plan_to_review_through_the_forms(
             "chair": iro.pk,
             "decision": "end",
             "end_reason": "step_down",
+            **attendance_posted("2026-06-19"),
         },
     )
     plan.refresh_from_db()

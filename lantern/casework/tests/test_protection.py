@@ -21,15 +21,7 @@ def open_clocks(child):
 
 
 def review(journey, on, decision="continue", **extra):
-    return actions.record_review_conference(
-        journey.plan,
-        acting_user=journey.worker,
-        held_on=on,
-        chair=journey.chair,
-        decision=decision,
-        categories=extra.pop("categories", ["NEG"]),
-        **extra,
-    )
+    return journey.review(on, decision, **extra)
 
 
 def test_a_strategy_discussion_deciding_s47_starts_the_icpc_clock_from_that_day(journey, child):
@@ -111,7 +103,9 @@ def test_a_plan_cannot_start_without_an_icpc_decision_to_make_one(journey, socia
     journey.strategy()
     journey.s47()
     no_plan = journey.icpc(decision=Conference.Decision.NO_PLAN, categories=())
-    with pytest.raises(ValidationError, match="only from an initial child protection conference"):
+    with pytest.raises(
+        ValidationError, match="only from an initial or transfer-in child protection conference"
+    ):
         actions.start_cp_plan(no_plan, acting_user=social_worker)
     assert not ChildProtectionPlan.objects.exists()
 

@@ -119,6 +119,12 @@ def what_next(user, person, work) -> list[tuple[str, str]]:
             for e in work.enquiries
         ):
             offers.append(("Record the initial conference", new("icpc")))
+        awaiting = {n.pk for n in work.transfer_notices if n.episode_id == episode.pk}
+        awaiting -= {c.transfer_notice_id for c in work.conferences}
+        if awaiting:
+            offers.append(("Record the transfer-in conference", new("transfer-conference")))
+        elif cp_plan is None:
+            offers.append(("Record notice of a move from another council", new("transfer-in")))
         if cp_plan is not None:
             offers.append(("Record a core group meeting", new("core-group")))
             offers.append(("Record a review conference", new("rcpc")))
