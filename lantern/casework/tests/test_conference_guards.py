@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from conftest import PASSWORD
 from lantern.casework import actions
-from lantern.casework.tests.journey import attendance_posted
 from lantern.casework.models import Conference, Section47Enquiry
+from lantern.casework.tests.journey import attendance_posted
 
 D = dt.date
 pytestmark = pytest.mark.django_db
