@@ -99,7 +99,7 @@ def _reports_shared(held_on: dt.date, fields: dict) -> None:
     if not fields["reports_shared"]:
         fields["reports_shared_on"] = None
         return
-    shared_on = fields["reports_shared_on"]
+    shared_on = fields["reports_shared_on"] or None
     if shared_on is None:
         refuse("Enter the date the reports were shared with the parents", "reports_shared_on")
     if shared_on > held_on:

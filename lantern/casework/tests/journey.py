@@ -39,14 +39,13 @@ def attendance(**changes) -> dict:
         "parents_attendance": "all",
         "child_participation": "views",
         "child_wishes": "Amy drew her family and said she wants Dad to stop shouting.",
-        "reports_shared": True,
-        "reports_shared_on": None,  # two days before, filled in by ``with_reports``
+        "reports_shared": True,  # two days before, unless given: see ``with_reports``
     }
     return {**fields, **changes}
 
 
 def with_reports(held_on: dt.date, fields: dict) -> dict:
-    if fields.get("reports_shared") and fields.get("reports_shared_on") is None:
+    if fields.get("reports_shared") and "reports_shared_on" not in fields:
         fields = {**fields, "reports_shared_on": held_on - dt.timedelta(days=2)}
     return fields
 
