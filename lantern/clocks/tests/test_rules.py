@@ -22,6 +22,8 @@ EXAMPLES = [
     ("strategy_discussion", D(2026, 4, 2), D(2026, 4, 7)),  # Good Friday to Easter Monday
     ("icpc", D(2026, 8, 17), D(2026, 9, 8)),  # August bank holiday
     ("icpc_from_s47", D(2026, 12, 14), D(2027, 1, 7)),  # 25 Dec, 28 Dec substitute, 1 Jan
+    # WT23 transfer-in: 15 working days from notice, over 25-26 Dec and 1 Jan.
+    ("transfer_in_conference", D(2025, 12, 19), D(2026, 1, 14)),
     ("first_core_group", D(2026, 12, 18), D(2027, 1, 6)),
     ("first_rcpc", D(2026, 11, 30), D(2027, 2, 28)),  # clamped; a Sunday, not moved
     ("first_rcpc", D(2027, 11, 30), D(2028, 2, 29)),  # leap year
