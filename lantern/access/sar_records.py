@@ -31,6 +31,7 @@ EXPORTED = {
     "casework.CINPlan": "Child in need plans",
     "casework.StrategyDiscussion": "Strategy discussions",
     "casework.Section47Enquiry": "Section 47 enquiries",
+    "casework.TransferInNotice": "Notices of a move from another council",
     "casework.Conference": "Child protection conferences",
     "casework.ChildProtectionPlan": "Child protection plans",
     "casework.CoreGroupMeeting": "Core group meetings",
@@ -58,6 +59,7 @@ EXCLUDED = {
 
 # Keys that only join rows; the rows they point at are exported in their own section.
 LINK_FIELDS = {"id", "person", "episode", "plan", "section47", "strategy_discussion", "icpc"}
+LINK_FIELDS |= {"transfer_notice"}
 
 
 def models_about_a_person() -> list[type[models.Model]]:
