@@ -42,7 +42,7 @@ def who_took_part(agencies: list[Agency], why_not_police_and_health: str) -> Non
         )
 
 
-def immediate_protection(held_on: dt.date, police_protection_on, emergency_protection_order_on):
+def immediate_protection(police_protection_on, emergency_protection_order_on) -> None:
     """Police protection (s46) usually comes before the discussion and an emergency
     protection order (s44) after it; both are dated and neither can be in the future."""
     in_the_past(police_protection_on, "The date of police protection", "police_protection_on")

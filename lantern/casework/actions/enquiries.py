@@ -62,7 +62,7 @@ def record_strategy_discussion(
     not_before(held_on, episode.referral_date, "It cannot be before the referral", "held_on")
     agencies = agencies_of(agencies)
     who_took_part(agencies, why_not_police_and_health)
-    immediate_protection(held_on, police_protection_on, emergency_protection_order_on)
+    immediate_protection(police_protection_on, emergency_protection_order_on)
     discussion = meeting(
         StrategyDiscussion,
         person,
