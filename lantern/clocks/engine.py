@@ -33,7 +33,8 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
     """Apply one event to one child's clocks: meet what it satisfies (moving an already-met
     clock's date back if the event is recorded late), cancel what it makes irrelevant, and
     return the clocks it starts, unless a later event of the same kind already started
-    them. ``clocks`` are changed in place."""
+    them, or the rule counts from the first start and its clock is still open (WT23: the
+    ICPC runs from the first strategy discussion). ``clocks`` are changed in place."""
     starts = {r.pk for r in rules if event in r.starts_on}
     met = {r.pk for r in rules if event in r.met_by}
     cancelled = {r.pk for r in rules if event in r.cancelled_by} - met
@@ -48,7 +49,16 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
     superseded = {
         c.rule.pk
         for c in clocks
-        if c.rule.pk in starts and c.started_on >= on and c.state != CANCELLED
+        if c.rule.pk in starts
+        and c.state != CANCELLED
+        and (
+            c.started_on >= on
+            or (
+                c.state == OPEN
+                and c.started_on < on
+                and getattr(c.rule, "counts_from_first", False)
+            )
+        )
     }
     return [
         Clock(rule, on, calendar.due(on, rule.amount, rule.unit), event, source)

@@ -28,6 +28,7 @@ class ClockRule(models.Model):
     action = models.CharField(max_length=120)
     local_policy = models.BooleanField(default=False)
     for_worker = models.BooleanField(default=True)
+    counts_from_first = models.BooleanField(default=False)
     retired = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
