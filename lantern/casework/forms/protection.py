@@ -11,6 +11,7 @@ from lantern.casework.forms.base import (
     VersionedForm,
     agencies_field,
     chair_field,
+    late_reason_fields,
     long_text,
 )
 from lantern.casework.models import (
@@ -76,6 +77,7 @@ class Section47OutcomeForm(VersionedForm):
     )
 
 
+@late_reason_fields
 class InitialConferenceForm(MeetingForm):
     section47 = RecordChoiceField(
         label="Section 47 enquiry", queryset=Section47Enquiry.objects.none()
@@ -119,6 +121,7 @@ class PlanMeetingForm(MeetingForm):
         )
 
 
+@late_reason_fields
 class ReviewConferenceForm(PlanMeetingForm):
     chair = chair_field()
     decision = forms.ChoiceField(

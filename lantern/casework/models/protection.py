@@ -7,7 +7,7 @@ from django.db.models import F, Q
 
 from lantern.casework import codes
 from lantern.casework.models.base import CaseRecord
-from lantern.casework.models.episodes import CINEpisode
+from lantern.casework.models.episodes import CINEpisode, LateReasonFields
 
 
 class Meeting(CaseRecord):
@@ -75,7 +75,7 @@ class Section47Enquiry(CaseRecord):
         return f"Section 47 enquiry from {self.start_date:%d %b %Y}"
 
 
-class Conference(Meeting):
+class Conference(LateReasonFields, Meeting):
     class Kind(models.TextChoices):
         INITIAL = "initial", "Initial child protection conference"
         REVIEW = "review", "Review child protection conference"
