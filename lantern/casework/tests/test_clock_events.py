@@ -68,9 +68,12 @@ def test_before_birth_an_expectant_parent_not_seen_needs_a_reason(prebirth):
         prebirth.visit(D(2026, 3, 27), seen=False, alone=False, reason_not_seen=" ")
 
 
-def cin_plan_for(journey, child, on=D(2026, 3, 10)):
+CIN_PLAN_START = D(2026, 3, 10)
+
+
+def cin_plan_for(journey, child):
     journey.refer()
-    return actions.start_cin_plan(child, acting_user=journey.worker, start_date=on)
+    return actions.start_cin_plan(child, acting_user=journey.worker, start_date=CIN_PLAN_START)
 
 
 def test_a_cin_plan_starts_its_review_and_visit_clocks(journey, child):
