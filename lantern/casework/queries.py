@@ -2,7 +2,7 @@
 functions take the child already handed out and never widen what the user may see."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db.models import Count, F, Prefetch, Q
@@ -97,15 +97,18 @@ class Casework:
     case_notes: list | None
     oversight: list
     allocations: list
+    cin_plan_reviews: list = field(default_factory=list)
 
     @property
     def timeline(self) -> list[tuple]:
-        """Assessments, discussions, enquiries, conferences and core groups, newest first."""
+        """Assessments, discussions, enquiries, conferences, core groups and CIN plan
+        reviews, newest first."""
         dated = [(a.start_date, "Assessment", a) for a in self.assessments]
         dated += [(s.held_on, "Strategy discussion", s) for s in self.strategy_discussions]
         dated += [(e.start_date, "Section 47 enquiry", e) for e in self.enquiries]
         dated += [(c.held_on, c.get_kind_display(), c) for c in self.conferences]
         dated += [(g.held_on, "Core group meeting", g) for g in self.core_groups]
+        dated += [(r.held_on, "Child in need plan review", r) for r in self.cin_plan_reviews]
         return sorted(dated, key=lambda d: d[0], reverse=True)
 
     @property
@@ -144,6 +147,7 @@ def casework_for(person, user) -> Casework:
             models.ManagementOversight.objects.filter(**mine).select_related("created_by")
         ),
         allocations=allocation_history(person),
+        cin_plan_reviews=list(models.CINPlanReview.objects.filter(**mine)),
     )
 
 

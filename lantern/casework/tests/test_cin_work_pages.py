@@ -55,3 +55,5 @@ def test_the_review_link_in_my_work_opens_the_review_form(client, cin_child):
     assert "Plan to continue" in page and "20 November 2026" in page
     work = client.get(reverse("casework:my-work")).content.decode()
     assert "Review the child in need plan" not in work  # next due 20 Feb 2027
+    overview = client.get(reverse("casework:overview", args=[cin_child.pk])).content.decode()
+    assert "Child in need plan review" in overview
