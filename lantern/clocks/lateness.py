@@ -32,12 +32,6 @@ LATE_CLOCKS = {
 }
 
 
-def is_late(deadline: Deadline, on: dt.date) -> bool:
-    """Done on ``on``, past the due date: the one definition of late (``Deadline.met_late``
-    says the same of a clock already met)."""
-    return on > deadline.due_on
-
-
 def missed_deadline(person, event: str, on: dt.date) -> Deadline | None:
     """The running clock ``event`` on ``on`` would meet late, if any."""
     rows = Deadline.objects.filter(
@@ -46,4 +40,4 @@ def missed_deadline(person, event: str, on: dt.date) -> Deadline | None:
         state=Deadline.State.OPEN,
         started_on__lte=on,
     ).select_related("rule")
-    return next((d for d in rows.order_by("due_on") if is_late(d, on)), None)
+    return next((d for d in rows.order_by("due_on") if d.late_if_done_on(on)), None)
