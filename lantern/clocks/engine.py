@@ -46,6 +46,11 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
                 clock.state, clock.closed_on, clock.closed_by = MET, on, event
         elif pk in cancelled and clock.state == OPEN and clock.started_on <= on:
             clock.state, clock.closed_on, clock.closed_by = CANCELLED, on, event
+        # Recorded out of order: the first start, written up after a later one, takes over.
+        first = getattr(clock.rule, "counts_from_first", False)
+        if first and pk in starts and clock.state == OPEN and clock.started_on > on:
+            clock.started_on, clock.started_by, clock.source = on, event, source
+            clock.due_on = calendar.due(on, clock.rule.amount, clock.rule.unit)
     superseded = {
         c.rule.pk
         for c in clocks

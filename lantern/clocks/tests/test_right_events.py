@@ -35,6 +35,12 @@ def test_a_reconvened_strategy_discussion_leaves_the_icpc_due_date_alone(child):
     assert running(child, "icpc") == [(D(2026, 8, 17), D(2026, 9, 8), "open")]
 
 
+def test_the_first_discussion_written_up_after_the_reconvened_one_still_counts(child):
+    apply_event(child, "s47_initiated", D(2026, 8, 19))  # the reconvened one, typed first
+    apply_event(child, "s47_initiated", D(2026, 8, 17))
+    assert running(child, "icpc") == [(D(2026, 8, 17), D(2026, 9, 8), "open")]
+
+
 def test_after_the_conference_a_new_enquiry_starts_a_new_icpc_clock(child):
     apply_event(child, "s47_initiated", D(2026, 8, 17))
     apply_event(child, "icpc_held", D(2026, 9, 1))
