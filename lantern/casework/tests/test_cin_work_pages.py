@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import LONDON, PASSWORD
 from lantern.casework import actions
 from lantern.casework.models import CINPlan, CINPlanReview
 
@@ -57,3 +57,13 @@ def test_the_review_link_in_my_work_opens_the_review_form(client, cin_child):
     assert "Review the child in need plan" not in work  # next due 20 Feb 2027
     overview = client.get(reverse("casework:overview", args=[cin_child.pk])).content.decode()
     assert "Child in need plan review" in overview
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 30, 10, 0, tzinfo=LONDON))
+def test_the_team_view_shows_the_overdue_review_with_the_day_it_should_have_been_held(
+    client, cin_child, manager
+):
+    client.login(username="mo", password=PASSWORD)
+    page = client.get(reverse("casework:team")).content.decode()
+    assert "Review the child in need plan" in page
+    assert "Sat 28 Nov 2026" in page and "hold it by Fri 27 Nov" in page

@@ -150,3 +150,24 @@ def test_the_authorise_page_asks_for_the_reason_and_names_the_due_date(client, j
     response = client.post(url, {**form, "late_reason": "capacity"})
     assert response.status_code == 302
     assert Assessment.objects.get(pk=assessment.pk).late_reason == "capacity"
+
+
+def test_the_icpc_form_refuses_a_late_conference_without_a_reason(client, journey, iro):
+    journey.refer()
+    journey.strategy()
+    journey.s47()
+    client.login(username="alice", password=PASSWORD)
+    url = reverse("casework:new", args=[journey.child.pk, "icpc"])
+    form = {
+        "section47": journey.enquiry.pk,
+        "held_on": "2026-03-25",
+        "chair": iro.pk,
+        "decision": "plan",
+        "categories": ["NEG"],
+    }
+    page = client.post(url, form).content.decode()
+    assert "due by 24 March 2026" in page
+    assert not Conference.objects.exists()
+    response = client.post(url, {**form, "late_reason": "family"})
+    assert response.status_code == 302
+    assert Conference.objects.get().late_reason == "family"
