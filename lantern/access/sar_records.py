@@ -29,6 +29,7 @@ EXPORTED = {
     "casework.CINEpisode": "Children in need episodes",
     "casework.Assessment": "Assessments",
     "casework.CINPlan": "Child in need plans",
+    "casework.CINPlanReview": "Child in need plan reviews",
     "casework.StrategyDiscussion": "Strategy discussions",
     "casework.Section47Enquiry": "Section 47 enquiries",
     "casework.TransferInNotice": "Notices of a move from another council",

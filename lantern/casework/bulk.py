@@ -26,6 +26,7 @@ ORDER = [
     cw.CINEpisode,
     cw.Assessment,
     cw.CINPlan,
+    cw.CINPlanReview,
     cw.StrategyDiscussion,
     cw.Section47Enquiry,
     "initial conferences",

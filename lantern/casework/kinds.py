@@ -99,7 +99,7 @@ KINDS = [
         forms.AssessmentForm,
         actions.start_assessment,
         ("start_date", "analysis", "child_views", "factors", "outcome", "authorised_date",
-         "authorised_by"),
+         "authorised_by", "late_reason", "late_reason_detail"),
         autosave=True,
         steps=(
             Step("edit", "Continue the assessment", forms.AssessmentEditForm,
@@ -137,7 +137,8 @@ KINDS = [
         "an initial child protection conference",
         forms.InitialConferenceForm,
         actions.record_initial_conference,
-        ("kind", "section47", "held_on", "chair", "decision", "categories", *ATTENDANCE),
+        ("kind", "section47", "held_on", "chair", "decision", "categories", *ATTENDANCE,
+         "late_reason", "late_reason_detail"),
     ),
     Kind(
         "rcpc",
@@ -145,7 +146,8 @@ KINDS = [
         "a review child protection conference",
         forms.ReviewConferenceForm,
         _with_plan(actions.record_review_conference),
-        ("kind", "plan", "held_on", "chair", "decision", "categories", *ATTENDANCE),
+        ("kind", "plan", "held_on", "chair", "decision", "categories", *ATTENDANCE,
+         "late_reason", "late_reason_detail"),
     ),
     Kind(
         "transfer-in",
@@ -199,12 +201,21 @@ KINDS = [
         ),
     ),
     Kind(
+        "cin-plan-review",
+        models.CINPlanReview,
+        "a child in need plan review",
+        forms.CINPlanReviewForm,
+        _with_plan(actions.record_cin_plan_review),
+        ("plan", "held_on", "attendees", "decision"),
+    ),
+    Kind(
         "visit",
         models.Visit,
         "a visit",
         forms.VisitForm,
         actions.record_visit,
-        ("visited_on", "kind", "child_seen", "seen_alone", "bedroom_seen", "reason_not_seen",
+        ("visited_on", "kind", "child_seen", "seen_alone", "bedroom_seen",
+         "expectant_parent_seen", "reason_not_seen",
          "reason_not_seen_alone", "child_words", "observations"),
         autosave=True,
     ),
@@ -235,7 +246,10 @@ BY_SLUG = {kind.slug: kind for kind in KINDS}
 # The record that meets each clock a worker can act on, for "my work" links.
 FOR_CLOCK = {
     "cp_visit": "visit",
+    "cin_visit": "visit",
+    "cin_plan_review": "cin-plan-review",
     "first_core_group": "core-group",
+    "core_group": "core-group",
     "first_rcpc": "rcpc",
     "rcpc": "rcpc",
     "icpc": "icpc",

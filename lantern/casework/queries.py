@@ -2,16 +2,19 @@
 functions take the child already handed out and never widen what the user may see."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 
 from lantern.access.roles import VIEW_CASE_NOTES
 from lantern.casework import codes, models
 from lantern.casework.kinds import Kind
 from lantern.casework.models.protection import KIND_OF_SLUG
+from lantern.clocks.calendar import current_calendar
+from lantern.clocks.lateness import LateReason
+from lantern.clocks.models import Deadline
 from lantern.clocks.queries import due_items, open_for_worker
 from lantern.workforce.models import Allocation, Team
 
@@ -96,16 +99,19 @@ class Casework:
     case_notes: list | None
     oversight: list
     allocations: list
+    cin_plan_reviews: list = field(default_factory=list)
 
     @property
     def timeline(self) -> list[tuple]:
-        """Assessments, discussions, enquiries, conferences and core groups, newest first."""
+        """Assessments, discussions, enquiries, conferences, core groups and CIN plan
+        reviews, newest first."""
         dated = [(a.start_date, "Assessment", a) for a in self.assessments]
         dated += [(s.held_on, "Strategy discussion", s) for s in self.strategy_discussions]
         dated += [(e.start_date, "Section 47 enquiry", e) for e in self.enquiries]
         dated += [(n.notified_on, "Notice of a move here", n) for n in self.transfer_notices]
         dated += [(c.held_on, c.get_kind_display(), c) for c in self.conferences]
         dated += [(g.held_on, "Core group meeting", g) for g in self.core_groups]
+        dated += [(r.held_on, "Child in need plan review", r) for r in self.cin_plan_reviews]
         return sorted(dated, key=lambda d: d[0], reverse=True)
 
     @property
@@ -145,6 +151,7 @@ def casework_for(person, user) -> Casework:
             models.ManagementOversight.objects.filter(**mine).select_related("created_by")
         ),
         allocations=allocation_history(person),
+        cin_plan_reviews=list(models.CINPlanReview.objects.filter(**mine)),
     )
 
 
@@ -200,6 +207,71 @@ def team_work(manager, today: dt.date) -> tuple[list[Team], list[WorkerLoad]]:
             loads[wid].overdue.append(item)
     ranked = sorted(loads.values(), key=lambda w: (-len(w.overdue), -w.caseload))
     return teams, ranked
+
+
+# The worker clocks a late reason is recorded for, and the conference kind meeting each.
+LATE_RULES = {"assessment": None, "icpc": "initial", "first_rcpc": "review", "rcpc": "review"}
+
+
+@dataclass
+class LateItem:
+    """An assessment or conference done after its due date, with the reason recorded."""
+
+    deadline: Deadline
+    working_days_late: int
+    record: object | None  # the assessment or conference that met the clock late
+
+    @property
+    def reason(self) -> str:
+        code = getattr(self.record, "late_reason", "")
+        return LateReason(code).label if code else "No reason recorded"
+
+    @property
+    def detail(self) -> str:
+        return getattr(self.record, "late_reason_detail", "")
+
+
+def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem]:
+    """Assessments, ICPCs and review conferences completed late between ``start`` and
+    ``end`` (inclusive), oldest first, each with its reason. Late means the clock was met
+    after its due date (``Deadline``), the same calculation the action asked the reason on.
+    ``person_ids`` (a list or subquery) limits it to the children the reader may see."""
+    rows = Deadline.objects.filter(
+        rule__code__in=list(LATE_RULES),
+        state=Deadline.State.MET,
+        closed_on__range=(start, end),
+        closed_on__gt=F("due_on"),
+    )
+    if person_ids is not None:
+        rows = rows.filter(person_id__in=person_ids)
+    rows = list(rows.select_related("rule", "person").order_by("closed_on", "id"))
+    people = {d.person_id for d in rows}
+    assessed = {
+        (a.person_id, a.authorised_date): a
+        for a in models.Assessment.objects.filter(
+            person_id__in=people, authorised_date__range=(start, end)
+        )
+    }
+    held = {
+        (c.person_id, c.kind, c.held_on): c
+        for c in models.Conference.objects.filter(person_id__in=people, held_on__range=(start, end))
+    }
+    calendar = current_calendar()
+
+    def record(d):
+        kind = LATE_RULES[d.rule.code]
+        if kind is None:
+            return assessed.get((d.person_id, d.closed_on))
+        return held.get((d.person_id, kind, d.closed_on))
+
+    return [
+        LateItem(d, calendar.working_days_between(d.due_on, d.closed_on), record(d)) for d in rows
+    ]
+
+
+def reporting_year_start(day: dt.date) -> dt.date:
+    """1 April: the year the CIN census and the performance figures count."""
+    return dt.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
 
 def draft_for(user, person, form_key: str):

@@ -63,6 +63,7 @@ def apply_event(
             row.started_on,
             row.due_on,
             row.started_by,
+            (row.source_type, row.source_ref),
             state=row.state,
             closed_on=row.closed_on,
             closed_by=row.closed_by,
@@ -70,15 +71,22 @@ def apply_event(
         )
         for row in rows
     ]
-    before = {c.pk: (c.state, c.closed_on) for c in clocks}
+    before = {c.pk: (c.state, c.closed_on, c.started_on) for c in clocks}
     label = (source._meta.label, str(source.pk)) if source is not None else ("", "")
     if calendar is None and any(event in r.starts_on for r in by_pk.values()):
         calendar = current_calendar()  # most events only stop clocks: no query for those
     started = engine.step(clocks, on, event, label, list(by_pk.values()), calendar)
     for clock in clocks:
-        if (clock.state, clock.closed_on) != before[clock.pk]:
+        if (clock.state, clock.closed_on, clock.started_on) != before[clock.pk]:
             Deadline.objects.filter(pk=clock.pk).update(
-                state=clock.state, closed_on=clock.closed_on, closed_by=clock.closed_by
+                state=clock.state,
+                closed_on=clock.closed_on,
+                closed_by=clock.closed_by,
+                started_on=clock.started_on,
+                due_on=clock.due_on,
+                started_by=clock.started_by,
+                source_type=clock.source[0],
+                source_ref=clock.source[1],
             )
     return Deadline.objects.bulk_create(
         [

@@ -88,6 +88,15 @@ class WorkingDayCalendar:
             return add_months(start, amount)
         raise ValueError(f"unknown unit {unit!r}")
 
+    def hold_by(self, due: dt.date, unit: str) -> dt.date | None:
+        """For a month-based due date that is not a working day, the last working day before
+        it: "N months" is not moved off a weekend (DESIGN.md §3), so a review due on a
+        Saturday is shown with the Friday it must be held by. None when nothing to warn of
+        (working-day clocks always fall on a working day; weeks are the worker's own)."""
+        if unit != table.MONTHS or self.is_working_day(due):
+            return None
+        return self.subtract_working_days(due, 1)
+
 
 def add_months(start: dt.date, months: int) -> dt.date:
     """Same day ``months`` later, clamped to the month's end: 31 Jan + 1 month = 28/29 Feb."""

@@ -33,7 +33,8 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
     """Apply one event to one child's clocks: meet what it satisfies (moving an already-met
     clock's date back if the event is recorded late), cancel what it makes irrelevant, and
     return the clocks it starts, unless a later event of the same kind already started
-    them. ``clocks`` are changed in place."""
+    them, or the rule counts from the first start and its clock is still open (WT23: the
+    ICPC runs from the first strategy discussion). ``clocks`` are changed in place."""
     starts = {r.pk for r in rules if event in r.starts_on}
     met = {r.pk for r in rules if event in r.met_by}
     cancelled = {r.pk for r in rules if event in r.cancelled_by} - met
@@ -45,10 +46,24 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
                 clock.state, clock.closed_on, clock.closed_by = MET, on, event
         elif pk in cancelled and clock.state == OPEN and clock.started_on <= on:
             clock.state, clock.closed_on, clock.closed_by = CANCELLED, on, event
+        # Recorded out of order: the first start, written up after a later one, takes over.
+        first = getattr(clock.rule, "counts_from_first", False)
+        if first and pk in starts and clock.state == OPEN and clock.started_on > on:
+            clock.started_on, clock.started_by, clock.source = on, event, source
+            clock.due_on = calendar.due(on, clock.rule.amount, clock.rule.unit)
     superseded = {
         c.rule.pk
         for c in clocks
-        if c.rule.pk in starts and c.started_on >= on and c.state != CANCELLED
+        if c.rule.pk in starts
+        and c.state != CANCELLED
+        and (
+            c.started_on >= on
+            or (
+                c.state == OPEN
+                and c.started_on < on
+                and getattr(c.rule, "counts_from_first", False)
+            )
+        )
     }
     return [
         Clock(rule, on, calendar.due(on, rule.amount, rule.unit), event, source)

@@ -28,6 +28,7 @@ class ClockRule(models.Model):
     action = models.CharField(max_length=120)
     local_policy = models.BooleanField(default=False)
     for_worker = models.BooleanField(default=True)
+    counts_from_first = models.BooleanField(default=False)
     retired = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -105,6 +106,11 @@ class Deadline(models.Model):
     def __str__(self) -> str:
         return f"{self.rule.code} due {self.due_on}"
 
+    def late_if_done_on(self, day) -> bool:
+        """The one definition of late: done after the due date (the due date itself is on
+        time). The reason-for-lateness guard and the timeliness figures both ask here."""
+        return day > self.due_on
+
     @property
     def met_late(self) -> bool:
-        return self.state == self.State.MET and self.closed_on > self.due_on
+        return self.state == self.State.MET and self.late_if_done_on(self.closed_on)

@@ -39,6 +39,7 @@ class DueItem:
     deadline: Deadline
     today: dt.date
     working_days_late: int
+    hold_by: dt.date | None = None  # a month-based due date on a non-working day
 
     @property
     def overdue(self) -> bool:
@@ -52,7 +53,13 @@ class DueItem:
 def due_items(deadlines, today: dt.date) -> list[DueItem]:
     calendar = current_calendar()
     return [
-        DueItem(d, today, max(0, calendar.working_days_between(d.due_on, today))) for d in deadlines
+        DueItem(
+            d,
+            today,
+            max(0, calendar.working_days_between(d.due_on, today)),
+            calendar.hold_by(d.due_on, d.rule.unit),
+        )
+        for d in deadlines
     ]
 
 

@@ -46,8 +46,13 @@ EVENTS: dict[str, str] = {
     "rcpc_held": "a review child protection conference is held",
     "rcpc_plan_continues": "a review conference decides the plan continues",
     "cp_visit_child_seen": "a visit during a CP plan where the child is seen",
+    "cp_visit_expectant_parent_seen": "a pre-birth visit during a CP plan: expectant parent seen",
     "cp_plan_ended": "the child protection plan ends",
     "episode_closed": "the CIN episode is closed",
+    "cin_plan_started": "a child in need plan starts",
+    "cin_plan_review_held": "a child in need plan review is held",
+    "cin_visit_child_seen": "a visit during a CIN plan where the child is seen",
+    "cin_plan_ended": "the child in need plan ends (or becomes a CP plan)",
     "became_looked_after": "the child becomes looked after (care)",
     "ceased_looked_after": "the child ceases to be looked after (care)",
     "first_placement_started": "the first placement starts without a care plan (care)",
@@ -85,12 +90,20 @@ class Rule:
     action: str  # what the worker does to meet it, as "my work" says it
     local_policy: bool = False  # the law leaves the interval to the council
     for_worker: bool = True  # False: a measure kept for the returns, not a task
+    # The first start counts: while the clock is open, the event that started it starts no
+    # second clock (a reconvened strategy discussion does not restart the ICPC's 15 days).
+    counts_from_first: bool = False
     retired: bool = False
 
 
 CASE_ENDS = ("episode_closed",)
 PLAN_ENDS = ("cp_plan_ended", "episode_closed")
 CARE_ENDS = ("ceased_looked_after",)
+CIN_PLAN_ENDS = ("cin_plan_ended", "episode_closed")
+CP_VISITS = ("cp_visit_child_seen", "cp_visit_expectant_parent_seen")
+# Not in statutory.md: Working Together 2023 leaves CIN plan reviews and visits to the
+# council (statutory.md evidence code CFG); these are common local-procedure defaults.
+CIN_LOCAL = "Local policy; no national timescale (WT23 leaves it to the council: CFG)"
 
 # fmt: off
 RULES: list[Rule] = [
@@ -109,7 +122,8 @@ RULES: list[Rule] = [
     Rule("icpc", "Initial child protection conference", 15, WORKING_DAYS,
          ("s47_initiated",), ("icpc_held",), ("icpc_not_required", *CASE_ENDS),
          "every section 47 enquiry, counted from the strategy discussion that started it",
-         f"{WT23} (statutory.md 1.5)", "Hold the initial conference"),
+         f"{WT23} (statutory.md 1.5: the first discussion, where there was more than one)",
+         "Hold the initial conference", counts_from_first=True),
     Rule("icpc_from_s47", "ICPC timeliness (DfE measure)", 15, WORKING_DAYS,
          ("s47_started",), ("icpc_held",), ("icpc_not_required", *CASE_ENDS),
          "every section 47 enquiry, counted from its start as DfE statistics measure it",
@@ -132,10 +146,26 @@ RULES: list[Rule] = [
          ("rcpc_plan_continues",), ("rcpc_held",), PLAN_ENDS,
          "while the CP plan continues after a review",
          f"{WT23} (statutory.md 1.8)", "Hold the review conference"),
+    Rule("core_group", "Core group meeting", 6, WEEKS,
+         ("core_group_held",), ("core_group_held",), PLAN_ENDS,
+         "every child on a CP plan, after the first core group",
+         "Local policy (statutory.md 1.6: after the first, the interval is CFG); "
+         "default 6 weeks", "Hold the core group", local_policy=True),
     Rule("cp_visit", "Child protection visit", 10, WORKING_DAYS,
-         ("cp_plan_started", "cp_visit_child_seen"), ("cp_visit_child_seen",), PLAN_ENDS,
-         "every child on a CP plan: the child seen (alone where appropriate)",
+         ("cp_plan_started", *CP_VISITS), CP_VISITS, PLAN_ENDS,
+         "every child on a CP plan: the child seen (alone where appropriate); before birth, "
+         "the expectant parent seen",
          "Local policy; no national minimum (statutory.md 1.9)",
+         "Visit and see the child", local_policy=True),
+    Rule("cin_plan_review", "Child in need plan review", 3, MONTHS,
+         ("cin_plan_started", "cin_plan_review_held"), ("cin_plan_review_held",), CIN_PLAN_ENDS,
+         "every child on a child in need plan",
+         f"{CIN_LOCAL}; default 3 months, as local procedures commonly set",
+         "Review the child in need plan", local_policy=True),
+    Rule("cin_visit", "Child in need visit", 20, WORKING_DAYS,
+         ("cin_plan_started", "cin_visit_child_seen"), ("cin_visit_child_seen",), CIN_PLAN_ENDS,
+         "every child on a child in need plan: the child seen",
+         f"{CIN_LOCAL}; default 20 working days (about 4-weekly)",
          "Visit and see the child", local_policy=True),
     Rule("care_plan", "Care plan", 10, WORKING_DAYS,
          ("first_placement_started",), ("care_plan_made",), CARE_ENDS,

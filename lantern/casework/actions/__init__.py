@@ -7,6 +7,7 @@ from lantern.casework.actions.assessments import (
     update_assessment,
 )
 from lantern.casework.actions.base import StaleRecord
+from lantern.casework.actions.cin_reviews import record_cin_plan_review
 from lantern.casework.actions.drafts import discard_draft, save_draft
 from lantern.casework.actions.enquiries import (
     conclude_section47,
@@ -49,6 +50,7 @@ __all__ = [
     "end_cp_plan",
     "open_episode",
     "record_case_note",
+    "record_cin_plan_review",
     "record_core_group",
     "record_initial_conference",
     "record_oversight",

@@ -24,6 +24,7 @@ from lantern.casework.actions.base import (
     written,
 )
 from lantern.casework.actions.episodes import start_cin_plan
+from lantern.casework.actions.lateness import reason_if_late
 from lantern.casework.models import Assessment, CINPlan
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
@@ -135,10 +136,13 @@ def authorise_assessment(
     acting_user,
     authorised_date: dt.date,
     expected_version: int,
+    late_reason: str = "",
+    late_reason_detail: str = "",
     request=None,
 ) -> Assessment:
     """A manager signs the assessment off: the 45-day clock is met, and its outcome is acted
-    on at once (a CIN plan starts; a strategy discussion falls due the next working day)."""
+    on at once (a CIN plan starts; a strategy discussion falls due the next working day).
+    Past the 45 working days, the reason is recorded (WT23; statutory.md 1.4)."""
     if not acting_user.has_perm(AUTHORISE):
         refuse("Only a manager can authorise an assessment")
     assessment = lock(assessment)
@@ -158,12 +162,22 @@ def authorise_assessment(
         "An assessment cannot be authorised before it started",
         "authorised_date",
     )
+    late_reason, late_reason_detail = reason_if_late(
+        assessment.person,
+        "assessment_authorised",
+        authorised_date,
+        late_reason,
+        late_reason_detail,
+        "The assessment",
+    )
     save_versioned(
         assessment,
         expected_version=expected_version,
         acting_user=acting_user,
         authorised_date=authorised_date,
         authorised_by=acting_user,
+        late_reason=late_reason,
+        late_reason_detail=late_reason_detail,
     )
     person = assessment.person
     apply_event(person, "assessment_authorised", authorised_date, source=assessment)

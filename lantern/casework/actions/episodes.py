@@ -233,6 +233,8 @@ def start_cin_plan(
             "plan starts when it ends (step down)"
         )
     plan = create(CINPlan, person, acting_user, episode=episode, start_date=start_date)
+    # Reviews and visits run from the plan's start (council intervals; clocks.table).
+    apply_event(person, "cin_plan_started", start_date, source=plan)
     refresh_care_status(person)
     written(
         request,
@@ -258,6 +260,7 @@ def end_cin_plan(
     save_versioned(
         plan, expected_version=expected_version, acting_user=acting_user, end_date=end_date
     )
+    apply_event(plan.person, "cin_plan_ended", end_date, source=plan)
     refresh_care_status(plan.person)
     written(
         request,

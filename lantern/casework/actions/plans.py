@@ -28,6 +28,7 @@ from lantern.casework.actions.conference_guards import (
     chair_is_independent,
 )
 from lantern.casework.actions.enquiries import check_categories, meeting
+from lantern.casework.actions.lateness import reason_if_late
 from lantern.casework.actions.plan_endings import close_plan
 from lantern.casework.models import (
     ChildProtectionPlan,
@@ -53,10 +54,13 @@ def record_initial_conference(
     categories: list[str] | None = None,
     agencies=(),
     attendees: str = "",
+    late_reason: str = "",
+    late_reason_detail: str = "",
     request=None,
     **attendance,
 ) -> Conference:
-    """The ICPC, and the plan it decides on: the categories are recorded once, here.
+    """The ICPC, and the plan it decides on: the categories are recorded once, here. Held
+    after its 15 working days, it records why (WT23: "record agreed reasons for any delay").
     ``attendance``: who came and how the child was heard (``actions.attendance``)."""
     episode = open_episode_of(person)
     section47 = lock(section47)
@@ -78,6 +82,9 @@ def record_initial_conference(
         refuse("An initial conference decides on a plan or no plan", "decision")
     plan_agreed = decision == Conference.Decision.PLAN
     categories = check_categories(categories or []) if plan_agreed else []
+    late_reason, late_reason_detail = reason_if_late(
+        person, "icpc_held", held_on, late_reason, late_reason_detail, "The initial conference"
+    )
     conference = held_conference(
         person,
         acting_user,
@@ -91,6 +98,8 @@ def record_initial_conference(
         decision=decision,
         categories=categories,
         attendees=attendees,
+        late_reason=late_reason,
+        late_reason_detail=late_reason_detail,
     )
     apply_event(person, "icpc_held", held_on, source=conference)
     labels = ", ".join(conference.category_labels)
@@ -128,6 +137,7 @@ def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtec
     episode = open_episode_of(person)
     for cin_plan in CINPlan.objects.filter(person=person, end_date__isnull=True):
         bump_version(cin_plan, acting_user, end_date=icpc.held_on)
+        apply_event(person, "cin_plan_ended", icpc.held_on, source=cin_plan)
     plan = create(
         ChildProtectionPlan,
         person,
@@ -165,6 +175,8 @@ def record_review_conference(
     end_reason: str = "",
     agencies=(),
     attendees: str = "",
+    late_reason: str = "",
+    late_reason_detail: str = "",
     request=None,
     **attendance,
 ) -> Conference:
@@ -187,6 +199,9 @@ def record_review_conference(
         categories = []
     else:
         refuse("A review conference decides whether the plan continues", "decision")
+    late_reason, late_reason_detail = reason_if_late(
+        plan.person, "rcpc_held", held_on, late_reason, late_reason_detail, "The review conference"
+    )
     review = held_conference(
         plan.person,
         acting_user,
@@ -200,6 +215,8 @@ def record_review_conference(
         decision=decision,
         categories=categories,
         attendees=attendees,
+        late_reason=late_reason,
+        late_reason_detail=late_reason_detail,
     )
     apply_event(plan.person, "rcpc_held", held_on, source=review)
     written(

@@ -16,6 +16,7 @@ from lantern.casework.models import (
     CaseNote,
     ChildProtectionPlan,
     CINEpisode,
+    CINPlan,
     ManagementOversight,
     Visit,
 )
@@ -46,6 +47,21 @@ def _on_cp_plan(person: Person, day: dt.date) -> bool:
     )
 
 
+def _on_cin_plan(person: Person, day: dt.date) -> bool:
+    return (
+        CINPlan.objects.filter(person=person, start_date__lte=day)
+        .exclude(end_date__lt=day)
+        .exists()
+    )
+
+
+def _before_birth(person: Person, day: dt.date) -> bool:
+    """Not yet born on ``day``: born later, or an unborn child (an expected date only)."""
+    if person.date_of_birth is not None:
+        return day < person.date_of_birth
+    return getattr(person, "expected_date_of_birth", None) is not None
+
+
 def _quoted(words: str, limit: int = 300) -> str:
     words = " ".join(words.split())
     return f"“{words[:limit]}{'…' if len(words) > limit else ''}”"
@@ -65,17 +81,37 @@ def record_visit(
     reason_not_seen_alone: str = "",
     child_words: str = "",
     observations: str = "",
+    expectant_parent_seen: bool = False,
     request=None,
 ) -> Visit:
     """A visit. Where the child is on a CP plan and was seen, it meets the visit clock and
-    starts the next one (statutory.md 1.9; the interval is the council's policy)."""
+    starts the next one (statutory.md 1.9; the interval is the council's policy); on a CIN
+    plan, the CIN visit clock. Before birth, on a pre-birth CP plan, a visit that sees the
+    expectant parent is the statutory visit and meets the clock: the unborn child cannot be
+    seen."""
     Person.objects.select_for_update().filter(pk=person.pk).first()
     in_the_past(visited_on, "The date of the visit", "visited_on")
-    if person.date_of_birth and visited_on < person.date_of_birth and kind != "assessment":
-        refuse("The visit cannot be before the child was born", "visited_on")
+    unborn = _before_birth(person, visited_on)
+    if unborn:
+        if kind not in (Visit.Kind.ASSESSMENT, Visit.Kind.CHILD_PROTECTION):
+            refuse(
+                "Before the child is born a visit is an assessment visit or, on a pre-birth "
+                "plan, a child protection visit",
+                "kind",
+            )
+        if child_seen or seen_alone:
+            refuse(
+                "The child was not yet born on the day of the visit: tick ‘the expectant "
+                "parent was seen’ instead of ‘the child was seen’",
+                "child_seen",
+            )
+        if not expectant_parent_seen and not reason_not_seen.strip():
+            refuse("Say why the expectant parent was not seen", "reason_not_seen")
+    else:
+        expectant_parent_seen = False
     if seen_alone and not child_seen:
         refuse("A child seen alone was seen: tick ‘The child was seen’ too", "seen_alone")
-    if not child_seen and not reason_not_seen.strip():
+    if not unborn and not child_seen and not reason_not_seen.strip():
         refuse("Say why the child was not seen", "reason_not_seen")
     if child_seen and not seen_alone and not reason_not_seen_alone.strip():
         refuse("Say why the child was not seen alone", "reason_not_seen_alone")
@@ -95,6 +131,7 @@ def record_visit(
         child_seen=child_seen,
         seen_alone=seen_alone,
         bedroom_seen=bedroom_seen,
+        expectant_parent_seen=expectant_parent_seen,
         reason_not_seen=reason_not_seen,
         reason_not_seen_alone=reason_not_seen_alone if child_seen and not seen_alone else "",
         child_words=child_words,
@@ -102,7 +139,17 @@ def record_visit(
     )
     if child_seen and _on_cp_plan(person, visited_on):
         apply_event(person, "cp_visit_child_seen", visited_on, source=visit)
-    if not child_seen:
+    elif expectant_parent_seen and kind == Visit.Kind.CHILD_PROTECTION:
+        apply_event(person, "cp_visit_expectant_parent_seen", visited_on, source=visit)
+    if child_seen and _on_cin_plan(person, visited_on):
+        apply_event(person, "cin_visit_child_seen", visited_on, source=visit)
+    if unborn:
+        seen = (
+            "Before birth: expectant parent seen."
+            if expectant_parent_seen
+            else ("Before birth: expectant parent not seen.")
+        )
+    elif not child_seen:
         seen = "Child not seen."
     else:
         why = f" ({' '.join(reason_not_seen_alone.split())[:200]})" if not seen_alone else ""

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.models import User
 
 from lantern.agencies.models import Agency
+from lantern.clocks.lateness import LateReason
 from lantern.ids import RecordChoiceField, RecordsChoiceField
 
 WIDGET_CLASSES = {
@@ -96,3 +97,20 @@ class VersionedForm(CaseworkForm):
         data = dict(self.cleaned_data)
         data["expected_version"] = data.pop("version")
         return data
+
+
+def late_reason_fields(form_class):
+    """Why the timescale was missed: asked on every form whose record can be late, and
+    required by the action only when the child's clock says it is."""
+    fields = {
+        "late_reason": forms.ChoiceField(
+            label="If late: the reason",
+            choices=[("", "Not late"), *LateReason.choices],
+            required=False,
+            widget=forms.Select(attrs={"class": "govuk-select"}),
+        ),
+        "late_reason_detail": long_text("If late: about the delay", rows=3),
+    }
+    form_class.declared_fields.update(fields)
+    form_class.base_fields.update(fields)
+    return form_class

@@ -4,8 +4,15 @@ from django import forms
 
 from lantern.casework import codes
 from lantern.casework.actions.base import today
-from lantern.casework.forms.base import CaseworkForm, DateField, VersionedForm, long_text
-from lantern.casework.models import Assessment
+from lantern.casework.forms.base import (
+    CaseworkForm,
+    DateField,
+    VersionedForm,
+    late_reason_fields,
+    long_text,
+)
+from lantern.casework.models import Assessment, CINPlan, CINPlanReview
+from lantern.ids import RecordChoiceField
 
 
 def factor_field():
@@ -85,12 +92,33 @@ class AssessmentEditForm(VersionedForm):
         return {**super().initial_from(record), **{f: getattr(record, f) for f in fields}}
 
 
+@late_reason_fields
 class AuthoriseForm(VersionedForm):
     authorised_date = DateField("Date authorised", initial=today)
 
 
 class CINPlanForm(CaseworkForm):
     start_date = DateField("Start date", initial=today)
+
+
+class CINPlanReviewForm(CaseworkForm):
+    plan = RecordChoiceField(
+        label="Child in need plan",
+        queryset=CINPlan.objects.none(),
+        empty_label=None,
+        error_messages={"required": "There is no open child in need plan"},
+    )
+    held_on = DateField("Date held", initial=today)
+    attendees = long_text("Who attended (name and role)", rows=3)
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("", "Choose"), *CINPlanReview.Decision.choices]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = CINPlan.objects.filter(
+            person=self.person, end_date__isnull=True
+        )
 
 
 class EndPlanForm(VersionedForm):

@@ -12,6 +12,7 @@ from lantern.casework.forms.base import (
     VersionedForm,
     agencies_field,
     chair_field,
+    late_reason_fields,
     long_text,
 )
 from lantern.casework.models import (
@@ -97,6 +98,7 @@ class Section47OutcomeForm(VersionedForm):
     )
 
 
+@late_reason_fields
 class InitialConferenceForm(MeetingForm, AttendanceFields):
     section47 = RecordChoiceField(
         label="Section 47 enquiry", queryset=Section47Enquiry.objects.none()
@@ -140,6 +142,7 @@ class PlanMeetingForm(MeetingForm):
         )
 
 
+@late_reason_fields
 class ReviewConferenceForm(PlanMeetingForm, AttendanceFields):
     chair = chair_field()
     decision = forms.ChoiceField(

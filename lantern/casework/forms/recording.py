@@ -16,6 +16,9 @@ class VisitForm(CaseworkForm):
     child_seen = forms.BooleanField(label="The child was seen", required=False)
     seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
     bedroom_seen = forms.BooleanField(label="The child's bedroom was seen", required=False)
+    expectant_parent_seen = forms.BooleanField(
+        label="Before birth: the expectant parent was seen", required=False
+    )
     reason_not_seen = long_text("Why the child was not seen", rows=3)
     reason_not_seen_alone = long_text(
         "Why the child was not seen alone (if seen, but not alone)",

@@ -1,6 +1,6 @@
 """Casework records, one module per stage of the child's journey (DESIGN.md §2)."""
 
-from lantern.casework.models.episodes import Assessment, CINEpisode, CINPlan
+from lantern.casework.models.episodes import Assessment, CINEpisode, CINPlan, CINPlanReview
 from lantern.casework.models.protection import (
     ChildProtectionPlan,
     Conference,
@@ -15,6 +15,7 @@ __all__ = [
     "Assessment",
     "CINEpisode",
     "CINPlan",
+    "CINPlanReview",
     "CaseNote",
     "ChildProtectionPlan",
     "Conference",

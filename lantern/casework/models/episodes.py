@@ -6,6 +6,19 @@ from django.db.models import F, Q
 
 from lantern.casework import codes
 from lantern.casework.models.base import CaseRecord
+from lantern.clocks.lateness import LateReason
+
+
+class LateReasonFields(models.Model):
+    """Why a statutory timescale was missed (WT23), asked only when it was."""
+
+    late_reason = models.CharField(
+        "Reason for lateness", max_length=12, choices=LateReason.choices, blank=True
+    )
+    late_reason_detail = models.TextField("About the delay", blank=True)
+
+    class Meta:
+        abstract = True
 
 
 class CINEpisode(CaseRecord):
@@ -66,7 +79,7 @@ class CINEpisode(CaseRecord):
         return codes.REFERRAL_SOURCE.label(self.referral_source)
 
 
-class Assessment(CaseRecord):
+class Assessment(LateReasonFields, CaseRecord):
     """The child and family assessment: at most 45 working days from referral (WT23)."""
 
     url_slug = "assessment"
@@ -127,3 +140,26 @@ class CINPlan(CaseRecord):
 
     def __str__(self) -> str:
         return f"CIN plan from {self.start_date:%d %b %Y}"
+
+
+class CINPlanReview(CaseRecord):
+    """A review of the child in need plan: when, who came, and whether the plan goes on.
+    It meets the CIN plan review clock and starts the next (a council interval)."""
+
+    url_slug = "cin-plan-review"
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Plan to continue"
+        END = "end", "Plan to end"
+
+    plan = models.ForeignKey(CINPlan, on_delete=models.PROTECT, related_name="reviews")
+    held_on = models.DateField("Date held")
+    attendees = models.TextField("Who attended (name and role)", blank=True)
+    decision = models.CharField(max_length=8, choices=Decision.choices)
+
+    class Meta(CaseRecord.Meta):
+        ordering = ["-held_on", "-id"]
+        verbose_name = "CIN plan review"
+
+    def __str__(self) -> str:
+        return f"CIN plan review {self.held_on:%d %b %Y}"

@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from lantern.casework import codes
 from lantern.casework.models.attendance import ConferenceAttendance
 from lantern.casework.models.base import CaseRecord
-from lantern.casework.models.episodes import CINEpisode
+from lantern.casework.models.episodes import CINEpisode, LateReasonFields
 
 
 class Meeting(CaseRecord):
@@ -122,7 +122,7 @@ class TransferInNotice(CaseRecord):
         return f"Notice of a move from {self.transferring_council} {self.notified_on:%d %b %Y}"
 
 
-class Conference(Meeting, ConferenceAttendance):
+class Conference(LateReasonFields, Meeting, ConferenceAttendance):
     class Kind(models.TextChoices):
         INITIAL = "initial", "Initial child protection conference"
         REVIEW = "review", "Review child protection conference"

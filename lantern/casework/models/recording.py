@@ -32,6 +32,8 @@ class Visit(CaseRecord):
     child_seen = models.BooleanField("The child was seen", default=False)
     seen_alone = models.BooleanField("The child was seen alone", default=False)
     bedroom_seen = models.BooleanField("The child's bedroom was seen", default=False)
+    # Before birth the child cannot be seen: a CP visit sees the expectant parent.
+    expectant_parent_seen = models.BooleanField("The expectant parent was seen", default=False)
     reason_not_seen = models.TextField("Why the child was not seen", blank=True)
     reason_not_seen_alone = models.TextField("Why the child was not seen alone", blank=True)
     child_words = models.TextField("What the child said, in their own words", blank=True)

@@ -130,6 +130,8 @@ def what_next(user, person, work) -> list[tuple[str, str]]:
             offers.append(("Record a review conference", new("rcpc")))
         elif work.open_cin_plan is None:
             offers.append(("Start a child in need plan", new("cin-plan")))
+        else:
+            offers.append(("Record a child in need plan review", new("cin-plan-review")))
     if user.has_perm(RECORD_OVERSIGHT):
         offers.append(("Record management oversight", new("oversight")))
     if user.has_perm(ALLOCATE_WORKER):

@@ -8,6 +8,7 @@ from lantern.access.roles import VIEW_MY_WORK, VIEW_TEAM_WORK
 from lantern.access.rules import requires
 from lantern.casework import queries
 from lantern.casework.views.common import today
+from lantern.workforce.models import Allocation
 
 
 @requires(VIEW_MY_WORK)
@@ -33,12 +34,26 @@ def team(request):
     day = today()
     teams, workers = queries.team_work(request.user, day)
     overdue = sum(len(w.overdue) for w in workers)
+    since = queries.reporting_year_start(day)
+    late = queries.late_work(
+        since,
+        day,
+        person_ids=Allocation.objects.filter(team__in=teams, end__isnull=True).values("child_id"),
+    )
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"team view: {overdue} overdue")
-    audit_listed(request, [item for w in workers for item in w.overdue], "listed in team view")
+    listed = [item for w in workers for item in w.overdue] + late
+    audit_listed(request, listed, "listed in team view")
     return render(
         request,
         "casework/team.html",
-        {"teams": teams, "workers": workers, "overdue": overdue, "today": day},
+        {
+            "teams": teams,
+            "workers": workers,
+            "overdue": overdue,
+            "today": day,
+            "late": late,
+            "since": since,
+        },
     )
 
 

@@ -30,6 +30,9 @@ EXAMPLES = [
     ("rcpc", D(2026, 8, 31), D(2027, 2, 28)),
     ("rcpc", D(2026, 3, 31), D(2026, 9, 30)),
     ("cp_visit", D(2026, 8, 24), D(2026, 9, 8)),  # August bank holiday
+    ("core_group", D(2026, 12, 18), D(2027, 1, 29)),  # calendar weeks: holidays stand
+    ("cin_plan_review", D(2026, 11, 27), D(2027, 2, 27)),  # a Saturday, not moved
+    ("cin_visit", D(2026, 12, 14), D(2027, 1, 14)),  # 25, 28 Dec and 1 Jan
     ("care_plan", D(2025, 4, 17), D(2025, 5, 6)),  # Easter 2025 and early May
     ("placement_notification", D(2025, 12, 24), D(2026, 1, 5)),
     ("first_lac_review", D(2025, 12, 1), D(2025, 12, 31)),
