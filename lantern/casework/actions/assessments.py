@@ -11,6 +11,7 @@ from django.db import transaction
 
 from lantern.casework import codes
 from lantern.casework.actions.base import (
+    check_not_before_birth,
     create,
     in_the_past,
     lock,
@@ -67,6 +68,7 @@ def start_assessment(
 ) -> Assessment:
     episode = open_episode_of(person)
     in_the_past(start_date, "The start date", "start_date")
+    check_not_before_birth(person, start_date, "The assessment", "start_date")
     not_before(
         start_date,
         episode.referral_date,
@@ -109,6 +111,9 @@ def update_assessment(
         check_factors(changes["factors"])
     if "start_date" in changes:
         in_the_past(changes["start_date"], "The start date", "start_date")
+        check_not_before_birth(
+            assessment.person, changes["start_date"], "The assessment", "start_date"
+        )
         not_before(
             changes["start_date"],
             assessment.episode.referral_date,

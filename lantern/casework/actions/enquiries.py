@@ -9,6 +9,7 @@ from django.db import transaction
 
 from lantern.casework import codes
 from lantern.casework.actions.base import (
+    check_not_before_birth,
     create,
     in_the_past,
     lock,
@@ -55,6 +56,7 @@ def record_strategy_discussion(
 ) -> StrategyDiscussion:
     episode = open_episode_of(person)
     in_the_past(held_on, "The date of the discussion", "held_on")
+    check_not_before_birth(person, held_on, "The strategy discussion", "held_on")
     not_before(held_on, episode.referral_date, "It cannot be before the referral", "held_on")
     discussion = meeting(
         StrategyDiscussion,
@@ -103,6 +105,7 @@ def start_section47(
     if strategy_discussion.enquiries.exists():
         refuse("That strategy discussion's enquiry is already recorded", "strategy_discussion")
     in_the_past(start_date, "The start date", "start_date")
+    check_not_before_birth(person, start_date, "The section 47 enquiry", "start_date")
     not_before(
         start_date,
         strategy_discussion.held_on,

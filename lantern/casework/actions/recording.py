@@ -5,6 +5,8 @@ import datetime as dt
 from django.db import transaction
 
 from lantern.casework.actions.base import (
+    check_child_seen,
+    check_not_before_birth,
     create,
     in_the_past,
     refuse,
@@ -71,8 +73,9 @@ def record_visit(
     starts the next one (statutory.md 1.9; the interval is the council's policy)."""
     Person.objects.select_for_update().filter(pk=person.pk).first()
     in_the_past(visited_on, "The date of the visit", "visited_on")
-    if person.date_of_birth and visited_on < person.date_of_birth and kind != "assessment":
-        refuse("The visit cannot be before the child was born", "visited_on")
+    if kind != Visit.Kind.ASSESSMENT:  # an assessment visit may predate an unexpected birth
+        check_not_before_birth(person, visited_on, "The visit", "visited_on")
+    check_child_seen(person, visited_on, child_seen)
     if seen_alone and not child_seen:
         refuse("A child seen alone was seen: tick ‘The child was seen’ too", "seen_alone")
     if not child_seen and not reason_not_seen.strip():
