@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from lantern.casework import actions
 from lantern.casework.models import Assessment, CINEpisode, Visit
 from lantern.casework.tests.journey import Journey
 from lantern.people.actions import correct_details
@@ -111,8 +110,6 @@ def test_a_born_child_is_seen_only_from_the_birth(unborn, journey_of):
     journey.refer(on=D(2026, 6, 1))
     correct_details(unborn, acting_user=journey.worker, date_of_birth=D(2026, 9, 1), sex="F")
     unborn.refresh_from_db()
-    message = _refused(
-        "child_seen", lambda: journey.visit(D(2026, 8, 31), kind="cin", alone=False)
-    )
+    message = _refused("child_seen", lambda: journey.visit(D(2026, 8, 31), kind="cin", alone=False))
     assert "born on 1 September 2026" in message
     assert journey.visit(D(2026, 9, 1), kind="cin", alone=False).child_seen
