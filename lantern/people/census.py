@@ -128,22 +128,41 @@ def set_disabilities(person: Person, chosen: list[str], *, acting_user, request=
     return chosen
 
 
+KEEP = object()  # a detail not given is left as it is
+
+
 @transaction.atomic
 def record_census_details(
     person: Person,
     *,
     acting_user,
-    upn_unknown: str = "",
+    upn_unknown=KEEP,
     former_upn: str = "",
-    uasc_since: dt.date | None = None,
-    uasc_ceased: dt.date | None = None,
+    uasc_since=KEEP,
+    uasc_ceased=KEEP,
     disabilities: list[str] | None = None,
     request=None,
 ) -> Person:
-    """The census details page: each is checked before anything is saved."""
+    """The census details page (or any caller giving some of them): everything given is
+    checked before anything is saved; what is not given is left as it is."""
     person = Person.objects.select_for_update().get(pk=person.pk)
-    check_upn_unknown(person, upn_unknown)
-    check_uasc(person, uasc_since, uasc_ceased)
+    given = {
+        name: value
+        for name, value in (
+            ("upn_unknown", upn_unknown),
+            ("uasc_since", uasc_since),
+            ("uasc_ceased", uasc_ceased),
+        )
+        if value is not KEEP
+    }
+    if "upn_unknown" in given:
+        check_upn_unknown(person, given["upn_unknown"])
+    if {"uasc_since", "uasc_ceased"} & set(given):
+        check_uasc(
+            person,
+            given.get("uasc_since", person.uasc_since),
+            given.get("uasc_ceased", person.uasc_ceased),
+        )
     if disabilities is not None:
         check_disabilities(disabilities)
     save_person_fields(
@@ -151,9 +170,7 @@ def record_census_details(
         acting_user=acting_user,
         request=request,
         detail="recorded census details (UPN unknown reason, UASC status)",
-        upn_unknown=upn_unknown,
-        uasc_since=uasc_since,
-        uasc_ceased=uasc_ceased,
+        **given,
     )
     if former_upn.strip():
         actions.add_identifier(

@@ -284,3 +284,14 @@ def test_only_an_unborn_child_has_a_birth_recorded(child, social_worker):
             first_name="Amy",
             last_name="Carter",
         )
+
+
+def test_a_detail_not_given_is_left_as_it_is(child, social_worker):
+    census.record_census_details(
+        child, acting_user=social_worker, upn_unknown="UN3", uasc_since=D(2025, 6, 2)
+    )
+    census.record_census_details(child, acting_user=social_worker, disabilities=["NONE"])
+    census.record_census_details(child, acting_user=social_worker, uasc_ceased=D(2026, 6, 1))
+    child.refresh_from_db()
+    assert (child.upn_unknown, child.uasc_since) == ("UN3", D(2025, 6, 2))
+    assert child.uasc_ceased == D(2026, 6, 1)
