@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from lantern.access.models import RestrictedRecord
+from lantern.people.care_history import ever_looked_after_ids
 from lantern.people.models import Person
 
 S = Person.CareStatus
@@ -89,9 +90,12 @@ RULES = {
 
 
 def rule_for(row: dict) -> RetentionRule:
+    """The rule follows the child's history: a child looked after years ago whose case is
+    now closed keeps the looked-after rule (``ever_looked_after``, from
+    ``people.care_history``), not the rule of today's status."""
     if row.get("adoption_from"):
         return RULES["adoption"]
-    if row["care_status"] in (S.LOOKED_AFTER, S.CARE_LEAVER):
+    if row.get("ever_looked_after") or row["care_status"] in (S.LOOKED_AFTER, S.CARE_LEAVER):
         return RULES["looked_after"]
     if row["care_status"] in (S.NOT_OPEN, S.CONTACT):
         return RULES["contact_only"]
@@ -118,12 +122,14 @@ def due_for_review(on: dt.date, *, horizon_days: int = 90) -> list[Due]:
     rows = Person.objects.annotate(last=Max("chronology__occurred_at")).values(
         "id", "council_id", "date_of_birth", "date_of_death", "care_status", "last", "created_at"
     )
+    looked_after = ever_looked_after_ids()
     limit = on + dt.timedelta(days=horizon_days)
     due = []
     for row in rows.iterator(chunk_size=5000):
         last = row["last"] or row["created_at"]
         row["last_activity"] = last.date() if last else None
         row["adoption_from"] = adoption[row["id"]].date() if row["id"] in adoption else None
+        row["ever_looked_after"] = row["id"] in looked_after
         rule = rule_for(row)
         until = rule.keep_until(row)
         if until is not None and until <= limit:

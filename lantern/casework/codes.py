@@ -140,6 +140,7 @@ ASSESSMENT_FACTORS = CodeList("AssessmentFactors (N00181)", "CIN census rules 88
     Code("24A", "Child criminal exploitation"),
 ))  # fmt: skip
 NO_FACTORS = "21"  # rule 8869: must be the only factor
+UASC_FACTOR = "9A"  # agrees with the UASC status on the child's record
 
 CATEGORY_OF_ABUSE = CodeList("CategoryOfAbuse (N00113/4)", "CIN census rules 8905, 8910", (
     Code("NEG", "Neglect"),

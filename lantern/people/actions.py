@@ -126,6 +126,50 @@ def _check_death(person: Person) -> None:
         )
 
 
+def _check_unborn(person: Person) -> None:
+    """An unborn child has no sex recorded yet (CIN census 8750: sex U), and is expected
+    no more than a pregnancy ahead."""
+    if person.date_of_birth is not None or person.expected_date_of_birth is None:
+        return
+    if person.sex != "U":
+        raise ValidationError(
+            {"sex": "An unborn child's sex is ‘Not known’ until the birth is recorded"}
+        )
+    if person.expected_date_of_birth > timezone.localdate() + dt.timedelta(weeks=43):
+        raise ValidationError(
+            {"expected_date_of_birth": "The expected date of birth must be within 10 months"}
+        )
+
+
+def save_person_fields(person: Person, *, acting_user, request, detail: str, **changes) -> Person:
+    """Change the person's own fields (already checked), with field history and audit."""
+    before = stored_values(Person, changes, pk=person.pk)
+    changes = {k: v for k, v in changes.items() if before[k] != v}
+    if not changes:
+        return person
+    for name, value in changes.items():
+        setattr(person, name, value)
+    person.full_clean()
+    person.save(update_fields=[*changes, "updated_at"])
+    record_revision(
+        person,
+        version=latest_version(person) + 1,
+        acting_user=acting_user,
+        at=timezone.now(),
+        before=before,
+        after=changes,
+    )
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        person=person,
+        obj=person,
+        detail=detail,
+    )
+    return person
+
+
 @transaction.atomic
 def correct_details(person: Person, *, acting_user, request=None, **changes) -> Person:
     """Correct the person's own details (a date of birth entered wrongly, a name misspelt),
@@ -141,6 +185,7 @@ def correct_details(person: Person, *, acting_user, request=None, **changes) -> 
     for name, value in changes.items():
         setattr(person, name, value)
     _check_death(person)
+    _check_unborn(person)
     person.full_clean()
     person.save(update_fields=[*changes, "updated_at"])
     record_revision(
@@ -202,13 +247,31 @@ def add_name(
 def add_identifier(
     person: Person, *, acting_user, scheme: str, value: str, agency=None, request=None
 ) -> Identifier:
+    """A further identifier. A UPN or former UPN is checked as a UPN (its check letter);
+    a UPN replaces any recorded reason the UPN was not known (CIN census UPNunknown)."""
     if scheme == Identifier.Scheme.NHS:
         value = validate_nhs_number(value)
-    elif scheme == Identifier.Scheme.UPN:
+    elif scheme in (Identifier.Scheme.UPN, Identifier.Scheme.FORMER_UPN):
         value = validate_upn(value)
+        other = Identifier.Scheme.UPN if scheme != Identifier.Scheme.UPN else "former_upn"
+        if person.identifiers.filter(scheme=other, value=value).exists():
+            raise ValidationError(
+                {"value": "A child's former UPN and UPN cannot be the same: check the number"}
+            )
     identifier = Identifier(person=person, scheme=scheme, value=value.strip(), agency=agency)
     identifier.full_clean()
     identifier.save()
+    if scheme == Identifier.Scheme.UPN:
+        stored = Person.objects.select_for_update().get(pk=person.pk)
+        if stored.upn_unknown:
+            person.upn_unknown = ""
+            save_person_fields(
+                stored,
+                acting_user=acting_user,
+                request=request,
+                detail="UPN recorded: the reason it was not known is cleared",
+                upn_unknown="",
+            )
     audit.record(
         request,
         AuditEntry.Action.UPDATE,

@@ -59,3 +59,17 @@ GENDER = [
 
 def label(codes: list[tuple[str, str]], code: str) -> str:
     return dict(codes).get(code, code)
+
+
+# Why a child has no UPN (CIN census UPNunknown, N00135; shared/reference/codes.md §A10).
+# UN4's wording follows the SSDA903 list (rule 168); the reference gives no wording for
+# UN6, so the code is shown as it is until the DfE guide's label is confirmed.
+UPN_UNKNOWN = [
+    ("UN1", "Child is not of school age and has not yet been given a UPN"),
+    ("UN2", "Child has never attended a maintained school in England"),
+    ("UN3", "Child is educated outside England"),
+    ("UN4", "Child is newly looked after or in need and the UPN is not yet known"),
+    ("UN5", "UPN sources disagree on the child's name or date of birth, so cannot be matched"),
+    ("UN6", "UN6 (other reason on the DfE list)"),
+    ("UN7", "Referral with no further action"),
+]

@@ -37,6 +37,14 @@ class Person(models.Model):
     sex = models.CharField(max_length=1, choices=codes.SEX, default="U")
     gender = models.CharField(max_length=16, choices=codes.GENDER, blank=True)
     ethnicity = models.CharField(max_length=4, choices=codes.ETHNICITY, default="NOBT")
+    # CIN census UPNunknown: why there is no UPN; never held beside one (``people.census``).
+    upn_unknown = models.CharField(
+        "Reason the UPN is not known", max_length=3, choices=codes.UPN_UNKNOWN, blank=True
+    )
+    # Unaccompanied asylum-seeking child: from when, and when the status ceased (SSDA903
+    # UASC and DUC; assessment factor 9A agrees with it).
+    uasc_since = models.DateField("Unaccompanied asylum-seeking child since", null=True, blank=True)
+    uasc_ceased = models.DateField("UASC status ceased", null=True, blank=True)
     care_status = models.CharField(
         max_length=20, choices=CareStatus.choices, default=CareStatus.NOT_OPEN, db_index=True
     )
@@ -51,6 +59,14 @@ class Person(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["date_of_birth"])]
+        constraints = [
+            # SSDA903 rule 303: a date the UASC status ceased needs the status.
+            models.CheckConstraint(
+                condition=Q(uasc_ceased__isnull=True)
+                | Q(uasc_since__isnull=False, uasc_ceased__gte=F("uasc_since")),
+                name="uasc_ceases_after_it_began",
+            )
+        ]
         permissions = [
             ("view_record", "View a person's record and chronology"),
             ("search_index", "Search the person index"),
@@ -62,6 +78,12 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+    def uasc_on(self, day: dt.date) -> bool:
+        """Whether the child was an unaccompanied asylum-seeking child on ``day``."""
+        if self.uasc_since is None or day < self.uasc_since:
+            return False
+        return self.uasc_ceased is None or day <= self.uasc_ceased
 
     def age_on(self, day: dt.date) -> int | None:
         if not self.date_of_birth:
@@ -134,6 +156,7 @@ class Identifier(models.Model):
     class Scheme(models.TextChoices):
         NHS = "nhs", "NHS number"
         UPN = "upn", "Unique pupil number (UPN)"
+        FORMER_UPN = "former_upn", "Former UPN"
         POLICE = "police", "Police reference"
         HOUSING = "housing", "Housing reference"
         SCHOOL = "school", "School admission number"

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<id:person_id>/", views.record, name="record"),
     path("<id:person_id>/history/", views.history, name="history"),
     path("<id:person_id>/correct/", views.correct, name="correct"),
+    path("<id:person_id>/census/", views.census_details, name="census"),
+    path("<id:person_id>/birth/", views.record_birth, name="birth"),
 ]

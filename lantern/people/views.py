@@ -17,9 +17,15 @@ from lantern.chronology import kinds
 from lantern.chronology.queries import chronology_page, sources_in
 from lantern.history.presenting import history_of
 from lantern.ids import parse_id
-from lantern.people import actions, queries
+from lantern.people import actions, census, queries
 from lantern.people import search as person_search
-from lantern.people.forms import AddPersonForm, CorrectDetailsForm
+from lantern.people.forms import (
+    AddPersonForm,
+    CensusDetailsForm,
+    CorrectDetailsForm,
+    RecordBirthForm,
+)
+from lantern.people.models import Identifier
 
 
 @requires(SEARCH)
@@ -144,6 +150,67 @@ def correct(request, person_id: int):
         purpose=person.access_basis,
     )
     return render(request, "people/correct.html", {"person": person, "form": form})
+
+
+# A refused date is shown on the first box of its date input.
+DATE_BOXES = {"date_of_birth": "dob_day", "uasc_since": "uasc_day", "uasc_ceased": "duc_day"}
+
+
+def _write_page(request, person, form, action, template, done: str, context=None):
+    """A form about one person, written through ``action``; a refusal names its field."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(person, acting_user=request.user, request=request, **form.details())
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                form.add_error(None, error.messages)
+            for field, errors in getattr(error, "error_dict", {}).items():
+                field = DATE_BOXES.get(field, field)
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, done)
+            return redirect("people:record", person_id=person.pk)
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=person,
+        obj=person,
+        detail=f"{template.split('/')[-1].removesuffix('.html')} form",
+        purpose=person.access_basis,
+    )
+    return render(request, template, {"person": person, "form": form, **(context or {})})
+
+
+@requires(VIEW_RECORD, RECORD_CASEWORK)
+def census_details(request, person_id: int):
+    """UPN-unknown reason, former UPN, UASC status and disabilities: written as casework is."""
+    person = queries.access_person(request.user, person_id, for_write=True)
+    form = CensusDetailsForm.for_person(person, request.POST or None)
+    upns = person.identifiers.filter(scheme=Identifier.Scheme.UPN)
+    return _write_page(
+        request,
+        person,
+        form,
+        census.record_census_details,
+        "people/census.html",
+        "Census details saved: the old values are kept in the history",
+        {"upns": upns},
+    )
+
+
+@requires(VIEW_RECORD, RECORD_CASEWORK)
+def record_birth(request, person_id: int):
+    """An unborn child is born: the same record, with the date of birth, sex and name."""
+    person = queries.access_person(request.user, person_id, for_write=True)
+    form = RecordBirthForm.for_person(person, request.POST or None)
+    return _write_page(
+        request,
+        person,
+        form,
+        census.record_birth,
+        "people/birth.html",
+        "Birth recorded: the expected date and the casework are kept",
+    )
 
 
 @requires("people.add_person")

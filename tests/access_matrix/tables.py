@@ -110,6 +110,8 @@ PERSON_URLS = {
     "people:record": CHILD_RECORD,
     "people:history": CHILD_RECORD,  # the history of their details: read as the record is
     "people:correct": WRITE,  # correcting their details: as casework, never through a reason
+    "people:census": WRITE,  # census details (UPN unknown, UASC, disability): as a correction
+    "people:birth": WRITE,  # recording an unborn child's birth: as a correction
     "access:state-reason": STATE_REASON,
     "access:seen-by": WHO_HAS_SEEN,
     "access:restrict": WHO_HAS_SEEN,
@@ -147,6 +149,8 @@ PERSON_POSTS = {
     "access:restrict": as_write(WHO_HAS_SEEN),
     "casework:allocate": as_write(ALLOCATE),
     "people:correct": as_write(WRITE),
+    "people:census": as_write(WRITE),
+    "people:birth": as_write(WRITE),
 }
 
 PAGES = {

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from lantern.casework import codes
 from lantern.casework.actions.base import (
+    check_not_before_birth,
     create,
     in_the_past,
     lock,
@@ -54,6 +55,18 @@ def check_factors(factors: list[str]) -> list[str]:
     return factors
 
 
+def check_uasc_factor(person: Person, factors: list[str], start_date: dt.date) -> None:
+    """Factor 9A says the child is an unaccompanied asylum-seeking child: the person record
+    must say so too, on the day the assessment started (one fact, recorded on the child)."""
+    if codes.UASC_FACTOR in factors and not person.uasc_on(start_date):
+        refuse(
+            f"Factor 9A (unaccompanied asylum-seeking child) needs the child's UASC status "
+            f"recorded on their record from {long_date(start_date)} or earlier: record it "
+            "on the census details page first",
+            "factors",
+        )
+
+
 @transaction.atomic
 def start_assessment(
     person: Person,
@@ -68,6 +81,8 @@ def start_assessment(
 ) -> Assessment:
     episode = open_episode_of(person)
     in_the_past(start_date, "The start date", "start_date")
+    check_not_before_birth(person, start_date, "The assessment", "start_date")
+    check_uasc_factor(person, factors or [], start_date)
     not_before(
         start_date,
         episode.referral_date,
@@ -108,8 +123,16 @@ def update_assessment(
         refuse("An authorised assessment cannot be changed: add a case note instead")
     if "factors" in changes:
         check_factors(changes["factors"])
+    check_uasc_factor(
+        assessment.person,
+        changes.get("factors", assessment.factors),
+        changes.get("start_date", assessment.start_date),
+    )
     if "start_date" in changes:
         in_the_past(changes["start_date"], "The start date", "start_date")
+        check_not_before_birth(
+            assessment.person, changes["start_date"], "The assessment", "start_date"
+        )
         not_before(
             changes["start_date"],
             assessment.episode.referral_date,

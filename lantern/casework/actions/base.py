@@ -12,6 +12,13 @@ from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
 from lantern.history.actions import record_revision, stored_values
+
+# The date-of-birth and age guards live with the person (``people.ages``), so the front door
+# and the person index refuse the same way; casework actions import them from here.
+from lantern.people.ages import before_birth as before_birth
+from lantern.people.ages import check_child_seen as check_child_seen
+from lantern.people.ages import check_not_before_birth as check_not_before_birth
+from lantern.people.ages import check_referral_age as check_referral_age
 from lantern.people.models import Person
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from lantern.casework import codes
 from lantern.casework.actions.attendance import agencies_of, immediate_protection, who_took_part
 from lantern.casework.actions.base import (
+    check_not_before_birth,
     create,
     in_the_past,
     lock,
@@ -59,6 +60,7 @@ def record_strategy_discussion(
 ) -> StrategyDiscussion:
     episode = open_episode_of(person)
     in_the_past(held_on, "The date of the discussion", "held_on")
+    check_not_before_birth(person, held_on, "The strategy discussion", "held_on")
     not_before(held_on, episode.referral_date, "It cannot be before the referral", "held_on")
     agencies = agencies_of(agencies)
     who_took_part(agencies, why_not_police_and_health)
@@ -123,6 +125,7 @@ def start_section47(
     if strategy_discussion.enquiries.exists():
         refuse("That strategy discussion's enquiry is already recorded", "strategy_discussion")
     in_the_past(start_date, "The start date", "start_date")
+    check_not_before_birth(person, start_date, "The section 47 enquiry", "start_date")
     not_before(
         start_date,
         strategy_discussion.held_on,

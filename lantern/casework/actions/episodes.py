@@ -6,6 +6,7 @@ from django.db import transaction
 
 from lantern.casework import codes
 from lantern.casework.actions.base import (
+    check_referral_age,
     create,
     in_the_past,
     lock,
@@ -45,6 +46,7 @@ def open_episode(
     with it (WT23; statutory.md 1.4)."""
     Person.objects.select_for_update().filter(pk=person.pk).first()
     in_the_past(referral_date, "The referral date", "referral_date")
+    check_referral_age(person, referral_date)
     current = CINEpisode.objects.filter(person=person, close_date__isnull=True).first()
     if current is not None:
         refuse(

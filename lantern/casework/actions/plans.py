@@ -12,6 +12,7 @@ from django.db import transaction
 from lantern.casework.actions.attendance import held_conference
 from lantern.casework.actions.base import (
     bump_version,
+    check_not_before_birth,
     create,
     in_the_past,
     lock,
@@ -71,6 +72,7 @@ def record_initial_conference(
     if Conference.objects.filter(section47=section47).exists():
         refuse("That enquiry's initial conference is already recorded", "section47")
     in_the_past(held_on, "The conference date", "held_on")
+    check_not_before_birth(person, held_on, "The conference", "held_on")
     chair_is_independent(person, chair, held_on)
     not_before(
         held_on,
@@ -184,6 +186,7 @@ def record_review_conference(
     if plan.end_date is not None:
         refuse(f"This plan ended on {long_date(plan.end_date)}")
     in_the_past(held_on, "The conference date", "held_on")
+    check_not_before_birth(plan.person, held_on, "The conference", "held_on")
     after_the_last_conference(plan, held_on)
     chair_is_independent(plan.person, chair, held_on)
     if decision == Conference.Decision.CONTINUE:

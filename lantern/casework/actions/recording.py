@@ -5,6 +5,9 @@ import datetime as dt
 from django.db import transaction
 
 from lantern.casework.actions.base import (
+    before_birth,
+    check_child_seen,
+    check_not_before_birth,
     create,
     in_the_past,
     refuse,
@@ -55,13 +58,6 @@ def _on_cin_plan(person: Person, day: dt.date) -> bool:
     )
 
 
-def _before_birth(person: Person, day: dt.date) -> bool:
-    """Not yet born on ``day``: born later, or an unborn child (an expected date only)."""
-    if person.date_of_birth is not None:
-        return day < person.date_of_birth
-    return getattr(person, "expected_date_of_birth", None) is not None
-
-
 def _quoted(words: str, limit: int = 300) -> str:
     words = " ".join(words.split())
     return f"“{words[:limit]}{'…' if len(words) > limit else ''}”"
@@ -91,7 +87,10 @@ def record_visit(
     seen."""
     Person.objects.select_for_update().filter(pk=person.pk).first()
     in_the_past(visited_on, "The date of the visit", "visited_on")
-    unborn = _before_birth(person, visited_on)
+    if kind != Visit.Kind.ASSESSMENT:  # an assessment visit may predate an unexpected birth
+        check_not_before_birth(person, visited_on, "The visit", "visited_on")
+    check_child_seen(person, visited_on, child_seen)
+    unborn = before_birth(person, visited_on)
     if unborn:
         if kind not in (Visit.Kind.ASSESSMENT, Visit.Kind.CHILD_PROTECTION):
             refuse(

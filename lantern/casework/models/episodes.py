@@ -75,6 +75,23 @@ class CINEpisode(CaseRecord):
         return self.close_date is None
 
     @property
+    def referral_nfa(self) -> bool:
+        """CIN census ReferralNFA, derived, never stored: the referral led to no further
+        action, so the episode closed with no assessment, section 47 enquiry, conference or
+        plan (rules 8831, 8832, 4000 forbid those beside it). Not the same as closure reason
+        RC8, "closed after assessment", which needs an assessment (8825Q). An open episode
+        is not (yet) an NFA referral."""
+        if self.close_date is None:
+            return False
+        return not (
+            self.assessments.exists()
+            or self.enquiries.exists()
+            or self.conferences.exists()
+            or self.cp_plans.exists()
+            or self.cin_plans.exists()
+        )
+
+    @property
     def referral_source_label(self) -> str:
         return codes.REFERRAL_SOURCE.label(self.referral_source)
 
