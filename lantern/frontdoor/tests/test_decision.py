@@ -62,7 +62,11 @@ def test_a_referral_for_assessment_creates_the_cin_referral(
     child.refresh_from_db()
     assert child.care_status == "assessment"
     entry = ChronologyEntry.objects.get(person=child, kind="referral")
-    assert "Referral for a child and family assessment" in entry.summary
+    assert entry.summary == (
+        f"Referral accepted from Police (contact {contact.reference} from Metropolitan Police)."
+    )
+    decided = ChronologyEntry.objects.get(person=child, kind="mash_decision")
+    assert "Referral for a child and family assessment" in decided.summary
     assert "accepted as a referral" in contact.outcome_message
     assert "Thank you." in contact.outcome_message
     told = Notification.objects.get(recipient=referrer)
