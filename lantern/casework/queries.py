@@ -10,8 +10,10 @@ from django.http import Http404
 
 from lantern.access.roles import VIEW_CASE_NOTES
 from lantern.casework import codes, models
+from lantern.casework.chronology import referral_text
 from lantern.casework.kinds import Kind
 from lantern.clocks.queries import due_items, open_for_worker
+from lantern.people.models import Person
 from lantern.workforce.models import Allocation, Team
 
 CODE_LISTS = {
@@ -48,6 +50,9 @@ def describe(record, kind: Kind) -> list[Row]:
         row = shown_value(record, name)
         row.label = label[:1].upper() + label[1:]
         rows.append(row)
+    if isinstance(record, models.CINEpisode):
+        # The same words as the chronology and every form's panel: one source.
+        rows.insert(0, Row("Where the referral came from", referral_text(record)))
     return rows
 
 
@@ -196,6 +201,15 @@ def team_work(manager, today: dt.date) -> tuple[list[Team], list[WorkerLoad]]:
             loads[wid].overdue.append(item)
     ranked = sorted(loads.values(), key=lambda w: (-len(w.overdue), -w.caseload))
     return teams, ranked
+
+
+def awaiting_allocation(teams, today: dt.date) -> list:
+    """The running clocks of children the front door sent to these teams and no worker has
+    yet: the manager allocates them, and sees what is already due (the 45-day assessment
+    from the day of referral) before choosing whom."""
+    allocated = Allocation.objects.filter(end__isnull=True).values("child_id")
+    waiting = Person.objects.filter(awaiting_team__in=teams).exclude(pk__in=allocated)
+    return due_items(open_for_worker(waiting.values("pk")), today)
 
 
 def draft_for(user, person, form_key: str):

@@ -21,35 +21,19 @@ Easter Monday 6 Apr).
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from lantern.clocks import due_date
+
 CLOSE_OF_BUSINESS = dt.time(17, 0)
 LONDON = ZoneInfo("Europe/London")
 CLOCK_CODE = "referral_decision"
 
 
 def _due_date(start: dt.date) -> dt.date:
-    """The 1st working day after ``start``: the shared clock engine's rule and calendar
-    (which also knows the council's closure days) when it is installed."""
-    from django.apps import apps
-
-    if apps.is_installed("lantern.clocks"):
-        from lantern.clocks import due_date
-
-        return due_date(CLOCK_CODE, start)
-    return _interim_due_date(start)
-
-
-def _interim_due_date(start: dt.date) -> dt.date:
-    # Fallback only for a tree without lantern.clocks (it was built alongside this app);
-    # delete once lantern.clocks is committed.
-    import holidays
-
-    years = [start.year, start.year + 1]
-    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=years)
-    day = start
-    while True:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in bank_holidays:
-            return day
+    """The 1st working day after ``start``, by the clock engine's ``referral_decision`` rule
+    and calendar (bank holidays and the council's closure days): the same calculation gives
+    the deadline on each known child (started by ``contact_received``), so the MASH queue
+    and the child's clocks never disagree."""
+    return due_date(CLOCK_CODE, start)
 
 
 def received_on(received_at: dt.datetime) -> dt.date:

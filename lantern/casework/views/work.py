@@ -32,13 +32,21 @@ def my_work(request):
 def team(request):
     day = today()
     teams, workers = queries.team_work(request.user, day)
+    waiting = queries.awaiting_allocation(teams, day)
     overdue = sum(len(w.overdue) for w in workers)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"team view: {overdue} overdue")
     audit_listed(request, [item for w in workers for item in w.overdue], "listed in team view")
+    audit_listed(request, waiting, "listed in team view: awaiting allocation")
     return render(
         request,
         "casework/team.html",
-        {"teams": teams, "workers": workers, "overdue": overdue, "today": day},
+        {
+            "teams": teams,
+            "workers": workers,
+            "overdue": overdue,
+            "waiting": waiting,
+            "today": day,
+        },
     )
 
 
