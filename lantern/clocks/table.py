@@ -94,7 +94,8 @@ CARE_ENDS = ("ceased_looked_after",)
 RULES: list[Rule] = [
     Rule("referral_decision", "Referral decision", 1, WORKING_DAYS,
          ("contact_received",), ("referral_decided",), (),
-         "every contact about a child", f"{WT23} (statutory.md 1.1)", "Decide on the referral"),
+         "every contact about a child", f"{WT23} (statutory.md 1.1)", "Decide on the referral",
+         for_worker=False),  # the MASH's task, in its queue: not on a worker's caseload
     Rule("assessment", "Child and family assessment", 45, WORKING_DAYS,
          ("referral",), ("assessment_authorised",), CASE_ENDS,
          "every referral accepted by children's social care",

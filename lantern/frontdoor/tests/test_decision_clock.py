@@ -71,3 +71,23 @@ def test_the_decision_meets_the_clock(make_contact, make_person, police, mash_of
         dt.date(2025, 12, 22),
         "referral_decided",
     )
+
+
+@pytest.mark.time_machine(dt.datetime(2025, 12, 23, 11, 0, tzinfo=LONDON))
+def test_the_decision_clock_is_the_mashs_not_the_allocated_workers(
+    make_contact, make_person, police, mash_officer, social_worker, allocate
+):
+    """An overdue front-door decision on an open child is the MASH's lateness: it is not
+    listed in the child's worker's work nor counted against their caseload."""
+    from lantern.casework import queries
+
+    amy = make_person("Amy", "Smith", BORN)
+    allocate(amy, social_worker, dt.date(2025, 11, 3))
+    contact = make_contact(
+        police,
+        actions.SubjectDetails("Amy", "Smith", date_of_birth=BORN),
+        received_at=dt.datetime(2025, 12, 19, 10, 0, tzinfo=LONDON),
+    )
+    actions.confirm_match(contact.subjects.get(), amy, acting_user=mash_officer)
+    assert _clock(amy).state == "open"  # due 22 Dec, overdue today
+    assert queries.my_work(social_worker, dt.date(2025, 12, 23)) == []
