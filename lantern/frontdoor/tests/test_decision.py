@@ -65,6 +65,8 @@ def test_a_referral_for_assessment_creates_the_cin_referral(
     assert entry.summary == (
         f"Referral accepted from Police (contact {contact.reference} from Metropolitan Police)."
     )
+    page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    assert "Amy Smith: CIN episode opened from 24 November 2026" in page
     decided = ChronologyEntry.objects.get(person=child, kind="mash_decision")
     assert "Referral for a child and family assessment" in decided.summary
     assert "accepted as a referral" in contact.outcome_message
