@@ -33,7 +33,8 @@ def referral_text(episode: CINEpisode) -> str:
     text = f"Referral accepted from {episode.referral_source_label}"
     first = episode.referrals.select_related("contact__agency").order_by("id").first()
     if first is not None:
-        text += f" (contact {first.contact.reference} from {first.contact.agency.name})"
+        # The agency, not the contact's reference: a demo built twice must read the same.
+        text += f" (a contact from {first.contact.agency.name})"
     return text + "."
 
 

@@ -53,6 +53,12 @@ def describe(record, kind: Kind) -> list[Row]:
     if isinstance(record, models.CINEpisode):
         # The same words as the chronology and every form's panel: one source.
         rows.insert(0, Row("Where the referral came from", referral_text(record)))
+        contacts = [
+            f"{r.contact.reference}, received {r.received_on:%d %b %Y}"
+            for r in record.referrals.select_related("contact").order_by("id")
+        ]
+        if contacts:
+            rows.insert(1, Row("Front door contacts", items=contacts))
     return rows
 
 

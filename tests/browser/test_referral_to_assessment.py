@@ -75,5 +75,7 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     assert "Allocate a worker" in page.inner_text("#next-steps")
     page.click("#episodes a:has-text('CIN episode')")
     page.wait_for_selector("#record")
-    assert f"contact {contact.reference} from" in page.inner_text("#record")
+    shown = page.inner_text("#record")
+    assert "Referral accepted from Police (a contact from Metropolitan Police)." in shown
+    assert f"{contact.reference}, received 24 Nov 2026" in shown
     page.context.close()

@@ -62,9 +62,7 @@ def test_a_referral_for_assessment_creates_the_cin_referral(
     child.refresh_from_db()
     assert child.care_status == "assessment"
     entry = ChronologyEntry.objects.get(person=child, kind="referral")
-    assert entry.summary == (
-        f"Referral accepted from Police (contact {contact.reference} from Metropolitan Police)."
-    )
+    assert entry.summary == ("Referral accepted from Police (a contact from Metropolitan Police).")
     page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
     assert "Amy Smith: CIN episode opened from 24 November 2026" in page
     decided = ChronologyEntry.objects.get(person=child, kind="mash_decision")
