@@ -44,3 +44,21 @@ def decision_due_at(received_at: dt.datetime) -> dt.datetime:
     """Close of business on the 1st working day after the (local) day of receipt."""
     due = _due_date(received_on(received_at))
     return dt.datetime.combine(due, CLOSE_OF_BUSINESS, tzinfo=LONDON)
+
+
+def redate_awaiting_contacts(**_signal) -> int:
+    """A closure day declared or withdrawn moves the children's decision clocks (the clock
+    engine recomputes them); the MASH queue's due times move with them, by the same rule and
+    calendar. One calculation per day of receipt, one UPDATE per contact that moved."""
+    from lantern.frontdoor.models import Contact
+
+    awaiting = Contact.objects.filter(status=Contact.Status.AWAITING)
+    due_by_day: dict[dt.date, dt.datetime] = {}
+    moved = 0
+    for pk, received_at, due_at in awaiting.values_list("pk", "received_at", "decision_due_at"):
+        day = received_on(received_at)
+        if day not in due_by_day:
+            due_by_day[day] = decision_due_at(received_at)
+        if due_by_day[day] != due_at:
+            moved += Contact.objects.filter(pk=pk).update(decision_due_at=due_by_day[day])
+    return moved

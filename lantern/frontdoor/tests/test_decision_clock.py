@@ -91,3 +91,23 @@ def test_the_decision_clock_is_the_mashs_not_the_allocated_workers(
     actions.confirm_match(contact.subjects.get(), amy, acting_user=mash_officer)
     assert _clock(amy).state == "open"  # due 22 Dec, overdue today
     assert queries.my_work(social_worker, dt.date(2025, 12, 23)) == []
+
+
+@pytest.mark.time_machine(dt.datetime(2025, 12, 19, 16, 0, tzinfo=LONDON))
+def test_a_closure_day_moves_the_queue_and_the_childs_clock_together(
+    make_contact, make_person, police, mash_officer
+):
+    from lantern.clocks.actions import declare_closure_day, withdraw_closure_day
+
+    contact = make_contact(police, actions.SubjectDetails("Amy", "Smith", date_of_birth=BORN))
+    amy = make_person("Amy", "Smith", BORN)
+    actions.confirm_match(contact.subjects.get(), amy, acting_user=mash_officer)
+    # The council closes on Monday 22 Dec 2025: Friday's contact is due on Tuesday 23rd.
+    declare_closure_day(dt.date(2025, 12, 22), "Council closure")
+    contact.refresh_from_db()
+    assert _clock(amy).due_on == dt.date(2025, 12, 23)
+    assert contact.decision_due_at == dt.datetime(2025, 12, 23, 17, 0, tzinfo=LONDON)
+    withdraw_closure_day(dt.date(2025, 12, 22))
+    contact.refresh_from_db()
+    assert _clock(amy).due_on == dt.date(2025, 12, 22)
+    assert contact.decision_due_at == dt.datetime(2025, 12, 22, 17, 0, tzinfo=LONDON)
