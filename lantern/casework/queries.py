@@ -10,12 +10,14 @@ from django.http import Http404
 
 from lantern.access.roles import VIEW_CASE_NOTES
 from lantern.casework import codes, models
+from lantern.casework.chronology import referral_text
 from lantern.casework.kinds import Kind
 from lantern.casework.models.protection import KIND_OF_SLUG
 from lantern.clocks.calendar import current_calendar
 from lantern.clocks.lateness import LateReason
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import due_items, open_for_worker
+from lantern.people.models import Person
 from lantern.workforce.models import Allocation, Team
 
 CODE_LISTS = {
@@ -52,6 +54,15 @@ def describe(record, kind: Kind) -> list[Row]:
         row = shown_value(record, name)
         row.label = label[:1].upper() + label[1:]
         rows.append(row)
+    if isinstance(record, models.CINEpisode):
+        # The same words as the chronology and every form's panel: one source.
+        rows.insert(0, Row("Where the referral came from", referral_text(record)))
+        contacts = [
+            f"{r.contact.reference}, received {r.received_on:%d %b %Y}"
+            for r in record.referrals.select_related("contact").order_by("id")
+        ]
+        if contacts:
+            rows.insert(1, Row("Front door contacts", items=contacts))
     return rows
 
 
@@ -272,6 +283,15 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
 def reporting_year_start(day: dt.date) -> dt.date:
     """1 April: the year the CIN census and the performance figures count."""
     return dt.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def awaiting_allocation(teams, today: dt.date) -> list:
+    """The running clocks of children the front door sent to these teams and no worker has
+    yet: the manager allocates them, and sees what is already due (the 45-day assessment
+    from the day of referral) before choosing whom."""
+    allocated = Allocation.objects.filter(end__isnull=True).values("child_id")
+    waiting = Person.objects.filter(awaiting_team__in=teams).exclude(pk__in=allocated)
+    return due_items(open_for_worker(waiting.values("pk")), today)
 
 
 def draft_for(user, person, form_key: str):

@@ -30,8 +30,10 @@ def record_entry(
     agency: Agency | None = None,
     author: str = "",
     source=None,
+    from_record: bool = False,
 ) -> ChronologyEntry:
-    """``source`` is the model instance the entry describes, kept for drill-through."""
+    """``source`` is the model instance the entry describes, kept for drill-through;
+    ``from_record`` marks an entry the system wrote from it (see ``describe``)."""
     if kind not in BY_CODE:
         raise ValueError(f"unknown chronology kind {kind!r}")
     if isinstance(when, dt.datetime):
@@ -50,4 +52,5 @@ def record_entry(
         author_user=acting_user,
         source_type=source._meta.label if source is not None else "",
         source_ref=str(source.pk) if source is not None else "",
+        from_record=from_record,
     )

@@ -25,6 +25,9 @@ class ChronologyEntry(models.Model):
     # Where the entry came from (a casework record, a partner's reference), for drill-through.
     source_type = models.CharField(max_length=64, blank=True)
     source_ref = models.CharField(max_length=64, blank=True)
+    # Written by the system from the council record it describes (``describe.sync_entries``)
+    # and rewritten when that record changes; False for what a person or partner wrote.
+    from_record = models.BooleanField(default=False)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -109,7 +109,8 @@ CIN_LOCAL = "Local policy; no national timescale (WT23 leaves it to the council:
 RULES: list[Rule] = [
     Rule("referral_decision", "Referral decision", 1, WORKING_DAYS,
          ("contact_received",), ("referral_decided",), (),
-         "every contact about a child", f"{WT23} (statutory.md 1.1)", "Decide on the referral"),
+         "every contact about a child", f"{WT23} (statutory.md 1.1)", "Decide on the referral",
+         for_worker=False),  # the MASH's task, in its queue: not on a worker's caseload
     Rule("assessment", "Child and family assessment", 45, WORKING_DAYS,
          ("referral",), ("assessment_authorised",), CASE_ENDS,
          "every referral accepted by children's social care",

@@ -21,35 +21,19 @@ Easter Monday 6 Apr).
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from lantern.clocks import due_date
+
 CLOSE_OF_BUSINESS = dt.time(17, 0)
 LONDON = ZoneInfo("Europe/London")
 CLOCK_CODE = "referral_decision"
 
 
 def _due_date(start: dt.date) -> dt.date:
-    """The 1st working day after ``start``: the shared clock engine's rule and calendar
-    (which also knows the council's closure days) when it is installed."""
-    from django.apps import apps
-
-    if apps.is_installed("lantern.clocks"):
-        from lantern.clocks import due_date
-
-        return due_date(CLOCK_CODE, start)
-    return _interim_due_date(start)
-
-
-def _interim_due_date(start: dt.date) -> dt.date:
-    # Fallback only for a tree without lantern.clocks (it was built alongside this app);
-    # delete once lantern.clocks is committed.
-    import holidays
-
-    years = [start.year, start.year + 1]
-    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=years)
-    day = start
-    while True:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in bank_holidays:
-            return day
+    """The 1st working day after ``start``, by the clock engine's ``referral_decision`` rule
+    and calendar (bank holidays and the council's closure days): the same calculation gives
+    the deadline on each known child (started by ``contact_received``), so the MASH queue
+    and the child's clocks never disagree."""
+    return due_date(CLOCK_CODE, start)
 
 
 def received_on(received_at: dt.datetime) -> dt.date:
@@ -60,3 +44,21 @@ def decision_due_at(received_at: dt.datetime) -> dt.datetime:
     """Close of business on the 1st working day after the (local) day of receipt."""
     due = _due_date(received_on(received_at))
     return dt.datetime.combine(due, CLOSE_OF_BUSINESS, tzinfo=LONDON)
+
+
+def redate_awaiting_contacts(**_signal) -> int:
+    """A closure day declared or withdrawn moves the children's decision clocks (the clock
+    engine recomputes them); the MASH queue's due times move with them, by the same rule and
+    calendar. One calculation per day of receipt, one UPDATE per contact that moved."""
+    from lantern.frontdoor.models import Contact
+
+    awaiting = Contact.objects.filter(status=Contact.Status.AWAITING)
+    due_by_day: dict[dt.date, dt.datetime] = {}
+    moved = 0
+    for pk, received_at, due_at in awaiting.values_list("pk", "received_at", "decision_due_at"):
+        day = received_on(received_at)
+        if day not in due_by_day:
+            due_by_day[day] = decision_due_at(received_at)
+        if due_by_day[day] != due_at:
+            moved += Contact.objects.filter(pk=pk).update(decision_due_at=due_by_day[day])
+    return moved

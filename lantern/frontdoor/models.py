@@ -232,6 +232,16 @@ class Referral(models.Model):
     team = models.ForeignKey(
         "workforce.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The CIN episode the referral opened or, made while one was open, was recorded in
+    # (a referral about a child already in need is not a new CIN census referral). Empty
+    # only on referrals accepted before the front door opened episodes itself.
+    episode = models.ForeignKey(
+        "casework.CINEpisode",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

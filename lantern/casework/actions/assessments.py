@@ -21,7 +21,6 @@ from lantern.casework.actions.base import (
     refuse,
     save_versioned,
     tell_worker,
-    who,
     written,
 )
 from lantern.casework.actions.episodes import start_cin_plan
@@ -106,8 +105,6 @@ def start_assessment(
         acting_user=acting_user,
         detail="started child and family assessment",
         chronology="assessment",
-        summary="Child and family assessment started.",
-        when=start_date,
     )
     return assessment
 
@@ -214,8 +211,6 @@ def authorise_assessment(
         created=False,
         detail="authorised assessment",
         chronology="assessment",
-        summary=f"Assessment authorised by {who(acting_user)}. Outcome: {outcome}.",
-        when=authorised_date,
     )
     wants_plan = assessment.outcome == Assessment.Outcome.CIN_PLAN
     if wants_plan and not CINPlan.objects.filter(person=person, end_date__isnull=True).exists():

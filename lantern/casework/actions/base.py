@@ -11,6 +11,7 @@ from django.utils import timezone
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
+from lantern.chronology.describe import sync_entries
 from lantern.history.actions import record_revision, stored_values
 
 # The date-of-birth and age guards live with the person (``people.ages``), so the front door
@@ -85,6 +86,8 @@ def save_versioned(record, *, expected_version: int, acting_user, **changes):
     for name, value in changes.items():
         setattr(record, name, value)
     record.version, record.updated_by, record.updated_at = expected_version + 1, acting_user, now
+    # Its chronology entries say what the record says now (one fact, one place).
+    sync_entries(record, acting_user=acting_user)
     return record
 
 
@@ -113,7 +116,9 @@ def written(
     when: dt.date | None = None,
 ):
     """Audit the write and, where the worker should see it in the child's story, add it to
-    the chronology; both inside the action's transaction."""
+    the chronology; both inside the action's transaction. A record kind with a describer
+    (``lantern.casework.chronology``) writes its own entries from what it now says, and
+    ``summary`` is ignored; others still pass theirs."""
     audit.record(
         request,
         AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
@@ -122,6 +127,8 @@ def written(
         obj=record,
         detail=detail,
     )
+    if sync_entries(record, acting_user=acting_user):
+        return
     if chronology:
         record_entry(
             record.person,

@@ -89,21 +89,8 @@ def record_strategy_discussion(
         acting_user=acting_user,
         detail="recorded strategy discussion",
         chronology="strategy_discussion",
-        summary=discussion_summary(discussion),
-        when=held_on,
     )
     return discussion
-
-
-def discussion_summary(discussion: StrategyDiscussion) -> str:
-    """The chronology's line, read from the record: who took part, the decision, and any
-    immediate protection."""
-    names = ", ".join(a.name for a in discussion.agencies.all()) or "no agencies recorded"
-    summary = f"Strategy discussion ({names}). Decision: {discussion.get_decision_display()}."
-    taken = discussion.immediate_protection
-    if taken:
-        summary += f" Immediate protection: {'; '.join(taken)}."
-    return summary
 
 
 @transaction.atomic
@@ -147,8 +134,6 @@ def start_section47(
         acting_user=acting_user,
         detail="started section 47 enquiry",
         chronology="section_47",
-        summary="Section 47 enquiry started.",
-        when=start_date,
     )
     return enquiry
 
@@ -211,7 +196,6 @@ def conclude_section47(
     )
     if not icpc_required:
         apply_event(enquiry.person, "icpc_not_required", end_date, source=enquiry)
-    conference = "an initial conference is needed" if icpc_required else "no conference needed"
     written(
         request,
         enquiry,
@@ -219,7 +203,5 @@ def conclude_section47(
         created=False,
         detail="recorded section 47 outcome",
         chronology="section_47",
-        summary=f"Section 47 enquiry concluded: {enquiry.get_outcome_display()}; {conference}.",
-        when=end_date,
     )
     return enquiry

@@ -62,6 +62,13 @@ def open_episode(
             f"({long_date(last.close_date)})",
             "referral_date",
         )
+    keyed = person.referrals.filter(received_on=referral_date, episode__isnull=False).first()
+    if keyed is not None:
+        refuse(
+            f"The referral of {long_date(referral_date)} (contact {keyed.contact.reference}) "
+            "was accepted at the front door and is already recorded in a CIN episode",
+            "referral_date",
+        )
     episode = create(
         CINEpisode,
         person,
@@ -76,16 +83,12 @@ def open_episode(
     if harm_suspected:
         apply_event(person, "harm_suspected", referral_date, source=episode)
     refresh_care_status(person)
-    source = codes.REFERRAL_SOURCE.label(referral_source)
     written(
         request,
         episode,
         acting_user=acting_user,
         detail="opened CIN episode (referral accepted)",
         chronology="referral",
-        summary=f"Referral accepted from {source}."
-        + (" Significant harm suspected." if harm_suspected else ""),
-        when=referral_date,
     )
     return episode
 
@@ -194,8 +197,6 @@ def close_episode(
         created=False,
         detail=f"closed CIN episode ({reason_for_closure})",
         chronology="case_closed",
-        summary=f"Case closed: {codes.REASON_FOR_CLOSURE.label(reason_for_closure)}.",
-        when=close_date,
     )
     return episode
 
@@ -244,8 +245,6 @@ def start_cin_plan(
         acting_user=acting_user,
         detail="started CIN plan",
         chronology="plan",
-        summary="Child in need plan started.",
-        when=start_date,
     )
     return plan
 
@@ -271,7 +270,5 @@ def end_cin_plan(
         created=False,
         detail="ended CIN plan",
         chronology="plan",
-        summary="Child in need plan ended.",
-        when=end_date,
     )
     return plan

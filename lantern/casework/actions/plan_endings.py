@@ -157,10 +157,6 @@ def close_plan(
     )
     apply_event(plan.person, "cp_plan_ended", end_date, source=plan)
     refresh_care_status(plan.person)
-    ending = plan.get_end_reason_display()
-    if plan.receiving_council:
-        ending = f"moved to {plan.receiving_council} (its transfer-in conference held "
-        ending += f"{long_date(plan.receiving_conference_on)})"
     written(
         request,
         plan,
@@ -168,8 +164,6 @@ def close_plan(
         created=False,
         detail="ended child protection plan",
         chronology="plan",
-        summary=f"Child protection plan ended: {ending}.",
-        when=end_date,
     )
     if end_reason == Reason.STEP_DOWN:
         start_cin_plan(

@@ -104,16 +104,12 @@ def record_initial_conference(
         late_reason_detail=late_reason_detail,
     )
     apply_event(person, "icpc_held", held_on, source=conference)
-    labels = ", ".join(conference.category_labels)
     written(
         request,
         conference,
         acting_user=acting_user,
         detail="recorded initial child protection conference",
         chronology="conference",
-        summary=f"Initial child protection conference. Decision: "
-        f"{conference.get_decision_display()}" + (f" ({labels})." if labels else "."),
-        when=held_on,
     )
     if plan_agreed:
         start_cp_plan(conference, acting_user=acting_user, request=request)
@@ -158,8 +154,6 @@ def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtec
         acting_user=acting_user,
         detail="started child protection plan",
         chronology="plan",
-        summary=f"Child protection plan started: {', '.join(plan.category_labels)}.",
-        when=plan.start_date,
     )
     tell_worker(person, acting_user, f"{person.full_name} is now on a child protection plan")
     return plan
@@ -228,8 +222,6 @@ def record_review_conference(
         acting_user=acting_user,
         detail="recorded review child protection conference",
         chronology="conference",
-        summary=f"Review child protection conference. Decision: {review.get_decision_display()}.",
-        when=held_on,
     )
     if decision == Conference.Decision.CONTINUE:
         apply_event(plan.person, "rcpc_plan_continues", held_on, source=review)
@@ -274,14 +266,11 @@ def record_core_group(
         notes=notes,
     )
     apply_event(plan.person, "core_group_held", held_on, source=group)
-    names = ", ".join(a.name for a in group.agencies.all()) or "no agencies recorded"
     written(
         request,
         group,
         acting_user=acting_user,
         detail="recorded core group meeting",
         chronology="core_group",
-        summary=f"Core group meeting ({names}).",
-        when=held_on,
     )
     return group

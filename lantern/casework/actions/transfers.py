@@ -131,17 +131,12 @@ def record_transfer_in_conference(
         attendees=attendees,
     )
     apply_event(person, "transfer_in_conference_held", held_on, source=conference)
-    labels = ", ".join(conference.category_labels)
     written(
         request,
         conference,
         acting_user=acting_user,
         detail="recorded transfer-in child protection conference",
         chronology="conference",
-        summary=f"Transfer-in child protection conference (moved from "
-        f"{notice.transferring_council}). Decision: {conference.get_decision_display()}"
-        + (f" ({labels})." if labels else "."),
-        when=held_on,
     )
     if plan_agreed:
         start_cp_plan(conference, acting_user=acting_user, request=request)

@@ -57,7 +57,9 @@ def test_a_pre_birth_visit_seeing_the_expectant_mother_meets_the_cp_visit_clock(
 
 
 def test_before_birth_the_child_cannot_be_ticked_as_seen(prebirth, unborn):
-    with pytest.raises(ValidationError, match="not born yet.*expectant parent was seen") as refused:
+    with pytest.raises(
+        ValidationError, match=r"not born yet.*expectant parent was seen"
+    ) as refused:
         prebirth.visit(D(2026, 3, 27), seen=True, alone=True)
     assert "child_seen" in refused.value.message_dict
     assert not unborn.deadlines.filter(closed_by__startswith="cp_visit")

@@ -14,6 +14,7 @@ from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.access.roles import ALLOCATE_WORKER, RECORD_CASEWORK, RECORD_OVERSIGHT
 from lantern.casework import actions, queries
+from lantern.casework.chronology import referral_text
 from lantern.casework.models import CINEpisode
 from lantern.casework.views.common import errors_onto, today
 from lantern.people import queries as people
@@ -84,6 +85,7 @@ def known_facts(person, *, viewer) -> dict:
         "household": household,
         "allocation": people.allocated_worker(person),
         "episode": episode,
+        "referral": referral_text(episode) if episode else "",
         "now": timezone.localtime(),
     }
 

@@ -33,6 +33,7 @@ def my_work(request):
 def team(request):
     day = today()
     teams, workers = queries.team_work(request.user, day)
+    waiting = queries.awaiting_allocation(teams, day)
     overdue = sum(len(w.overdue) for w in workers)
     since = queries.reporting_year_start(day)
     late = queries.late_work(
@@ -43,6 +44,7 @@ def team(request):
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"team view: {overdue} overdue")
     listed = [item for w in workers for item in w.overdue] + late
     audit_listed(request, listed, "listed in team view")
+    audit_listed(request, waiting, "listed in team view: awaiting allocation")
     return render(
         request,
         "casework/team.html",
@@ -53,6 +55,7 @@ def team(request):
             "today": day,
             "late": late,
             "since": since,
+            "waiting": waiting,
         },
     )
 

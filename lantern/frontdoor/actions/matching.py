@@ -12,6 +12,8 @@ from django.utils import timezone
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
+from lantern.clocks.actions import apply_event
+from lantern.frontdoor import clock
 from lantern.frontdoor.models import ContactSubject
 from lantern.frontdoor.queries import incoming
 from lantern.people import actions as people_actions
@@ -73,6 +75,12 @@ def _resolve(subject, person, resolution, *, acting_user, request, detail):
     subject.resolved_at = timezone.now()
     subject.save(update_fields=["person", "resolution", "resolved_by", "resolved_at"])
     contact = subject.contact
+    if subject.is_child:
+        # The 1-working-day decision clock runs on a known child from the day the contact
+        # was received, however late the officer found her in the index.
+        apply_event(
+            person, "contact_received", clock.received_on(contact.received_at), source=contact
+        )
     who = ", ".join(p for p in (contact.referrer_name, contact.referrer_role) if p)
     record_entry(
         person,

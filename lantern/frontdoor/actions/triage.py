@@ -1,8 +1,9 @@
 """MASH triage: rating a contact, asking partners what they know, and the decision.
 
 A decision is the end of the front door for a contact: it makes the CIN referral for each
-child when the contact is accepted, writes the decision into every chronology it touches,
-tells the allocated worker of a child already open, and tells the referrer the outcome.
+child when the contact is accepted (opening the CIN episode, or recording it in the open
+one), writes the decision into every chronology it touches, tells the allocated worker
+of a child already open, and tells the referrer the outcome.
 Messages go out only after the decision is committed.
 """
 
@@ -14,7 +15,12 @@ from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
+from lantern.casework.actions.base import long_date
+from lantern.casework.actions.episodes import open_episode
+from lantern.casework.models import CINEpisode
 from lantern.chronology.actions import record_entry
+from lantern.chronology.describe import sync_entries
+from lantern.clocks.actions import apply_event
 from lantern.frontdoor import clock, codes
 from lantern.frontdoor.models import Check, Contact, Decision, Referral
 from lantern.people.models import Person
@@ -137,7 +143,10 @@ def record_decision(
     request=None,
 ) -> Decision:
     """Decide a contact. A referral goes to ``team`` (by default the council's one assessment
-    team), recorded on each child's referral: its manager allocates the child."""
+    team), recorded on each child's referral: its manager allocates the child. Accepting it
+    opens each child's CIN episode through casework's own action (its guards apply), or
+    records it in the one already open; a refusal for any child refuses the whole decision.
+    """
     if outcome not in {c for c, _ in codes.OUTCOMES}:
         raise ValidationError("Choose a decision")
     if not reasons.strip():
@@ -161,30 +170,22 @@ def record_decision(
     accepted = outcome in codes.REFERRAL_OUTCOMES
     team = (team or _assessment_team()) if accepted else None
     label = decision.get_outcome_display()
+    for person in children:
+        # The front door's 1-working-day clock on this child is met (lantern.clocks).
+        apply_event(person, "referral_decided", timezone.localdate(now), source=decision)
     for person in children + adults:
         referral = None
         if accepted and person in children:
-            referral = Referral.objects.create(
-                person=person,
-                contact=contact,
-                decision=decision,
-                received_on=clock.received_on(contact.received_at),
-                source=contact.source,
-                strategy_discussion=outcome == "strategy_discussion",
-                team=team,
-            )
-            person.awaiting_team = team
-            if person.care_status in NOT_OPEN:
-                person.care_status = Person.CareStatus.ASSESSMENT
-            person.save(update_fields=["care_status", "awaiting_team", "updated_at"])
+            referral = _refer(person, contact, decision, team, acting_user, request)
         record_entry(
             person,
-            kind="referral" if referral else "mash_decision",
+            kind="mash_decision",
             when=now,
             acting_user=acting_user,
             summary=f"MASH decision on contact {contact.reference} from {contact.agency.name}: "
             f"{label}. {decision.reasons}",
-            source=referral or decision,
+            source=decision,
+            from_record=True,
         )
         audit.record(
             request,
@@ -196,6 +197,67 @@ def record_decision(
         )
     _tell_after_commit(contact, children, label, acting_user)
     return decision
+
+
+def _refer(person, contact, decision, team, acting_user, request) -> Referral:
+    """The child's CIN referral: a new episode from the day the contact was received, with
+    its source and the concern as the reason (the assessment clock starts, and the strategy
+    discussion clock when that was the decision); or, while an episode is open, the
+    referral is recorded in it and no second episode is made."""
+    received = clock.received_on(contact.received_at)
+    harm = decision.outcome == "strategy_discussion"
+    episode = CINEpisode.objects.filter(person=person, close_date__isnull=True).first()
+    opened = episode is None
+    if opened:
+        try:
+            episode = open_episode(
+                person,
+                acting_user=acting_user,
+                referral_date=received,
+                referral_source=contact.source,
+                referral_reason=contact.concern,
+                harm_suspected=harm,
+                request=request,
+            )
+        except ValidationError as refused:
+            reasons = "; ".join(refused.messages)
+            raise ValidationError(
+                f"The referral cannot be accepted for {person.full_name}: {reasons}. "
+                "Nothing has been recorded."
+            ) from None
+    elif harm:
+        # A new concern of significant harm in an open case needs its strategy discussion.
+        apply_event(
+            person, "harm_suspected", timezone.localdate(decision.decided_at), source=decision
+        )
+    referral = Referral.objects.create(
+        person=person,
+        contact=contact,
+        decision=decision,
+        received_on=received,
+        source=contact.source,
+        strategy_discussion=harm,
+        team=team,
+        episode=episode,
+    )
+    if opened:
+        sync_entries(episode, acting_user=acting_user)  # now it names the contact
+    else:
+        record_entry(
+            person,
+            kind="referral",
+            when=received,
+            acting_user=acting_user,
+            summary=f"Referral from {contact.agency.name} (contact {contact.reference}) "
+            f"recorded in the CIN episode open since {long_date(episode.referral_date)}.",
+            source=referral,
+            from_record=True,
+        )
+    person.awaiting_team = team
+    if person.care_status in NOT_OPEN:
+        person.care_status = Person.CareStatus.ASSESSMENT
+    person.save(update_fields=["care_status", "awaiting_team", "updated_at"])
+    return referral
 
 
 def _assessment_team():

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from lantern.frontdoor.clock import LONDON, _interim_due_date, decision_due_at
+from lantern.frontdoor.clock import LONDON, decision_due_at
 
 pytestmark = pytest.mark.django_db  # the clock engine reads the council's rules
 
@@ -42,15 +42,3 @@ def test_the_day_of_receipt_is_the_day_in_england_not_in_utc():
 def test_a_contact_on_the_eve_of_a_bank_holiday_weekend_is_due_after_it(make_contact, police):
     contact = make_contact(police, received_at=at(2026, 8, 28, 16, 0))  # Fri before 31 Aug
     assert contact.decision_due_at.astimezone(LONDON).date() == dt.date(2026, 9, 1)
-
-
-@pytest.mark.parametrize(
-    "start,due",
-    [
-        (dt.date(2025, 12, 19), dt.date(2025, 12, 22)),
-        (dt.date(2025, 12, 24), dt.date(2025, 12, 29)),
-        (dt.date(2026, 4, 2), dt.date(2026, 4, 7)),
-    ],
-)
-def test_the_interim_calendar_agrees_with_the_clock_engine(start, due):
-    assert _interim_due_date(start) == due

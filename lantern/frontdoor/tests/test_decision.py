@@ -62,7 +62,11 @@ def test_a_referral_for_assessment_creates_the_cin_referral(
     child.refresh_from_db()
     assert child.care_status == "assessment"
     entry = ChronologyEntry.objects.get(person=child, kind="referral")
-    assert "Referral for a child and family assessment" in entry.summary
+    assert entry.summary == ("Referral accepted from Police (a contact from Metropolitan Police).")
+    page = client.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    assert "Amy Smith: CIN episode opened from 24 November 2026" in page
+    decided = ChronologyEntry.objects.get(person=child, kind="mash_decision")
+    assert "Referral for a child and family assessment" in decided.summary
     assert "accepted as a referral" in contact.outcome_message
     assert "Thank you." in contact.outcome_message
     told = Notification.objects.get(recipient=referrer)
@@ -186,3 +190,39 @@ def test_the_officer_may_send_a_referral_to_another_team(client, officer, matche
     )
     assert response.status_code == 302
     assert Referral.objects.get().team == cp
+
+
+def test_a_refused_episode_is_shown_to_the_officer_and_nothing_changes(
+    client, officer, matched, social_worker
+):
+    """Amy's last episode closed today (24 Nov 2026), after the contact came in on the 23rd:
+    the referral cannot be dated before it, so the whole decision is refused."""
+    from lantern.casework import actions as casework
+    from lantern.frontdoor.models import Decision
+
+    contact, child, _ = matched
+    Contact.objects.filter(pk=contact.pk).update(
+        received_at=dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    )
+    episode = casework.open_episode(
+        child,
+        acting_user=social_worker,
+        referral_date=dt.date(2026, 10, 5),
+        referral_source="3B",
+        referral_reason="Health visitor's concern",
+    )
+    casework.close_episode(
+        episode,
+        acting_user=social_worker,
+        close_date=dt.date(2026, 11, 24),
+        reason_for_closure="RC7",
+        expected_version=episode.version,
+    )
+    response = _decide(client, contact)
+    assert response.status_code == 400
+    problem = response.content.decode()
+    assert "The referral cannot be accepted for Amy Smith" in problem
+    assert "24 November 2026" in problem
+    assert not Decision.objects.exists() and not Referral.objects.exists()
+    contact.refresh_from_db()
+    assert contact.is_awaiting

@@ -1,0 +1,101 @@
+"""One fact, one place: a casework record's chronology entry says what the record says now."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from lantern.casework import actions
+from lantern.casework.actions.base import save_versioned
+from lantern.casework.models import Conference
+from lantern.casework.tests.journey import attendance, with_reports
+from lantern.chronology.models import ChronologyEntry
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+def _entries(record, kind):
+    return ChronologyEntry.objects.filter(
+        source_type=record._meta.label, source_ref=str(record.pk), kind=kind
+    )
+
+
+def test_correcting_a_review_conference_decision_rewrites_its_chronology_entry(
+    journey, social_worker
+):
+    plan = journey.to_plan()
+    review = actions.record_review_conference(
+        plan,
+        acting_user=social_worker,
+        held_on=D(2026, 6, 15),
+        chair=journey.chair,
+        decision=Conference.Decision.CONTINUE,
+        categories=["NEG"],
+        **with_reports(D(2026, 6, 15), attendance()),
+    )
+    entry = _entries(review, "conference").get()
+    assert entry.summary == (
+        "Review child protection conference. Decision: Plan to continue (Neglect)."
+    )
+    assert entry.from_record and entry.author_user == social_worker
+    # The minutes come back: the plan continues under emotional abuse, held on the 16th.
+    save_versioned(
+        review,
+        expected_version=review.version,
+        acting_user=journey.manager,
+        categories=["EMO"],
+        held_on=D(2026, 6, 16),
+    )
+    entry.refresh_from_db()
+    assert entry.summary == (
+        "Review child protection conference. Decision: Plan to continue (Emotional abuse)."
+    )
+    assert entry.occurred_at.date() == D(2026, 6, 16)
+    assert entry.author_user == social_worker  # who recorded it does not change
+    assert _entries(review, "conference").count() == 1
+
+
+def test_closing_an_episode_adds_its_closure_entry_beside_the_one_referral_entry(
+    journey, social_worker
+):
+    episode = journey.refer()
+    actions.close_episode(
+        episode,
+        acting_user=social_worker,
+        close_date=D(2026, 3, 9),
+        reason_for_closure="RC7",
+        expected_version=episode.version,
+    )
+    closed = _entries(episode, "case_closed").get()
+    assert closed.summary.startswith("Case closed: Services ceased for any other reason")
+    assert closed.occurred_at.date() == D(2026, 3, 9)
+    assert _entries(episode, "referral").count() == 1
+
+
+def test_the_referral_source_reads_the_same_everywhere_after_a_correction(
+    client, journey, child, social_worker
+):
+    """The episode said "referred by Schools" in the chronology while the worker had
+    corrected it to the health visitor: now the chronology, the casework page, the episode
+    page and every form's panel read the episode."""
+    episode = journey.refer()
+    assert _entries(episode, "referral").get().summary == "Referral accepted from Schools."
+    actions.update_episode(
+        episode,
+        acting_user=social_worker,
+        expected_version=episode.version,
+        referral_source="3B",
+    )
+    said = "Referral accepted from Health services – health visitor."
+    assert _entries(episode, "referral").get().summary == said
+    client.login(username="alice", password=PASSWORD)
+    overview = client.get(reverse("casework:overview", args=[child.pk])).content.decode()
+    assert "referred by Health services – health visitor" in overview
+    record = client.get(
+        reverse("casework:record", args=[child.pk, "episode", episode.pk])
+    ).content.decode()
+    assert said in record
+    form = client.get(reverse("casework:new", args=[child.pk, "visit"])).content.decode()
+    assert said in form and "Schools" not in form

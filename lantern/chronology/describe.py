@@ -1,0 +1,110 @@
+"""One fact, one place: a council record's chronology entries are read from the record.
+
+Each kind of council record (a CIN episode, a conference) has one function that says which
+entries it puts in the child's story, ``describer(model) -> [Described]``. The same function
+writes the entries when the record is made and rewrites them whenever it is saved
+(``sync_entries``, called by the casework create and save paths), so the chronology can
+never say "Plan to end" while the conference says "Plan to continue". Entries written this
+way are marked ``from_record``: the system wrote them, not a person.
+
+Domains register their describers (``lantern.casework.chronology``,
+``lantern.frontdoor.chronology``) when their app is ready; this layer knows no domain.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from lantern.chronology.kinds import BY_CODE
+from lantern.chronology.models import ChronologyEntry
+
+
+@dataclass(frozen=True)
+class Described:
+    person: object
+    kind: str
+    when: dt.date | dt.datetime
+    summary: str
+    agency: object = None
+
+
+_DESCRIBERS: dict[str, Callable[[object], list[Described]]] = {}
+
+
+def describer(model_label: str):
+    """Register the function describing records of ``model_label`` ("casework.CINEpisode")."""
+
+    def register(func):
+        _DESCRIBERS[model_label] = func
+        return func
+
+    return register
+
+
+def describes(record) -> bool:
+    return record._meta.label in _DESCRIBERS
+
+
+def describe(record) -> list[Described]:
+    return _DESCRIBERS[record._meta.label](record)
+
+
+def occurred(when: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(when, dt.datetime):
+        return when if timezone.is_aware(when) else timezone.make_aware(when)
+    return timezone.make_aware(dt.datetime.combine(when, dt.time(12)))
+
+
+def sync_entries(record, *, acting_user=None) -> bool:
+    """Make the record's chronology entries say what the record says now: rewrite those that
+    changed, add those it now implies (a closure), remove those it no longer does. Entries
+    are matched by person and kind; ``acting_user`` authors only new entries (an edit does
+    not change who recorded the event). False when no describer is registered."""
+    if not describes(record):
+        return False
+    from lantern.chronology.actions import council_agency
+
+    source_type, source_ref = record._meta.label, str(record.pk)
+    existing: dict[tuple[int, str], list[ChronologyEntry]] = {}
+    for entry in ChronologyEntry.objects.filter(
+        source_type=source_type, source_ref=source_ref
+    ).order_by("id"):
+        existing.setdefault((entry.person_id, entry.kind), []).append(entry)
+    agency = None
+    for item in describe(record):
+        if item.kind not in BY_CODE:
+            raise ValueError(f"unknown chronology kind {item.kind!r}")
+        when = occurred(item.when)
+        entries = existing.get((item.person.pk, item.kind))
+        if entries:
+            entry = entries.pop(0)
+            fields = {"occurred_at": when, "summary": item.summary, "from_record": True}
+            if item.agency is not None:
+                fields["agency"] = item.agency
+            changed = [k for k, v in fields.items() if getattr(entry, k) != v]
+            if changed:
+                for name in changed:
+                    setattr(entry, name, fields[name])
+                entry.save(update_fields=changed)
+            continue
+        if item.agency is None and agency is None:
+            agency = council_agency()
+        author = (acting_user.get_full_name() or acting_user.get_username()) if acting_user else ""
+        ChronologyEntry.objects.create(
+            person=item.person,
+            occurred_at=when,
+            agency=item.agency or agency,
+            kind=item.kind,
+            summary=item.summary,
+            author=author,
+            author_user=acting_user,
+            source_type=source_type,
+            source_ref=source_ref,
+            from_record=True,
+        )
+    stale = [e.pk for entries in existing.values() for e in entries if e.from_record]
+    if stale:
+        ChronologyEntry.objects.filter(pk__in=stale).delete()
+    return True
