@@ -1,13 +1,19 @@
 """A MASH officer accepts a referral; the chosen team's manager finds the child waiting for
-allocation, with the CIN episode it opened and its 45-working-day assessment clock."""
+allocation, with the CIN episode it opened and its 45-working-day assessment clock; the
+assessment is finished after that clock, and the form will not take it without the reason."""
 
 import datetime as dt
 
 import pytest
+import time_machine
+from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import LONDON, PASSWORD
 from lantern.access import roles
+from lantern.casework import actions as casework
+from lantern.casework.models import Assessment
 from lantern.frontdoor import actions
+from lantern.workforce.actions import allocate_worker
 from lantern.workforce.models import Team
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +32,7 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     # Tuesday 24 November 2026, 10:00 (the pinned clock): received and decided today.
     officer = make_staff("mo", roles.MASH_OFFICER, Team.Kind.MASH)
     manager = make_staff("tm", roles.TEAM_MANAGER, Team.Kind.ASSESSMENT)
+    worker = make_staff("sw", roles.SOCIAL_WORKER, Team.Kind.ASSESSMENT)
     team = Team.objects.get(kind=Team.Kind.ASSESSMENT)
     team.name = "North assessment team"
     team.manager = manager
@@ -79,3 +86,34 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     assert "Referral accepted from Police (a contact from Metropolitan Police)." in shown
     assert f"{contact.reference}, received 24 Nov 2026" in shown
     page.context.close()
+
+    # The manager allocates; the worker starts the assessment the same day and finishes it on
+    # Tue 2 Feb 2027, two working days after the clock ran out.
+    allocate_worker(child, worker, acting_user=manager, start=dt.date(2026, 11, 24))
+    assessment = casework.start_assessment(
+        child,
+        acting_user=worker,
+        start_date=dt.date(2026, 11, 24),
+        analysis="Amy was left alone overnight; mother works nights and has no childcare.",
+        factors=["3A"],
+        outcome="cin_plan",
+    )
+    with time_machine.travel(dt.datetime(2027, 2, 2, 10, 0, tzinfo=LONDON), tick=True):
+        page = browser.new_context().new_page()
+        page.set_default_timeout(15_000)
+        step = reverse("casework:change", args=[child.pk, "assessment", assessment.pk, "authorise"])
+        _sign_in(page, f"{live_server.url}{step}", "tm")
+        page.wait_for_selector("input[name='authorised_date']")
+        page.fill("input[name='authorised_date']", "2027-02-02")
+        page.click("button:has-text('Save')")
+        error = page.locator(".govuk-error-summary")
+        error.wait_for()
+        assert "due by 29 January 2027" in error.inner_text()
+        assert Assessment.objects.get(pk=assessment.pk).authorised_date is None
+        page.select_option("select[name='late_reason']", "capacity")
+        page.fill("textarea[name='late_reason_detail']", "Two workers off sick over January.")
+        page.click("button:has-text('Save')")
+        page.wait_for_selector("#record")
+        page.context.close()
+    done = Assessment.objects.get(pk=assessment.pk)
+    assert (done.authorised_date, done.late_reason) == (dt.date(2027, 2, 2), "capacity")
