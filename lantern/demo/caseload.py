@@ -1,8 +1,10 @@
 """Which children are open to children's social care, and since when.
 
-Quotas follow a Haringey-sized borough (DESIGN.md §4): about 2,800 children in need,
-300 on child protection plans, 400 looked after and 400 care leavers at any time, some
-being assessed or at the front door, and many more whose cases were closed. Siblings
+Quotas follow England's rates (``targets``) in a borough of 58,000 children (DESIGN.md
+§4): about 1,900 children in need on the day (330 per 10,000, counting those on plans, in
+care and being assessed), 240 on child protection plans, 390 looked after and 400 care
+leavers, a few at the front door, and many more whose cases were closed, a fifth of them
+within the year so referrals run at England's 520 per 10,000 a year. Siblings
 usually share a status because a referral is about a family; families where an adult is
 known to police are more likely to be on plans, as they are in life.
 """
@@ -12,15 +14,20 @@ import random
 
 from lantern.demo.households import DAY, Builder
 from lantern.demo.specs import Borough, FamilySpec, PersonSpec, Relation
+from lantern.demo.targets import per_year_at
 
+ASSESSING = 300  # referrals being assessed on the day (2 to 60 days old)
+_IN_NEED = per_year_at(1, "cin_rate")
+_CP, _CLA = per_year_at(1, "cp_rate"), per_year_at(1, "cla_rate")
 QUOTAS = [  # status, children at scale 1, in the order families are drawn for them
-    ("child_protection", 300),
-    ("looked_after", 400),  # counting about 60 unaccompanied asylum-seeking children
-    ("child_in_need", 2800),
-    ("assessment", 400),
+    ("child_protection", round(_CP)),
+    ("looked_after", round(_CLA)),  # counting about 60 unaccompanied asylum-seeking children
+    ("child_in_need", round(_IN_NEED - _CP - _CLA - ASSESSING)),
+    ("assessment", ASSESSING),
     ("contact", 60),
     ("closed", 9000),
 ]
+RECENTLY_CLOSED = 0.2  # of closed children: referred and closed within the year
 UNBORN_SHARE = 0.04  # of open families with a mother young enough: a pre-birth assessment
 
 
@@ -72,7 +79,7 @@ class Episodes:
 
     def before(self, day: dt.date, low: int, high: int, dob: dt.date | None) -> dt.date:
         start = day - dt.timedelta(days=self.rng.randint(low, high))
-        return max(start, dob - 120 * DAY) if dob else start
+        return max(start, dob) if dob else start
 
     def apply(self, family: FamilySpec, status: str, counted: dict[str, int]) -> int:
         """Open the family's children at ``status``; returns how many took that status."""
@@ -98,6 +105,9 @@ class Episodes:
         elif status == "child_protection":
             cp = self.ago(14, 720)
             start = cp - dt.timedelta(days=rng.randint(20, 200))
+        elif status == "closed" and rng.random() < RECENTLY_CLOSED:
+            end = self.ago(10, 300)
+            start = end - dt.timedelta(days=rng.randint(25, 60))
         elif status == "closed":
             end = self.ago(30, 8 * 365)
             start = end - dt.timedelta(days=rng.randint(20, 540))
@@ -110,7 +120,9 @@ class Episodes:
                 stay.end = kid.care_start
                 kid.episode_start = self.before(kid.care_start, 0, 300, kid.dob)
                 continue
-            kid.episode_start = max(start, kid.dob - 120 * DAY)
+            # Born children are referred after birth (pre-birth work is for the unborn).
+            after_birth = min(kid.dob + rng.randint(3, 30) * DAY, today - DAY)
+            kid.episode_start = max(start, after_birth, kid.dob)
             if end is not None:
                 kid.episode_end = max(end, kid.episode_start + 20 * DAY)
                 if kid.episode_end >= today:

@@ -9,6 +9,7 @@ months to ``today``.
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -164,7 +165,7 @@ def _visits_in_time(cal) -> tuple[float | None, int]:
     on_time = n = 0
     for days in seen.values():
         days.sort()
-        for a, b in zip(days, days[1:], strict=False):
+        for a, b in pairwise(days):
             n += 1
             on_time += cal.working_days_between(a, b) <= 10
     return _share(on_time, n)

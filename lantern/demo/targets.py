@@ -9,6 +9,7 @@ share of a few plans moves by several points from one seed to the next; ``small`
 tolerance below ``SMALL_N`` cases, ``tolerance`` the one at or above it.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 # DESIGN.md §4: a Haringey-sized borough has about 58,000 children under 18 at scale 1.
@@ -16,6 +17,7 @@ CHILD_POPULATION = 58_000
 # England's under-18 population implied by 402,400 children in need at 330.3 per 10,000.
 ENGLAND_CHILDREN = 402_400 / 330.3 * 10_000
 SMALL_N = 200
+YEAR = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True)
