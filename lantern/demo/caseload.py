@@ -27,7 +27,7 @@ QUOTAS = [  # status, children at scale 1, in the order families are drawn for t
     ("contact", 60),
     ("closed", 9000),
 ]
-RECENTLY_CLOSED = 0.2  # of closed children: referred and closed within the year
+RECENTLY_CLOSED = 0.12  # of closed children: referred and closed within the year
 UNBORN_SHARE = 0.04  # of open families with a mother young enough: a pre-birth assessment
 
 
@@ -103,11 +103,12 @@ class Episodes:
         elif status == "child_in_need":
             start = self.ago(50, 3 * 365)
         elif status == "child_protection":
-            cp = self.ago(14, 720)
+            # Most plans on the day began within the year; 4.4% of plans last 2 years.
+            cp = self.ago(14, 365) if rng.random() < 0.75 else self.ago(365, 800)
             start = cp - dt.timedelta(days=rng.randint(20, 200))
         elif status == "closed" and rng.random() < RECENTLY_CLOSED:
             end = self.ago(10, 300)
-            start = end - dt.timedelta(days=rng.randint(25, 60))
+            start = end - dt.timedelta(days=rng.randint(30, 150))
         elif status == "closed":
             end = self.ago(30, 8 * 365)
             start = end - dt.timedelta(days=rng.randint(20, 540))

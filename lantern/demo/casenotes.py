@@ -176,9 +176,9 @@ SEEN_AT_ASSESSMENT = ["Child seen alone", "Child seen alone", "Child seen with M
 def _phrases(age: int | None) -> dict[str, list[str]]:
     if age is None:
         return {**ALL_PHRASES, **UNBORN_PHRASES}
-    if age < 3:
-        return {**ALL_PHRASES, **INFANT_PHRASES}
     out = {**ALL_PHRASES, "seen_at_assessment": SEEN_AT_ASSESSMENT}
+    if age < 3:
+        out.update(INFANT_PHRASES)
     if age < 5:
         out["noted"] = [n for n in CSC_PHRASES["noted"] if "football" not in n]
     if age < 16:  # supported accommodation is for 16- and 17-year-olds

@@ -80,7 +80,7 @@ LAPSE_SHARE = 0.35  # children on a plan whose visits may have lapsed (if none i
 UNHEEDED_SHARE = 0.08  # referrals being assessed where harm was suspected, no discussion yet
 
 
-def generate_casework(rng, borough, staff, agencies, today: dt.date) -> dict[str, int]:
+def generate_casework(rng, borough, staff, agencies, today: dt.date, scale: float = 1.0):
     """Bulk-create casework and deadlines for every child the generator opened."""
     children = [
         c
@@ -88,7 +88,7 @@ def generate_casework(rng, borough, staff, agencies, today: dt.date) -> dict[str
         if c.is_child and c.pk and c.episode_start and c.status not in ("not_open", "contact")
     ]
     story = Story(rng, staff, agencies, today, _entries([c.pk for c in children]))
-    story.calibrate(children)
+    story.calibrate(children, scale)
     for child in children:
         story.child(child)
     return story.batch.save()
@@ -117,17 +117,30 @@ class Story:
         self.batch = Batch()
         self.cal = self.batch.calendar
 
-    def calibrate(self, children) -> None:
-        """How often another referral reaches s47 and an ICPC, so that the year's plans come
-        with England's s47 enquiries and conferences (targets: ICPC per s47, plan per ICPC)."""
+    def calibrate(self, children, scale: float) -> None:
+        """How often a referral reaches s47, an ICPC and a plan, so the year has England's
+        s47 enquiries per 10,000 children, ICPCs per s47 and plans per ICPC. Plans the
+        children on plans today do not account for are plans already stepped down."""
         year = self.today - targets.YEAR
-        plans = sum(1 for c in children if c.cp_start and c.cp_start > year)
-        icpcs = plans / targets.value("plan_per_icpc")
-        enquiries = icpcs / targets.value("icpc_per_s47")
+        enquiries = targets.per_year_at(scale, "s47_rate")
+        icpcs = enquiries * targets.value("icpc_per_s47")
+        plans = icpcs * targets.value("plan_per_icpc")
+        current = sum(1 for c in children if c.cp_start and c.cp_start > year)
         others = [c for c in children if not c.cp_start and c.status in ("closed", "child_in_need")]
-        recent = sum(1 for c in others if c.episode_start > year) or 1
-        self.s47_share = min(1.0, max(0.0, enquiries - plans) / recent)
-        self.icpc_share = max(0.0, icpcs - plans) / max(1.0, enquiries - plans)
+        # Stepped down in the year: referred 5 to 15 months ago, a plan of 3 to 9 months.
+        window = [
+            c
+            for c in others
+            if c.status == "child_in_need"
+            and year - 60 * DAY < c.episode_start < self.today - 180 * DAY
+        ]
+        self.step_share = min(1.0, max(0.0, plans - current) / (len(window) or 1))
+        stepped = self.step_share * len(window)
+        recent = sum(1 for c in others if year < c.episode_start < self.today - 60 * DAY) or 1
+        extra = max(0.0, enquiries - current - stepped)
+        self.s47_share = min(1.0, extra / recent)
+        self.icpc_share = max(0.0, icpcs - current - stepped) / max(1.0, extra)
+        self.window = set(map(id, window))
 
     # -- helpers ---------------------------------------------------------------------------
     def worker(self, child, day):
@@ -196,15 +209,20 @@ class Story:
             episode.harm_suspected = True  # and no strategy discussion yet: overdue, and shown
             self.event(c, referral, "harm_suspected", episode)
         s47 = bool(c.cp_start) or (
-            c.status in ("closed", "child_in_need") and rng.random() < self.s47_share
+            c.status in ("closed", "child_in_need")
+            and referral < self.today - 60 * DAY
+            and rng.random() < self.s47_share
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
         if c.cp_start:
             self.protection(c, episode, referral, mine, first)
         elif s47:
             self.enquiry_without_plan(c, episode, referral, closed)
+        stepped = None
+        if c.status == "child_in_need" and not c.cp_start and self.rng.random() < self.step_share:
+            stepped = self.stepped_down(c, episode, referral)
         if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
-            start = self.past(assessed or referral + 30 * DAY)
+            start = self.past(stepped or assessed or referral + 30 * DAY)
             end = closed and max(start, closed - rng.randint(0, 20) * DAY)
             self.add(cw.CINPlan, c, start, episode=episode, start_date=start, end_date=end)
         if closed:
@@ -229,7 +247,7 @@ class Story:
             named = {"child_protection": "strategy", "looked_after": "looked_after"}
             outcome = named.get(c.status, "cin_plan")
         factors = ["21"] if outcome == "nfa" and rng.random() < 0.3 else self.factors(c)
-        age = c.age_on(done)
+        age = c.age_on(start)
         fits = [w for since, w in WORDS if age is not None and age >= since]
         self.add(
             cw.Assessment,
@@ -262,10 +280,12 @@ class Story:
         2025 counts 22.6% of referrals as re-referrals."""
         rng = self.rng
         before = referral - rng.randint(60, 330) * DAY
-        closed = before + rng.randint(20, 40) * DAY
-        if not c.dob or before <= c.dob or c.age_on(before) >= 18 or closed >= referral:
+        if not c.dob or before <= c.dob or c.age_on(before) >= 18:
             return
         before = self.working(before)
+        closed = self.cal.add_working_days(before, targets.assessment_days(rng))
+        if closed >= referral:
+            return
         nfa = rng.random() < 0.6
         episode = self.add(
             cw.CINEpisode,
@@ -436,9 +456,26 @@ class Story:
             group = self.cal.add_working_days(group, rng.randint(15, 22))
         lapsed = not ended and rng.random() < LAPSE_SHARE
         self.visits(c, episode, icpc_on, last, lapsed, mine)
-        if ended:
-            plan.end_date, plan.end_reason = last, "no_services"
+        if ended:  # a review conference ends the plan (issue 9 §4)
+            why = ended[2] if len(ended) > 2 else "no_services"
+            meet = self.meeting(
+                cw.Conference,
+                c,
+                last,
+                episode=episode,
+                kind="review",
+                plan=plan,
+                decision="end",
+                chair_id=chair,
+                categories=categories,
+            )
+            self.event(c, last, "rcpc_held", meet)
+            plan.end_date, plan.end_reason = last, why
             self.event(c, last, "cp_plan_ended", plan)
+            text = "Review child protection conference. Plan to end: step down to child in need."
+            if why == "no_services":
+                text = "Review child protection conference. Plan to end: no further services."
+            self.note(c, meet, last, "conference", text)
 
     def reviews(self, mine, icpc_on, last, earlier) -> list[dt.date]:
         """The chronology's review conferences, or 3 then every 6 months for an earlier plan."""
@@ -496,6 +533,20 @@ class Story:
             seen = "Child seen alone." if alone else "Child seen, not alone."
             quote = f" The child said: “{said}”" if said else ""
             self.note(c, visit, day, "visit", f"Child protection statutory visit. {seen}{quote}")
+
+    def stepped_down(self, c, episode, referral) -> dt.date | None:
+        """A plan that has ended: the child stepped down to a child in need plan."""
+        if id(c) not in self.window:
+            return None
+        rng = self.rng
+        icpc_on = self.working(referral + rng.randint(20, 45) * DAY)
+        end = self.working(
+            add_months(icpc_on, rng.choice([3, 3, 6, 6, 9])) - rng.randint(3, 15) * DAY
+        )
+        if end >= self.today - 7 * DAY or (c.dob and icpc_on <= c.dob):
+            return None
+        self.protection(c, episode, referral, [], {}, (icpc_on, end, "step_down"))
+        return end
 
     def visit_gap(self) -> int:
         if self.rng.random() < LATE_CP_VISIT:

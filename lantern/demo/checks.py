@@ -194,8 +194,11 @@ def text_fits_age(today):
             summary__contains=words, person__date_of_birth__isnull=False
         ).values_list("person_id", "occurred_at", "summary")
         for pid, when, text in rows:
-            age = (when.astimezone(LONDON).date() - births[pid]).days / 365.25
-            if not young <= age < old and not text.startswith("Not seen"):
+            day = when.astimezone(LONDON).date()
+            age = (day - births[pid]).days / 365.25
+            whole = _age(births[pid], day)
+            fits = (whole if young == int(young) else age) >= young and whole < old
+            if not fits and not text.startswith("Not seen"):
                 out.append(Violation("text_fits_age", pid, f"age {age:.1f}: {text[:80]}"))
     return out
 
@@ -326,6 +329,26 @@ def episode_closed_early(today):
                         f"episode closed {closed[episode]}, {name} ends {day}",
                     )
                 )
+    return out
+
+
+@check("plan_ended_without_review")
+def plan_ended_without_review(today):
+    """A plan ends by a review conference's decision, or because the child turned 18, died,
+    left the UK or moved to another council."""
+    ending = set(
+        cw.Conference.objects.filter(kind="review", decision="end").values_list(
+            "plan_id", "held_on"
+        )
+    )
+    out = []
+    for plan, pid, end, why in cw.ChildProtectionPlan.objects.filter(
+        end_date__isnull=False
+    ).values_list("id", "person_id", "end_date", "end_reason"):
+        if why in ("adult", "died", "transferred", "left_uk"):
+            continue
+        if (plan, end) not in ending:
+            out.append(Violation("plan_ended_without_review", pid, f"ended {end} ({why})"))
     return out
 
 

@@ -192,10 +192,7 @@ class Chronicler:
         if status != "contact":
             steps.append((start + DAY, "referral", "", {}))
         if status not in ("contact", "assessment"):
-            # DfE C2: 85.7% of assessments within 45 working days (median 33).
-            took = round(rng.triangular(8, 44, 36))
-            if rng.random() >= targets.value("assessments_in_time"):
-                took = rng.randint(*targets.ASSESSMENT_DAYS_LATE)
+            took = targets.assessment_days(rng)
             done = cal.add_working_days(self.working_day(start + DAY), took)
             worded = {"status": "closed" if nfa else "child_in_need", "took": [str(took)]}
             steps.append((done, "assessment", "", worded))

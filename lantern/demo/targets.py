@@ -278,9 +278,14 @@ CATEGORY_MIX = {
     "sexual abuse": value("cat_sexual"),
     "neglect and emotional abuse": value("cat_multiple"),
 }
-# Working days from an assessment's start to its authorisation: 85.7% within 45 (median
-# 33, 75th percentile 43 in C2), the rest late by up to a few weeks.
-ASSESSMENT_DAYS_LATE = (46, 75)
+
+
+def assessment_days(rng) -> int:
+    """Working days from an assessment's start to its authorisation: 85.7% within 45
+    (median 33, 75th percentile 43 in C2), the rest late by up to a few weeks."""
+    if rng.random() < value("assessments_in_time"):
+        return round(rng.triangular(8, 44, 36))
+    return rng.randint(48, 75)
 
 
 def per_year_at(scale: float, key: str) -> float:
