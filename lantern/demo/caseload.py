@@ -152,7 +152,9 @@ def add_unborn(rng: random.Random, builder: Builder) -> None:
         unborn.first, unborn.middle = "Unborn", ""
         unborn.expected_dob = builder.today + dt.timedelta(days=rng.randint(14, 150))
         unborn.status = sibling.status
-        unborn.episode_start = max(sibling.episode_start, builder.today - 150 * DAY)
+        # Referred no more than 9 months before the expected birth (issue 9 §4).
+        earliest = max(builder.today - 150 * DAY, unborn.expected_dob - 250 * DAY)
+        unborn.episode_start = min(max(sibling.episode_start, earliest), builder.today - DAY)
         unborn.cp_start = sibling.cp_start and max(sibling.cp_start, unborn.episode_start)
         unborn.family = family
         family.children.append(unborn)

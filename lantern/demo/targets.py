@@ -242,7 +242,7 @@ TARGETS = [
         "caseload",
         "Children per case-holding social worker",
         15.2,
-        4,
+        5,
         "number",
         "P: EES workforce 2025 (321,661 cases ÷ 21,105.4 FTE)",
     ),

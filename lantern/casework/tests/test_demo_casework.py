@@ -93,7 +93,8 @@ def test_each_child_gets_the_casework_their_status_implies(world):
     assert cw.Conference.objects.filter(person_id=cp.pk, kind="review").get().held_on == D(
         2026, 10, 19
     )
-    assert cw.Visit.objects.filter(person_id=cp.pk, kind="cp").count() >= 10
+    # Four months of a plan, visits 4-10 working days apart (about 1 gap in 8 longer).
+    assert cw.Visit.objects.filter(person_id=cp.pk, kind="cp").count() >= 8
     assert (
         Deadline.objects.filter(person_id=cp.pk, rule__code="cp_visit", state="open").count() == 1
     )
