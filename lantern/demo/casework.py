@@ -75,7 +75,7 @@ NOT_ALONE = [
 TOO_YOUNG = "Too young to be seen alone: observed with the parent present."
 REPEAT_PLAN_SHARE = targets.value("repeat_plans")  # children on a plan who had one before
 LATE_CP_VISIT = 0.25  # gaps between CP visits longer than 10 working days
-RE_REFERRED = 0.26  # referrals in the year given an earlier one within 12 months
+RE_REFERRED = 0.36  # referrals in the year given an earlier one within 12 months
 LAPSE_SHARE = 0.35  # children on a plan whose visits may have lapsed (if none is recorded)
 UNHEEDED_SHARE = 0.08  # referrals being assessed where harm was suspected, no discussion yet
 

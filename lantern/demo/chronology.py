@@ -104,8 +104,10 @@ class Chronicler:
         day = self.working_day(day)
         if child.dob and day < child.dob:  # born today or yesterday: a day of work on
             day = self.today - DAY
-        worker = self.worker_on(child, day, kind)
         age = child.age_on(day)
+        if kind in ("looked_after", "placement") and age is not None and age >= 18:
+            kind = "plan"  # a care leaver's pathway plan, not a looked-after review
+        worker = self.worker_on(child, day, kind)
         summary = casenotes.csc_text(self.rng, kind, status or child.status, step, age, say)
         self.emit(child, day, kind, "csc", summary, worker.name, worker.user_id)
 

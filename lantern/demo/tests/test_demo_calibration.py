@@ -8,6 +8,7 @@ import random
 import pytest
 from django.core.management import call_command
 
+from lantern.casework.models import Visit
 from lantern.demo import checks, report
 
 TODAY = dt.date(2026, 11, 23)
@@ -30,10 +31,8 @@ def test_a_demo_from_any_seed_obeys_the_guards_and_looks_like_england():
 
 
 @pytest.mark.django_db
-def test_the_checker_finds_a_visit_before_birth_and_a_baby_seen_alone():
+def test_the_report_and_the_checker_find_a_visit_before_birth_and_a_baby_seen_alone():
     call_command("demo", seed=3, scale=0.01, today=TODAY.isoformat(), stdout=io.StringIO())
-    from lantern.casework.models import Visit
-
     visit = Visit.objects.filter(person__date_of_birth__isnull=False).first()
     dob = visit.person.date_of_birth
     Visit.objects.filter(pk=visit.pk).update(
@@ -42,3 +41,8 @@ def test_the_checker_finds_a_visit_before_birth_and_a_baby_seen_alone():
     found = checks.run(TODAY, only=["record_before_birth", "too_young_to_speak_or_be_alone"])
     assert any(v.person_id == visit.person_id for v in found["record_before_birth"])
     assert any(v.person_id == visit.person_id for v in found["too_young_to_speak_or_be_alone"])
+    out = io.StringIO()
+    call_command("demo", report=True, scale=0.01, today=TODAY.isoformat(), stdout=out)
+    printed = out.getvalue()
+    assert "Children in need on the day, per 10,000 children" in printed
+    assert "record_before_birth                     FAIL" in printed
