@@ -83,7 +83,9 @@ class Episodes:
 
     def apply(self, family: FamilySpec, status: str, counted: dict[str, int]) -> int:
         """Open the family's children at ``status``; returns how many took that status."""
-        kids = [k for k in family.children if k.dob and k.age_on(self.today) < 18]
+        # Not a baby born this week: a referral, an assessment, a week of work need the days.
+        week = self.today - 7 * DAY
+        kids = [k for k in family.children if k.dob and k.dob < week and k.age_on(self.today) < 18]
         if not kids:
             return 0
         if status == "looked_after":
