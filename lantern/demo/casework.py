@@ -222,7 +222,7 @@ class Story:
         elif s47:
             self.enquiry_without_plan(c, episode, referral, closed)
         stepped = None
-        if c.status == "child_in_need" and not c.cp_start and self.rng.random() < self.step_share:
+        if c.status == "child_in_need" and not c.cp_start and rng.random() < self.step_share:
             stepped = self.stepped_down(c, episode, referral)
         if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
             start = self.past(stepped or assessed or referral + 30 * DAY)
