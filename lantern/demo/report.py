@@ -168,7 +168,8 @@ def _visits_in_time(cal) -> tuple[float | None, int]:
         for a, b in pairwise(days):
             n += 1
             on_time += cal.working_days_between(a, b) <= 10
-    return _share(on_time, n)
+    # A child's visits run on time or lapse together: chance is in the number of children.
+    return (on_time / n if n else None), len(seen)
 
 
 def _visits_in_hours(cal) -> tuple[float | None, int]:

@@ -224,7 +224,7 @@ TARGETS = [
     ),
     Target(
         "cp_visits_in_time",
-        "CP visits within 10 working days of the previous one",
+        "CP visits within 10 working days of the previous one (n: children)",
         0.90,
         0.07,
         "share",
