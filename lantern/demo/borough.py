@@ -83,7 +83,7 @@ def build(*, seed: int, scale: float, today: dt.date, say: Callable[[str], None]
     step("written " + tally("chronology entries"))
 
     rng, _ = _streams(seed, "casework")
-    counts.update(generate_casework(rng, borough, staff, agencies, today))
+    counts.update(generate_casework(rng, borough, staff, agencies, today, scale))
     step("written " + tally("cin episodes", "child protection plans", "visits", "deadlines"))
 
     rng, fake = _streams(seed, "frontdoor")

@@ -1,8 +1,10 @@
 """Which children are open to children's social care, and since when.
 
-Quotas follow a Haringey-sized borough (DESIGN.md §4): about 2,800 children in need,
-300 on child protection plans, 400 looked after and 400 care leavers at any time, some
-being assessed or at the front door, and many more whose cases were closed. Siblings
+Quotas follow England's rates (``targets``) in a borough of 58,000 children (DESIGN.md
+§4): about 1,900 children in need on the day (330 per 10,000, counting those on plans, in
+care and being assessed), 240 on child protection plans, 390 looked after and 400 care
+leavers, a few at the front door, and many more whose cases were closed, a fifth of them
+within the year so referrals run at England's 520 per 10,000 a year. Siblings
 usually share a status because a referral is about a family; families where an adult is
 known to police are more likely to be on plans, as they are in life.
 """
@@ -12,15 +14,20 @@ import random
 
 from lantern.demo.households import DAY, Builder
 from lantern.demo.specs import Borough, FamilySpec, PersonSpec, Relation
+from lantern.demo.targets import per_year_at
 
+ASSESSING = 300  # referrals being assessed on the day (2 to 60 days old)
+_IN_NEED = per_year_at(1, "cin_rate")
+_CP, _CLA = per_year_at(1, "cp_rate"), per_year_at(1, "cla_rate")
 QUOTAS = [  # status, children at scale 1, in the order families are drawn for them
-    ("child_protection", 300),
-    ("looked_after", 400),  # counting about 60 unaccompanied asylum-seeking children
-    ("child_in_need", 2800),
-    ("assessment", 400),
+    ("child_protection", round(_CP)),
+    ("looked_after", round(_CLA)),  # counting about 60 unaccompanied asylum-seeking children
+    ("child_in_need", round(_IN_NEED - _CP - _CLA - ASSESSING)),
+    ("assessment", ASSESSING),
     ("contact", 60),
     ("closed", 9000),
 ]
+RECENTLY_CLOSED = 0.12  # of closed children: referred and closed within the year
 UNBORN_SHARE = 0.04  # of open families with a mother young enough: a pre-birth assessment
 
 
@@ -72,11 +79,13 @@ class Episodes:
 
     def before(self, day: dt.date, low: int, high: int, dob: dt.date | None) -> dt.date:
         start = day - dt.timedelta(days=self.rng.randint(low, high))
-        return max(start, dob - 120 * DAY) if dob else start
+        return max(start, dob) if dob else start
 
     def apply(self, family: FamilySpec, status: str, counted: dict[str, int]) -> int:
         """Open the family's children at ``status``; returns how many took that status."""
-        kids = [k for k in family.children if k.dob and k.age_on(self.today) < 18]
+        # Not a baby born this week: a referral, an assessment, a week of work need the days.
+        week = self.today - 7 * DAY
+        kids = [k for k in family.children if k.dob and k.dob < week and k.age_on(self.today) < 18]
         if not kids:
             return 0
         if status == "looked_after":
@@ -96,8 +105,12 @@ class Episodes:
         elif status == "child_in_need":
             start = self.ago(50, 3 * 365)
         elif status == "child_protection":
-            cp = self.ago(14, 720)
+            # Most plans on the day began within the year; 4.4% of plans last 2 years.
+            cp = self.ago(14, 365) if rng.random() < 0.75 else self.ago(365, 800)
             start = cp - dt.timedelta(days=rng.randint(20, 200))
+        elif status == "closed" and rng.random() < RECENTLY_CLOSED:
+            end = self.ago(10, 300)
+            start = end - dt.timedelta(days=rng.randint(30, 150))
         elif status == "closed":
             end = self.ago(30, 8 * 365)
             start = end - dt.timedelta(days=rng.randint(20, 540))
@@ -110,7 +123,9 @@ class Episodes:
                 stay.end = kid.care_start
                 kid.episode_start = self.before(kid.care_start, 0, 300, kid.dob)
                 continue
-            kid.episode_start = max(start, kid.dob - 120 * DAY)
+            # Born children are referred after birth (pre-birth work is for the unborn).
+            after_birth = min(kid.dob + rng.randint(3, 30) * DAY, today - DAY)
+            kid.episode_start = max(start, after_birth, kid.dob)
             if end is not None:
                 kid.episode_end = max(end, kid.episode_start + 20 * DAY)
                 if kid.episode_end >= today:
@@ -139,7 +154,9 @@ def add_unborn(rng: random.Random, builder: Builder) -> None:
         unborn.first, unborn.middle = "Unborn", ""
         unborn.expected_dob = builder.today + dt.timedelta(days=rng.randint(14, 150))
         unborn.status = sibling.status
-        unborn.episode_start = max(sibling.episode_start, builder.today - 150 * DAY)
+        # Referred no more than 9 months before the expected birth (issue 9 §4).
+        earliest = max(builder.today - 150 * DAY, unborn.expected_dob - 250 * DAY)
+        unborn.episode_start = min(max(sibling.episode_start, earliest), builder.today - DAY)
         unborn.cp_start = sibling.cp_start and max(sibling.cp_start, unborn.episode_start)
         unborn.family = family
         family.children.append(unborn)

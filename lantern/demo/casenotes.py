@@ -8,6 +8,7 @@ the time between. Same template language as ``summaries``; roles, never names.
 import random
 
 from lantern.demo.summaries import PHRASES, fill
+from lantern.demo.targets import CATEGORY_MIX
 
 CSC_PHRASES = {
     "source": ["police", "school", "the health visitor", "A&E", "the GP", "a neighbour", "Mother"],
@@ -26,13 +27,8 @@ CSC_PHRASES = {
     "nfa": ["no further action", "step down to Families First early help"],
     "inquiry": ["joint investigation", "single agency enquiry"],
     "medical": ["arranged", "not required"],
-    "category": [
-        "neglect",
-        "emotional abuse",
-        "physical abuse",
-        "neglect and emotional abuse",
-        "sexual abuse",
-    ],
+    # Weighted as England's plans are (``targets.CATEGORY_MIX``), one phrase per 0.5%.
+    "category": [name for name, share in CATEGORY_MIX.items() for _ in range(round(share * 200))],
     "review_outcome": ["continue", "continue", "end: step down to child in need"],
     "parents": ["attended", "did not attend", "attended; the partner did not"],
     "legal": [
@@ -96,7 +92,7 @@ TEMPLATES = {
         "rating {rag}; allocated for a child and family assessment."
     ],
     "assessment": [
-        "Child and family assessment completed in {took} working days. Child seen {seen_with}.",
+        "Child and family assessment completed in {took} working days. {Seen_at_assessment}.",
     ],
     "assessment:closed": [
         "Child and family assessment completed in {took} working days. Outcome: {nfa}.",
@@ -145,13 +141,64 @@ TEMPLATES = {
         "Looked after review chaired by the IRO. Care plan {endorsed}. Health assessment "
         "{due}; PEP {due}."
     ],
+    "looked_after:preschool": [
+        "Looked after review chaired by the IRO. Care plan {endorsed}. Health assessment {due}."
+    ],
     "placement": ["Placement {started}: {carers}, {distance}."],
 }
 
 
-def csc_text(rng: random.Random, kind: str, status: str, step: str = "") -> str:
-    """``step`` picks a fixed step's wording (``initial``, ``start``, ``closure``)."""
+# What fits a child too young to talk or be seen alone, and a child not yet born.
+INFANT_PHRASES = {
+    "seen": [
+        "Child seen with Mother",
+        "Baby seen at home with Mother",
+        "Child seen with the carer",
+        "Not seen: no answer at the door",
+    ],
+    "seen_at_assessment": ["Child seen with Mother", "Child seen at home with the family"],
+    "noted": [n for n in CSC_PHRASES["noted"] if "football" not in n and "eye contact" not in n]
+    + ["baby was clean, fed and settled"],
+}
+UNBORN_PHRASES = {
+    "seen": ["Expectant mother seen at home", "Not seen: no answer at the door"],
+    "seen_at_assessment": ["Pre-birth assessment: expectant mother seen"],
+    "noted": [
+        "home conditions adequate",
+        "Mother presented as tired but engaged",
+        "a man's belongings seen in the bathroom",
+        "nothing yet ready for the baby",
+    ],
+}
+SEEN_AT_ASSESSMENT = ["Child seen alone", "Child seen alone", "Child seen with Mother"]
+
+
+def _phrases(age: int | None) -> dict[str, list[str]]:
+    if age is None:
+        return {**ALL_PHRASES, **UNBORN_PHRASES}
+    out = {**ALL_PHRASES, "seen_at_assessment": SEEN_AT_ASSESSMENT}
+    if age < 3:
+        out.update(INFANT_PHRASES)
+    if age < 5:
+        out["noted"] = [n for n in CSC_PHRASES["noted"] if "football" not in n]
+    if age < 16:  # supported accommodation is for 16- and 17-year-olds
+        out["carers"] = [c for c in CSC_PHRASES["carers"] if c != "supported accommodation"]
+    return out
+
+
+def csc_text(
+    rng: random.Random,
+    kind: str,
+    status: str,
+    step: str = "",
+    age: int | None = 5,
+    say: dict[str, list[str]] | None = None,
+) -> str:
+    """``step`` picks a fixed step's wording (``initial``, ``start``, ``closure``); ``age``
+    (None before birth) the phrases that fit the child; ``say`` fixes some phrases."""
     key = f"{kind}:{step}" if step else kind
+    if key == "looked_after" and (age is None or not 3 <= age < 18):
+        key = "looked_after:preschool"
     if not step:
         if kind == "assessment" and status == "closed":
             key = "assessment:closed"
@@ -159,4 +206,4 @@ def csc_text(rng: random.Random, kind: str, status: str, step: str = "") -> str:
             key = "plan:care_leaver"
         elif kind == "visit" and status in ("child_protection", "looked_after"):
             key = "visit:statutory"
-    return fill(rng, rng.choice(TEMPLATES[key]), ALL_PHRASES)
+    return fill(rng, rng.choice(TEMPLATES[key]), {**_phrases(age), **(say or {})})

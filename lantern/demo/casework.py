@@ -10,6 +10,11 @@ history. What the chronology does not hold is added with its own entries: about 
 referrals going to s47 (most ending without a plan), some children on a second plan within
 two years, and CP visits every few working days, lapsed for about one child in eight so
 "my work" and the team view have something true to show.
+
+Rates and mixes come from ``targets`` (England's figures): how many s47 enquiries and
+initial conferences there are for each plan, re-referrals within 12 months, assessment
+factors led by domestic abuse and parental mental health. Words, being seen alone and who
+refers fit the child's age; ``checks`` tests every record against the app's guards.
 """
 
 import datetime as dt
@@ -20,12 +25,20 @@ from zoneinfo import ZoneInfo
 from lantern.casework import models as cw
 from lantern.casework.bulk import Batch
 from lantern.chronology.models import ChronologyEntry
+from lantern.clocks.calendar import add_months
+from lantern.demo import targets
+from lantern.demo.targets import CATEGORY_MIX
 
 DAY = dt.timedelta(days=1)
 LONDON = ZoneInfo("Europe/London")
 ENTRY_KINDS = ["contact", "referral", "assessment", "strategy_discussion", "section_47"]
 ENTRY_KINDS += ["conference", "visit", "case_note", "management_oversight"]
+# Referral sources (DfE 2025: police the largest, then schools and health), by age: no
+# school refers a baby, no health visitor a teenager.
 SOURCES = ["6"] * 6 + ["2A"] * 4 + ["3A", "3B", "3E", "5A", "5D", "1A", "1B", "1D", "8", "9"]
+SOURCES = [s for s in SOURCES if s != "3B"] + ["3C"]
+UNDER_FIVE_SOURCES = ["6"] * 6 + ["3B"] * 3 + ["3A", "3D", "3E", "5A", "5D", "1A", "1B", "8"]
+UNBORN_SOURCES = ["3D"] * 4 + ["6"] * 3 + ["3A", "5A", "1A"]
 CATEGORIES = [
     ("neglect and emotional", ["NEG", "EMO"]),
     ("neglect", ["NEG"]),
@@ -33,27 +46,41 @@ CATEGORIES = [
     ("physical", ["PHY"]),
     ("sexual", ["SAB"]),
 ]
+# Factors at assessment: domestic abuse and parental mental health lead (DfE CIN census),
+# drawn on their own; then one or two others.
+LEADING = {"cp": (("3C", 0.6), ("4B", 0.45)), "cin": (("3C", 0.36), ("4B", 0.34))}
 FACTORS = {
-    "cp": ["16A", "17A", "18C", "3B", "2B", "4B", "19C"],
-    "cin": ["3B", "4B", "2B", "1B", "6B", "5A", "7A", "16A", "10A", "24A"],
+    "cp": ["16A", "17A", "18C", "2B", "1B", "19C", "22A"],
+    "cin": ["2B", "1B", "6B", "5A", "7A", "16A", "10A", "24A", "14A", "8B"],
 }
+# What a child says at a visit, from the age they might say it (the child's words only
+# from age 3: SPEAKS_FROM in ``checks``).
 WORDS = [
-    "I don't like it when they shout.",
-    "Nan makes my tea after school.",
-    "I'm scared when he comes home late.",
-    "It's better at home now.",
-    "I want to stay with my mum.",
-    "I didn't have breakfast today.",
-    "My favourite thing is football.",
-    "I don't want to talk about it.",
+    (3, "I like Nan's house."),
+    (3, "Mummy cries."),
+    (5, "I don't like it when they shout."),
+    (5, "Nan makes my tea after school."),
+    (6, "I'm scared when he comes home late."),
+    (5, "It's better at home now."),
+    (4, "I want to stay with my mum."),
+    (5, "I didn't have breakfast today."),
+    (6, "My favourite thing is football."),
+    (7, "I don't want to talk about it."),
 ]
-S47_SHARE = 0.115  # of other referrals: with the plans, about 1 in 8 referrals reach s47
-REPEAT_PLAN_SHARE = 0.15  # children on a plan who had one before, ended within 2 years
+NOT_ALONE = [
+    "The child did not want to be seen without Mother.",
+    "Seen at school with the class teacher present.",
+    "Mother would not agree; to be seen alone at school next week.",
+]
+TOO_YOUNG = "Too young to be seen alone: observed with the parent present."
+REPEAT_PLAN_SHARE = targets.value("repeat_plans")  # children on a plan who had one before
+LATE_CP_VISIT = 0.25  # gaps between CP visits longer than 10 working days
+RE_REFERRED = 0.36  # referrals in the year given an earlier one within 12 months
 LAPSE_SHARE = 0.35  # children on a plan whose visits may have lapsed (if none is recorded)
 UNHEEDED_SHARE = 0.08  # referrals being assessed where harm was suspected, no discussion yet
 
 
-def generate_casework(rng, borough, staff, agencies, today: dt.date) -> dict[str, int]:
+def generate_casework(rng, borough, staff, agencies, today: dt.date, scale: float | None = None):
     """Bulk-create casework and deadlines for every child the generator opened."""
     children = [
         c
@@ -61,6 +88,8 @@ def generate_casework(rng, borough, staff, agencies, today: dt.date) -> dict[str
         if c.is_child and c.pk and c.episode_start and c.status not in ("not_open", "contact")
     ]
     story = Story(rng, staff, agencies, today, _entries([c.pk for c in children]))
+    if scale is not None:  # a whole borough (tests may pass a handful of children)
+        story.calibrate(children, scale)
     for child in children:
         story.child(child)
     return story.batch.save()
@@ -88,6 +117,33 @@ class Story:
         self.anyone = [w for team in staff.workers.values() for w in team]
         self.batch = Batch()
         self.cal = self.batch.calendar
+        # Uncalibrated: a few referrals reach s47, a third of those an ICPC, none stepped down.
+        self.s47_share, self.icpc_share, self.step_share, self.window = 0.115, 0.3, 0.0, set()
+
+    def calibrate(self, children, scale: float) -> None:
+        """How often a referral reaches s47, an ICPC and a plan, so the year has England's
+        s47 enquiries per 10,000 children, ICPCs per s47 and plans per ICPC. Plans the
+        children on plans today do not account for are plans already stepped down."""
+        year = self.today - targets.YEAR
+        enquiries = targets.per_year_at(scale, "s47_rate")
+        icpcs = enquiries * targets.value("icpc_per_s47")
+        plans = icpcs * targets.value("plan_per_icpc")
+        current = sum(1 for c in children if c.cp_start and c.cp_start > year)
+        others = [c for c in children if not c.cp_start and c.status in ("closed", "child_in_need")]
+        # Stepped down in the year: referred 5 to 15 months ago, a plan of 3 to 9 months.
+        window = [
+            c
+            for c in others
+            if c.status == "child_in_need"
+            and year - 60 * DAY < c.episode_start < self.today - 180 * DAY
+        ]
+        self.step_share = min(1.0, max(0.0, plans - current) / (len(window) or 1))
+        stepped = self.step_share * len(window)
+        recent = sum(1 for c in others if year < c.episode_start < self.today - 60 * DAY) or 1
+        extra = max(0.0, enquiries - current - stepped)
+        self.s47_share = min(1.0, extra / recent)
+        self.icpc_share = max(0.0, icpcs - current - stepped) / max(1.0, extra)
+        self.window = set(map(id, window))
 
     # -- helpers ---------------------------------------------------------------------------
     def worker(self, child, day):
@@ -99,7 +155,7 @@ class Story:
     def add(self, model, child, day, user=None, **fields):
         return self.batch.add(model, child.pk, user or self.worker(child, day).user_id, **fields)
 
-    def meeting(self, model, child, day, agencies=("police", "csc"), **fields):
+    def meeting(self, model, child, day, agencies=("police", "csc", "nmuh"), **fields):
         row = self.add(model, child, day, held_on=day, **fields)
         self.batch.attend(row, [self.agency[a] for a in agencies if a in self.agency])
         return row
@@ -136,6 +192,9 @@ class Story:
         if c.cp_start and rng.random() < REPEAT_PLAN_SHARE:
             self.earlier_plan(c)
         referral = self.past(first["referral"][0] if "referral" in first else c.episode_start)
+        recent = not c.cp_start and referral > self.today - targets.YEAR
+        if recent and rng.random() < RE_REFERRED:
+            self.earlier_referral(c, referral)
         closed = c.episode_end if c.status == "closed" else None
         if c.status == "care_leaver" and c.dob:
             closed = self.past(max(referral, dt.date(c.dob.year + 18, c.dob.month, 1)))
@@ -145,7 +204,7 @@ class Story:
             referral,
             referral_date=referral,
             referral_reason=first["contact"][2] if "contact" in first else "Concerns at home.",
-            referral_source=rng.choice(SOURCES),
+            referral_source=self.source(c, referral),
             primary_need="N1" if c.cp_start else rng.choice(["N1", "N2", "N3", "N4", "N5"]),
         )
         self.event(c, referral, "referral", episode)
@@ -153,15 +212,20 @@ class Story:
             episode.harm_suspected = True  # and no strategy discussion yet: overdue, and shown
             self.event(c, referral, "harm_suspected", episode)
         s47 = bool(c.cp_start) or (
-            c.status in ("closed", "child_in_need") and rng.random() < S47_SHARE
+            c.status in ("closed", "child_in_need")
+            and referral < self.today - 60 * DAY
+            and rng.random() < self.s47_share
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
         if c.cp_start:
             self.protection(c, episode, referral, mine, first)
         elif s47:
             self.enquiry_without_plan(c, episode, referral, closed)
+        stepped = None
+        if c.status == "child_in_need" and not c.cp_start and rng.random() < self.step_share:
+            stepped = self.stepped_down(c, episode, referral)
         if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
-            start = self.past(assessed or referral + 30 * DAY)
+            start = self.past(stepped or assessed or referral + 30 * DAY)
             end = closed and max(start, closed - rng.randint(0, 20) * DAY)
             self.add(cw.CINPlan, c, start, episode=episode, start_date=start, end_date=end)
         if closed:
@@ -185,8 +249,9 @@ class Story:
         else:
             named = {"child_protection": "strategy", "looked_after": "looked_after"}
             outcome = named.get(c.status, "cin_plan")
-        pool = FACTORS["cp" if c.cp_start else "cin"]
-        factors = ["21"] if outcome == "nfa" and rng.random() < 0.5 else rng.sample(pool, 2)
+        factors = ["21"] if outcome == "nfa" and rng.random() < 0.3 else self.factors(c)
+        age = c.age_on(start)
+        fits = [w for since, w in WORDS if age is not None and age >= since]
         self.add(
             cw.Assessment,
             c,
@@ -198,10 +263,66 @@ class Story:
             factors=factors,
             outcome=outcome,
             analysis=entry[2],
-            child_views=rng.choice(WORDS),
+            child_views=rng.choice(fits) if fits else "",
         )
         self.event(c, done, "assessment_authorised")
         return outcome, done
+
+    def factors(self, c) -> list[str]:
+        kind = "cp" if c.cp_start else "cin"
+        chosen = [code for code, share in LEADING[kind] if self.rng.random() < share]
+        return chosen + self.rng.sample(FACTORS[kind], 1 if chosen else 2)
+
+    def source(self, c, day) -> str:
+        age = c.age_on(day)
+        pool = UNBORN_SOURCES if age is None else UNDER_FIVE_SOURCES if age < 5 else SOURCES
+        return self.rng.choice(pool)
+
+    def earlier_referral(self, c, referral) -> None:
+        """A referral within the 12 months before this one, closed after assessment: DfE
+        2025 counts 22.6% of referrals as re-referrals."""
+        rng = self.rng
+        before = referral - rng.randint(60, 330) * DAY
+        if not c.dob or before <= c.dob or c.age_on(before) >= 18:
+            return
+        before = self.working(before)
+        closed = self.cal.add_working_days(before, targets.assessment_days(rng))
+        if closed >= referral:
+            return
+        nfa = rng.random() < 0.6
+        episode = self.add(
+            cw.CINEpisode,
+            c,
+            before,
+            referral_date=before,
+            referral_source=self.source(c, before),
+            referral_reason="Concerns at home.",
+            primary_need=rng.choice(["N1", "N2", "N3", "N4", "N5"]),
+            close_date=closed,
+            reason_for_closure="RC8" if nfa else "RC9",
+        )
+        self.event(c, before, "referral", episode)
+        self.note(c, episode, before, "referral", "Referral accepted; allocated for assessment.")
+        assessment = self.add(
+            cw.Assessment,
+            c,
+            before,
+            episode=episode,
+            start_date=before,
+            authorised_date=closed,
+            authorised_by_id=self.manager(c, closed),
+            factors=["21"] if nfa else self.factors(c),
+            outcome="nfa" if nfa else "early_help",
+            analysis="Needs met within the family and universal services.",
+        )
+        self.event(c, closed, "assessment_authorised")
+        outcome = "no further action" if nfa else "step down to early help"
+        self.note(c, assessment, closed, "assessment", f"Assessment completed. Outcome: {outcome}.")
+        self.event(c, closed, "episode_closed", episode)
+        self.note(c, episode, closed, "case_closed", f"Case closed: {outcome}.")
+
+    def working(self, day):
+        return day if self.cal.is_working_day(day) else self.cal.subtract_working_days(day, 1)
 
     def closure_reason(self, outcome, s47, mine) -> str:
         closing = next((e[2] for e in reversed(mine) if e[2].startswith("Case closed")), "")
@@ -214,9 +335,11 @@ class Story:
     def enquiry_without_plan(self, c, episode, referral, closed):
         """Most s47 enquiries end without a plan (DfE 2025: 230,590 enquiries, 72,100 ICPCs)."""
         rng, latest = self.rng, closed or self.today
-        held = min(self.past(referral + rng.randint(1, 15) * DAY), latest)
-        ends = min(self.past(self.cal.add_working_days(held, rng.randint(5, 14))), latest)
-        icpc = rng.random() < 0.3
+        held = self.working(min(self.past(referral + rng.randint(1, 15) * DAY), latest))
+        icpc = rng.random() < self.icpc_share
+        within = rng.random() < targets.value("icpc_in_time")
+        took = rng.randint(5, 15) if within or not icpc else rng.randint(16, 22)
+        ends = min(self.past(self.cal.add_working_days(held, took)), latest)
         talk = self.meeting(cw.StrategyDiscussion, c, held, episode=episode, decision="s47")
         enquiry = self.add(
             cw.Section47Enquiry,
@@ -265,6 +388,9 @@ class Story:
         held = max(referral, min(held or icpc_on - 20 * DAY, icpc_on))
         begun = max(held, min(dated.get("section_47", (held,))[0], icpc_on))
         words = next((e[2] for e in mine if e[2].startswith("Initial child protection")), "")
+        if not words:  # an earlier plan: its category drawn as England's are
+            mix = rng.choices(list(CATEGORY_MIX), list(CATEGORY_MIX.values()))[0]
+            words = f"category of {mix}"
         categories = next((v for k, v in CATEGORIES if k in words), ["NEG"])
         talk = self.meeting(cw.StrategyDiscussion, c, held, episode=episode, decision="s47")
         enquiry = self.add(
@@ -333,9 +459,26 @@ class Story:
             group = self.cal.add_working_days(group, rng.randint(15, 22))
         lapsed = not ended and rng.random() < LAPSE_SHARE
         self.visits(c, episode, icpc_on, last, lapsed, mine)
-        if ended:
-            plan.end_date, plan.end_reason = last, "no_services"
+        if ended:  # a review conference ends the plan (issue 9 §4)
+            why = ended[2] if len(ended) > 2 else "no_services"
+            meet = self.meeting(
+                cw.Conference,
+                c,
+                last,
+                episode=episode,
+                kind="review",
+                plan=plan,
+                decision="end",
+                chair_id=chair,
+                categories=categories,
+            )
+            self.event(c, last, "rcpc_held", meet)
+            plan.end_date, plan.end_reason = last, why
             self.event(c, last, "cp_plan_ended", plan)
+            text = "Review child protection conference. Plan to end: step down to child in need."
+            if why == "no_services":
+                text = "Review child protection conference. Plan to end: no further services."
+            self.note(c, meet, last, "conference", text)
 
     def reviews(self, mine, icpc_on, last, earlier) -> list[dt.date]:
         """The chronology's review conferences, or 3 then every 6 months for an earlier plan."""
@@ -345,10 +488,10 @@ class Story:
                 for e in mine
                 if e[1] == "conference" and icpc_on < e[0] <= last and e[2].startswith("Review")
             ]
-        day, out = icpc_on + self.rng.randint(80, 91) * DAY, []
-        while day < last:
+        day, out, months = icpc_on, [], 3
+        while (day := self.working(add_months(day, months) - self.rng.randint(3, 20) * DAY)) < last:
             out.append(day)
-            day += self.rng.randint(170, 183) * DAY
+            months = 6
         return out
 
     def visits(self, c, episode, start, last, lapsed, mine):
@@ -358,7 +501,7 @@ class Story:
         gap = self.cal.subtract_working_days(self.today, rng.randint(11, 16))
         lapsed = lapsed and not any(e[1] == "visit" and e[0] > gap for e in mine)
         stop = min(last, gap if lapsed else self.today - DAY)
-        while (day := self.cal.add_working_days(day, rng.choice([4, 5, 7, 8, 9, 10, 10]))) <= stop:
+        while (day := self.cal.add_working_days(day, self.visit_gap())) <= stop:
             if c.dob is None:  # a pre-birth plan: the expectant mother is visited
                 visit = self.add(
                     cw.Visit,
@@ -372,7 +515,10 @@ class Story:
                 self.event(c, day, "cp_visit_child_seen", visit)
                 self.note(c, visit, day, "visit", "Pre-birth visit: expectant mother seen.")
                 continue
-            alone, said = rng.random() < 0.8, rng.choice(WORDS) if rng.random() < 0.5 else ""
+            age = c.age_on(day)
+            fits = [w for since, w in WORDS if age >= since]
+            alone = bool(fits) and rng.random() < 0.8
+            said = rng.choice(fits) if fits and rng.random() < 0.5 else ""
             visit = self.add(
                 cw.Visit,
                 c,
@@ -382,6 +528,7 @@ class Story:
                 kind="cp",
                 child_seen=True,
                 seen_alone=alone,
+                reason_not_seen_alone="" if alone else self.not_alone(age),
                 bedroom_seen=rng.random() < 0.6,
                 child_words=said,
             )
@@ -389,6 +536,28 @@ class Story:
             seen = "Child seen alone." if alone else "Child seen, not alone."
             quote = f" The child said: “{said}”" if said else ""
             self.note(c, visit, day, "visit", f"Child protection statutory visit. {seen}{quote}")
+
+    def stepped_down(self, c, episode, referral) -> dt.date | None:
+        """A plan that has ended: the child stepped down to a child in need plan."""
+        if id(c) not in self.window:
+            return None
+        rng = self.rng
+        icpc_on = self.working(referral + rng.randint(20, 45) * DAY)
+        end = self.working(
+            add_months(icpc_on, rng.choice([3, 3, 6, 6, 9])) - rng.randint(3, 15) * DAY
+        )
+        if end >= self.today - 7 * DAY or (c.dob and icpc_on <= c.dob):
+            return None
+        self.protection(c, episode, referral, [], {}, (icpc_on, end, "step_down"))
+        return end
+
+    def visit_gap(self) -> int:
+        if self.rng.random() < LATE_CP_VISIT:
+            return self.rng.randint(11, 15)
+        return self.rng.choice([4, 5, 7, 8, 9, 10, 10])
+
+    def not_alone(self, age) -> str:
+        return TOO_YOUNG if age is None or age < 3 else self.rng.choice(NOT_ALONE)
 
     def earlier_plan(self, c):
         """A previous episode whose plan ended months before this referral."""
@@ -422,7 +591,17 @@ class Story:
         """The chronology's visits, case notes and oversight, as records."""
         for day, kind, text, user in mine:
             if kind == "visit":
-                seen, on_plan = "Not seen" not in text, bool(c.cp_start and day >= c.cp_start)
+                born = c.dob is not None and c.dob <= day
+                seen, on_plan = (
+                    born and "Not seen" not in text,
+                    bool(c.cp_start and day >= c.cp_start),
+                )
+                alone = seen and "seen alone" in text
+                why = (
+                    "No answer at the door."
+                    if "Not seen" in text or born
+                    else ("Unborn: expectant mother seen.")
+                )
                 visit = self.add(
                     cw.Visit,
                     c,
@@ -432,8 +611,11 @@ class Story:
                     visited_on=day,
                     kind="cp" if on_plan else "cla" if c.care_start else "cin",
                     child_seen=seen,
-                    seen_alone="seen alone" in text,
-                    reason_not_seen="" if seen else "No answer at the door.",
+                    seen_alone=alone,
+                    reason_not_seen="" if seen else why,
+                    reason_not_seen_alone=""
+                    if alone or not seen
+                    else self.not_alone(c.age_on(day)),
                     observations=text,
                 )
                 if on_plan and seen:

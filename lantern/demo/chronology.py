@@ -11,7 +11,8 @@ import random
 from zoneinfo import ZoneInfo
 
 from lantern.chronology.models import ChronologyEntry
-from lantern.demo import casenotes, summaries
+from lantern.clocks.calendar import add_months, current_calendar
+from lantern.demo import casenotes, summaries, targets
 from lantern.demo.index import Buffer
 from lantern.demo.partners import Authors
 from lantern.demo.specs import Borough, PersonSpec
@@ -46,6 +47,9 @@ PARTNER_WEIGHTS = {
 POLICE_HOUSEHOLD = {**PARTNER_WEIGHTS, "police_domestic_abuse": 10, "probation": 1.5}
 CSC_FILL = {"visit": 45, "case_note": 35, "management_oversight": 12, "plan": 8}
 CARE_FILL = {**CSC_FILL, "looked_after": 6, "placement": 3}
+OUT_OF_HOURS = 0.02  # social care entries written in the evening (visits, emergencies)
+LATE_REVIEW = 0.06  # review conferences held after the 3- or 6-month limit
+CLOSED_AFTER_ASSESSMENT = 0.3  # closed episodes that ended at assessment (NFA, early help)
 
 
 class Chronicler:
@@ -56,17 +60,32 @@ class Chronicler:
         self.mash = staff.workers["MASH"]
         self.iros = staff.workers["Independent Reviewing Officers"]
         self.assessors = [w for t in staff.of_kind("assessment") for w in staff.workers[t]]
+        self.cal = current_calendar()
+
+    def working_day(self, day: dt.date) -> dt.date:
+        """Social care works Monday to Friday, never on a bank holiday."""
+        last = self.today - DAY
+        day = min(day, last)
+        if self.cal.is_working_day(day):
+            return day
+        after = self.cal.add_working_days(day, 1)
+        return after if after <= last else self.cal.subtract_working_days(day, 1)
 
     # -- writing ----------------------------------------------------------------------------
-    def at(self, day: dt.date) -> dt.datetime:
-        minute = self.rng.randint(7 * 60, 23 * 60 + 59)
+    def at(self, day: dt.date, office: bool = False) -> dt.datetime:
+        """Partners' entries come at any hour; social care's in office hours, a few later."""
+        if office:
+            late = self.rng.random() < OUT_OF_HOURS
+            minute = self.rng.randint(18 * 60, 20 * 60) if late else self.rng.randint(540, 1050)
+        else:
+            minute = self.rng.randint(7 * 60, 23 * 60 + 59)
         return dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=LONDON)
 
     def emit(self, person, day, kind, agency, summary, author="", user=None, source=("", "")):
         self.out.add(
             ChronologyEntry(
                 person_id=person.pk,
-                occurred_at=self.at(min(day, self.today - DAY)),
+                occurred_at=self.at(min(day, self.today - DAY), agency == "csc"),
                 agency_id=self.agency[agency],
                 kind=kind,
                 author=author,
@@ -77,9 +96,19 @@ class Chronicler:
             )
         )
 
-    def csc(self, child: PersonSpec, day: dt.date, kind: str, step: str = "") -> None:
+    def csc(self, child, day: dt.date, kind: str, step: str = "", status: str = "", **say) -> None:
+        """A social care entry on a working day, worded for the child's age on it; ``say``
+        fixes phrases (the days an assessment took, why a case closed)."""
+        if child.dob:
+            day = max(day, child.dob)
+        day = self.working_day(day)
+        if child.dob and day < child.dob:  # born today or yesterday: a day of work on
+            day = self.today - DAY
+        age = child.age_on(day)
+        if kind in ("looked_after", "placement") and age is not None and age >= 18:
+            kind = "plan"  # a care leaver's pathway plan, not a looked-after review
         worker = self.worker_on(child, day, kind)
-        summary = casenotes.csc_text(self.rng, kind, child.status, step)
+        summary = casenotes.csc_text(self.rng, kind, status or child.status, step, age, say)
         self.emit(child, day, kind, "csc", summary, worker.name, worker.user_id)
 
     def worker_on(self, child: PersonSpec, day: dt.date, kind: str):
@@ -159,34 +188,61 @@ class Chronicler:
         status, start = child.status, child.episode_start
         if status == "not_open" or start is None:
             return 0
-        steps = [(start, "contact", "")]
+        rng, cal = self.rng, self.cal
+        nfa = status == "closed" and rng.random() < CLOSED_AFTER_ASSESSMENT
+        steps = [(start, "contact", "", {})]
         if status != "contact":
-            steps.append((start + DAY, "referral", ""))
+            steps.append((start + DAY, "referral", "", {}))
         if status not in ("contact", "assessment"):
-            steps.append((start + self.rng.randint(20, 60) * DAY, "assessment", ""))
-        steps += [(spell[2], "allocation", "") for spell in child.spells]
+            took = targets.assessment_days(rng)
+            done = cal.add_working_days(self.working_day(start + DAY), took)
+            worded = {"status": "closed" if nfa else "child_in_need", "took": [str(took)]}
+            steps.append((done, "assessment", "", worded))
+        steps += [(spell[2], "allocation", "", {}) for spell in child.spells]
         if child.cp_start:
             cp = child.cp_start
-            strategy = max(start + DAY, cp - self.rng.randint(15, 25) * DAY)
-            steps += [(strategy, "strategy_discussion", ""), (strategy + DAY, "section_47", "")]
-            steps.append((cp, "conference", "initial"))
-            steps += [(d, "conference", "") for d in self.reviews(cp, 91, 182)]
+            # DfE C4: 81.4% of ICPCs within 15 working days of the s47 start.
+            within = rng.random() < targets.value("icpc_in_time")
+            gap = rng.randint(5, 15) if within else rng.randint(16, 24)
+            strategy = max(start + DAY, cal.subtract_working_days(cp, gap))
+            steps += [(strategy, "strategy_discussion", "", {})]
+            steps += [(strategy, "section_47", "", {})]
+            steps.append((cp, "conference", "initial", {}))
+            steps += [(d, "conference", "", {}) for d in self.reviews(cp, [3, 6])]
         if child.care_start:
             care = child.care_start
-            steps.append((care, "looked_after", "start"))
-            steps.append((care, "placement", ""))
-            steps += [(d, "looked_after", "") for d in self.reviews(care, 28, 182)]
+            steps.append((care, "looked_after", "start", {}))
+            steps.append((care, "placement", "", {}))
+            first = cal.add_working_days(care, rng.randint(10, 20))
+            until = child.dob and dt.date(child.dob.year + 18, child.dob.month, 1)
+            steps += [(first, "looked_after", "", {})]
+            steps += [(d, "looked_after", "", {}) for d in self.reviews(first, [3, 6], until)]
         if child.episode_end:
-            steps.append((child.episode_end, "case_note", "closure"))
-        for day, kind, step in steps:
-            self.csc(child, min(day, self.today - DAY), kind, step)
+            why = ["no further action after assessment", "step down to early help"]
+            if not nfa:
+                why = ["outcomes of the plan achieved"] * 8 + ["family moved out of borough"]
+            steps.append((child.episode_end, "case_note", "closure", {"closed_because": why}))
+        for day, kind, step, say in steps:
+            say = dict(say)
+            status = say.pop("status", "")
+            self.csc(child, min(day, self.today - DAY), kind, step, status, **say)
         return len(steps)
 
-    def reviews(self, start: dt.date, first: int, every: int) -> list[dt.date]:
-        days, day = [], start + first * DAY
-        while day < self.today and len(days) < 40:
+    def reviews(self, start: dt.date, months: list[int], until=None) -> list[dt.date]:
+        """Review dates within their limits (3 months, then 6), a few late."""
+        days, day, step = [], start, 0
+        until = min(until or self.today, self.today)
+        while len(days) < 40:
+            limit = add_months(day, months[min(step, len(months) - 1)])
+            if self.rng.random() < LATE_REVIEW:
+                day = limit + self.rng.randint(3, 20) * DAY
+            else:
+                day = limit - self.rng.randint(4, 20) * DAY
+            day = self.working_day(day) if day < self.today else day
+            if day >= until:
+                break
             days.append(day)
-            day += every * DAY
+            step += 1
         return days
 
     def household_changes(self, borough: Borough) -> None:

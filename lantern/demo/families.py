@@ -36,7 +36,7 @@ class Families(Builder):
         father_eth = traits.ethnicity(self.rng) if self.rng.random() < 0.3 else mother.ethnicity
         father_last = self.fake.last_name()
         last = father_last if self.rng.random() < 0.5 else mother.last
-        if self.rng.random() < 0.08:
+        if self.rng.random() < 0.08 and mother.last != father_last:
             last = f"{mother.last}-{father_last}"
         kids = self.children(fam, ages, last, mother, father_eth)
         if self.rng.random() < 0.2:
@@ -81,7 +81,9 @@ class Families(Builder):
         self.live(fam, mother)
         self.live(fam, father, end=left)
         self.relate(mother, father, "partner", fam.since)
-        last = father.last if self.rng.random() < 0.85 else f"{mother.last}-{father.last}"
+        last = father.last
+        if self.rng.random() >= 0.85 and mother.last != father.last:
+            last = f"{mother.last}-{father.last}"
         for kid in self.children(fam, ages, last, mother, father.ethnicity):
             self.relate(kid, father, "father", kid.dob)
         return fam

@@ -146,6 +146,17 @@ _COPIED = [
 ]
 
 
+def _child_for(rng: random.Random, children: list, family: str, day: dt.date):
+    """A known child the agency could be writing about: born a week or more before the day,
+    and of school age (4 to 17) when a school writes."""
+    for _ in range(50):
+        child = rng.choice(children)
+        age = child.age_on(day)
+        if child.dob < day - dt.timedelta(days=7) and (family != "school" or 4 <= age < 18):
+            return child
+    return rng.choice(children)
+
+
 def send_contacts(
     rng: random.Random,
     fake: Faker,
@@ -173,7 +184,7 @@ def send_contacts(
             family, _, kinds, concerns = rng.choices(SOURCES, weights)[0]
             # Children nobody knows yet only in the last two days: older ones were added.
             new = back <= 1 and rng.random() < UNKNOWN_SHARE
-            child = None if new else rng.choice(children)
+            child = None if new else _child_for(rng, children, family, day)
             writer.add(family, kinds, concerns, day, child)
     return _write(writer)
 

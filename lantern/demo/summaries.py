@@ -122,6 +122,11 @@ TEMPLATES = {
         "attending noted.",
         "Fall in the playground; cut to the forehead closed with glue. No concerns.",
     ],
+    "ae_attendance:child": [
+        "Attended with {complaint}. Account given: {explanation}.",
+        "Fall from a climbing frame; wrist X-ray clear. No concerns about the account.",
+        "Asthma attack; treated with nebulisers and discharged with a new inhaler.",
+    ],
     "ae_attendance": [
         "Attended with {complaint}. Account given: {explanation}.",
         "Self-harm: superficial cuts to the forearm. Seen by CAMHS liaison; {camhs}.",
@@ -177,12 +182,29 @@ def fill(rng: random.Random, template: str, phrases: dict[str, list[str]] = PHRA
 
 def variant(kind: str, age: int | None) -> str:
     """The template set for this kind at this age (an infant's A&E visit reads differently)."""
-    if kind == "ae_attendance" and age is not None and age < 6:
+    if kind == "ae_attendance" and age is not None and age < 12:
+        if age >= 6:
+            return "ae_attendance:child"
         return "ae_attendance:infant" if age < 2 else "ae_attendance:toddler"
     if kind == "police_incident" and age is not None and age >= 12:
         return "police_incident:adult" if age >= 18 else "police_incident:teen"
     return kind
 
 
+# Health visitors' contacts by the child's age in years: the review that age has.
+HV_BY_AGE = {0: ["New birth visit", "6–8 week review"], 1: ["1-year review"], 2: ["2-year review"]}
+BABY_ONLY = ("Baby seen", "Safe sleeping")
+
+
 def partner_text(rng: random.Random, kind: str, age: int | None) -> str:
-    return fill(rng, rng.choice(TEMPLATES[variant(kind, age)]))
+    phrases = PHRASES
+    if kind == "health_visitor_contact" and age is not None:
+        seen = [p for p in PHRASES["hv_seen"] if age < 2 or not p.startswith(BABY_ONLY)]
+        if age < 2:
+            seen = [p for p in seen if not p.startswith("Speech")]
+        phrases = {
+            **PHRASES,
+            "hv_visit": HV_BY_AGE.get(age, ["Targeted home visit"]),
+            "hv_seen": seen,
+        }
+    return fill(rng, rng.choice(TEMPLATES[variant(kind, age)]), phrases)

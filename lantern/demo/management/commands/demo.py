@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from lantern.demo import borough
+from lantern.demo import borough, checks, report
 from lantern.demo.reset import reset
 from lantern.demo.staff import DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERNAMES
 from lantern.people.models import Person
@@ -40,6 +40,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset", action="store_true", help="delete existing people, staff and audit first"
         )
+        parser.add_argument(
+            "--report",
+            action="store_true",
+            help="generate nothing: print the borough's figures beside England's (give the "
+            "--scale and --today it was generated with) and any record that breaks a guard",
+        )
 
     def handle(self, *args, **options):
         seed, scale, today = options["seed"], options["scale"], options["today"]
@@ -54,6 +60,9 @@ class Command(BaseCommand):
             as_of = today
         else:
             as_of = _date(today) if today else timezone.localdate()
+        if options["report"]:
+            self._report(as_of, scale)
+            return
         with transaction.atomic():
             if options["reset"]:
                 reset()
@@ -77,6 +86,16 @@ class Command(BaseCommand):
             f"in {result.seconds:.1f}s"
         )
         self._print_logins()
+
+    def _report(self, today: dt.date, scale: float) -> None:
+        figures = report.measure(today, scale)
+        self.stdout.write(f"Demo borough at scale {scale:g}, as of {today:%Y-%m-%d}")
+        for line in report.lines(figures):
+            self.stdout.write(line)
+        self.stdout.write("")
+        self.stdout.write("Records that break a guard or an age rule:")
+        for line in checks.summary(checks.run(today)):
+            self.stdout.write(line)
 
     def _has_data(self) -> bool:
         return (

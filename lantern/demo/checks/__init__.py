@@ -1,0 +1,14 @@
+"""Checks every demo record against the guards a practitioner meets (issue 9 §4) and the age
+rules, so no demo record is one that could not have been entered by hand.
+
+The generator bulk-loads for speed rather than going through the actions; this package is
+what keeps it honest: ``run(today)`` gives every check's violations by name. Each check is
+a function registered with ``@check(name)`` that scans the database; add one for a new
+field in ``ages`` (dates and ages) or ``guards`` (casework guards). Where the app has the
+guard as a function, the check calls it.
+"""
+
+from lantern.demo.checks import ages, guards  # noqa: F401 (each module registers its checks)
+from lantern.demo.checks.registry import CHECKS, Violation, check, run, summary
+
+__all__ = ["CHECKS", "Violation", "check", "run", "summary"]

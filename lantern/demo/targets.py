@@ -1,0 +1,278 @@
+"""The national figures the demo borough is calibrated to, in one table.
+
+The generator reads its rates and mixes from here, and ``report`` measures the generated
+records against the same rows, so a figure cannot drift from its target unnoticed. Every
+row names its source in ``/work/shared/reference/statutory.md`` (evidence codes P, S, D, NL
+as there). Tolerances are absolute (a rate per 10,000 or a share). The stated tolerance
+holds for a full-size borough; a small one is allowed chance as well: at ``--scale 0.05``
+there are about 15 plans, so one plan more or less moves a share by 7 points. ``allowed``
+widens the tolerance to 3.5 standard errors of the sample (a share of n cases: binomial; a
+rate from n cases: Poisson), so a correct generator fails a figure about once in 2,000.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+# DESIGN.md §4: a Haringey-sized borough has about 58,000 children under 18 at scale 1.
+CHILD_POPULATION = 58_000
+# England's under-18 population implied by 402,400 children in need at 330.3 per 10,000.
+ENGLAND_CHILDREN = 402_400 / 330.3 * 10_000
+SIGMAS = 3.5
+YEAR = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    label: str
+    value: float
+    tolerance: float
+    unit: str  # "per10k", "share" or "number"
+    source: str
+
+    def shown(self, value: float) -> str:
+        if self.unit == "share":
+            return f"{value:.1%}"
+        return f"{value:,.1f}"
+
+    def allowed(self, n: int) -> float:
+        """The tolerance, widened by chance in a sample of ``n``."""
+        n = max(n, 1)
+        if self.unit == "share":
+            chance = (self.value * (1 - self.value) / n) ** 0.5
+        elif self.unit == "per10k":
+            chance = self.value / n**0.5
+        else:
+            chance = 0.0
+        return max(self.tolerance, SIGMAS * chance)
+
+
+def _per10k(count: float) -> float:
+    return count / ENGLAND_CHILDREN * 10_000
+
+
+TARGETS = [
+    Target(
+        "cin_rate",
+        "Children in need on the day, per 10,000 children",
+        330.3,
+        50,
+        "per10k",
+        "P: EES Children in need 2025, headline (402,400; 330.3 at 31 March 2025)",
+    ),
+    Target(
+        "cp_rate",
+        "Children on child protection plans, per 10,000",
+        40.6,
+        10,
+        "per10k",
+        "D: 49,420 on plans at 31 March 2025 (EES D1) ÷ CIN-implied population",
+    ),
+    Target(
+        "cla_rate",
+        "Children looked after, per 10,000",
+        67,
+        12,
+        "per10k",
+        "P: EES Children looked after 2025 (81,770; 67 at 31 March 2025)",
+    ),
+    Target(
+        "referral_rate",
+        "Referrals in the last 12 months, per 10,000",
+        round(_per10k(632_830), 1),
+        90,
+        "per10k",
+        "D: 632,830 referrals in 2024-25 (EES CIN 2025, C1) ÷ CIN-implied population",
+    ),
+    Target(
+        "re_referrals",
+        "Referrals within 12 months of a previous referral",
+        0.226,
+        0.05,
+        "share",
+        "P: EES CIN 2025, C1 (142,900 of 632,830)",
+    ),
+    Target(
+        "assessed_not_in_need",
+        "Episodes closed in the year after assessment, no services (RC8/RC9)",
+        0.33,
+        0.12,
+        "share",
+        "D: 30.8% of referrals assessed not in need (C1) ÷ 93.5% not closed at referral",
+    ),
+    Target(
+        "assessments_in_time",
+        "Assessments authorised within 45 working days of their start",
+        0.857,
+        0.05,
+        "share",
+        "D: EES CIN 2025, C2 duration bands (555,820 of 648,830)",
+    ),
+    Target(
+        "s47_rate",
+        "Section 47 enquiries started in the last 12 months, per 10,000",
+        round(_per10k(230_590), 1),
+        40,
+        "per10k",
+        "D: 230,590 s47 enquiries in 2024-25 (EES CIN 2025, C4) ÷ CIN-implied population",
+    ),
+    Target(
+        "icpc_per_s47",
+        "Initial conferences per section 47 enquiry (last 12 months)",
+        0.313,
+        0.06,
+        "share",
+        "D: 72,100 ICPCs ÷ 230,590 s47 enquiries, 2024-25 (EES CIN 2025, C4)",
+    ),
+    Target(
+        "plan_per_icpc",
+        "Initial conferences leading to a plan (last 12 months)",
+        0.80,
+        0.06,
+        "share",
+        "D: 61,840 plan starts ÷ 72,100 ICPCs = 86% (EES D1, C4) is an upper bound: plan "
+        "starts include transfer-in conferences; the review in issue 9 puts it at 75-80%",
+    ),
+    Target(
+        "icpc_in_time",
+        "Initial conferences within 15 working days of the s47 start",
+        0.814,
+        0.08,
+        "share",
+        "D: EES CIN 2025, C4 (58,670 of 72,100)",
+    ),
+    Target(
+        "cat_neglect",
+        "Plans whose initial category is neglect",
+        0.50,
+        0.07,
+        "share",
+        "P: EES CSA focus 2025 (neglect about half)",
+    ),
+    Target(
+        "cat_emotional",
+        "Plans whose initial category is emotional abuse",
+        0.34,
+        0.07,
+        "share",
+        "P: EES CSA focus 2025 (emotional abuse about a third)",
+    ),
+    Target(
+        "cat_physical",
+        "Plans whose initial category is physical abuse",
+        0.08,
+        0.04,
+        "share",
+        "NL: physical abuse share not in statutory.md; about 7-8% in recent DfE releases",
+    ),
+    Target(
+        "cat_sexual",
+        "Plans whose initial category is sexual abuse",
+        0.035,
+        0.025,
+        "share",
+        "P: EES CSA focus 2025 (2,190 plans, 3%)",
+    ),
+    Target(
+        "cat_multiple",
+        "Plans with more than one initial category (MUL)",
+        0.045,
+        0.03,
+        "share",
+        "NL: the remainder after the four single categories",
+    ),
+    Target(
+        "plans_over_2_years",
+        "Open plans that have lasted 2 years or more",
+        0.044,
+        0.04,
+        "share",
+        "P: EES D7 2025 (2,710 = 4.4% of plans ending in the year lasted 2+ years)",
+    ),
+    Target(
+        "repeat_plans",
+        "Children starting a plan who had a plan before",
+        0.23,
+        0.08,
+        "share",
+        "NL for 2025: about 23% in recent DfE releases (definition S: LG Inform metric 100)",
+    ),
+    Target(
+        "reviews_in_time",
+        "Review conferences held within 3 months (first) or 6 months (later)",
+        0.92,
+        0.06,
+        "share",
+        "NL: the DfE COLLECT 'CPPs reviewed within timescales' figure; about 9 in 10 locally",
+    ),
+    Target(
+        "factor_domestic_abuse",
+        "Assessments with a domestic abuse factor (3A-3C)",
+        0.32,
+        0.08,
+        "share",
+        "NL: DfE CIN 2025 factors table (domestic abuse concerning the parent is the most "
+        "common factor, then parental mental health); not in statutory.md",
+    ),
+    Target(
+        "factor_mental_health",
+        "Assessments with a mental health factor (4A-4C)",
+        0.30,
+        0.08,
+        "share",
+        "NL: as above (second most common factor)",
+    ),
+    Target(
+        "cp_visits_in_time",
+        "CP visits within 10 working days of the previous one (n: children)",
+        0.90,
+        0.07,
+        "share",
+        "CFG: statutory.md 1.9, default 10 WD (local minimums); share on time is illustrative",
+    ),
+    Target(
+        "visits_in_hours",
+        "Visits on working days between 8:00 and 18:00",
+        0.96,
+        0.03,
+        "share",
+        "CFG: a few out-of-hours visits; none on bank holidays (statutory.md Table 6)",
+    ),
+    Target(
+        "caseload",
+        "Children per case-holding social worker",
+        15.2,
+        5,
+        "number",
+        "P: EES workforce 2025 (321,661 cases ÷ 21,105.4 FTE)",
+    ),
+]
+BY_KEY = {t.key: t for t in TARGETS}
+
+
+def value(key: str) -> float:
+    return BY_KEY[key].value
+
+
+# Mixes the generator draws from, weighted by the rows above.
+CATEGORY_MIX = {
+    "neglect": value("cat_neglect"),
+    "emotional abuse": value("cat_emotional"),
+    "physical abuse": value("cat_physical"),
+    "sexual abuse": value("cat_sexual"),
+    "neglect and emotional abuse": value("cat_multiple"),
+}
+
+
+def assessment_days(rng) -> int:
+    """Working days from an assessment's start to its authorisation: 85.7% within 45
+    (median 33, 75th percentile 43 in C2), the rest late by up to a few weeks. Drawn a
+    little later than England's share because a case closed, or today, cuts some short."""
+    if rng.random() < value("assessments_in_time") - 0.05:
+        return round(rng.triangular(8, 44, 36))
+    return rng.randint(48, 75)
+
+
+def per_year_at(scale: float, key: str) -> float:
+    """How many a year (or on the day) a borough of this scale should have."""
+    return value(key) * CHILD_POPULATION * scale / 10_000
