@@ -80,35 +80,64 @@ def record_initial_conference(
         "The conference cannot be before the section 47 enquiry started (CIN census 8615)",
         "held_on",
     )
-    if decision not in (Conference.Decision.PLAN, Conference.Decision.NO_PLAN):
-        refuse("An initial conference decides on a plan or no plan", "decision")
-    plan_agreed = decision == Conference.Decision.PLAN
-    categories = check_categories(categories or []) if plan_agreed else []
     late_reason, late_reason_detail = reason_if_late(
         person, "icpc_held", held_on, late_reason, late_reason_detail, "The initial conference"
     )
-    conference = held_conference(
+    return conference_deciding_plan(
         person,
-        acting_user,
-        agencies,
-        attendance,
+        acting_user=acting_user,
+        request=request,
+        event="icpc_held",
+        what="An initial conference",
+        decision=decision,
+        categories=categories,
+        agencies=agencies,
+        attendance=attendance,
         episode=episode,
         kind=Conference.Kind.INITIAL,
         section47=section47,
         held_on=held_on,
         chair=chair,
-        decision=decision,
-        categories=categories,
         attendees=attendees,
         late_reason=late_reason,
         late_reason_detail=late_reason_detail,
     )
-    apply_event(person, "icpc_held", held_on, source=conference)
+
+
+def conference_deciding_plan(
+    person: Person,
+    *,
+    acting_user,
+    request,
+    event: str,
+    what: str,
+    decision: str,
+    categories,
+    agencies,
+    attendance: dict,
+    **fields,
+) -> Conference:
+    """An initial or transfer-in conference: it decides on a plan or no plan, meets its
+    clock, and starts the plan it agrees (the categories are recorded once, here)."""
+    if decision not in (Conference.Decision.PLAN, Conference.Decision.NO_PLAN):
+        refuse(f"{what} decides on a plan or no plan", "decision")
+    plan_agreed = decision == Conference.Decision.PLAN
+    categories = check_categories(categories or []) if plan_agreed else []
+    conference = held_conference(
+        person,
+        acting_user,
+        agencies,
+        attendance,
+        decision=decision,
+        categories=categories,
+        **fields,
+    )
+    apply_event(person, event, fields["held_on"], source=conference)
     written(
         request,
         conference,
         acting_user=acting_user,
-        detail="recorded initial child protection conference",
+        detail=f"recorded {conference.get_kind_display().lower()}",
         chronology="conference",
     )
     if plan_agreed:

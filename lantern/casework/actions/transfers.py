@@ -9,8 +9,8 @@ import datetime as dt
 
 from django.db import transaction
 
-from lantern.casework.actions.attendance import held_conference
 from lantern.casework.actions.base import (
+    check_not_before_birth,
     create,
     in_the_past,
     lock,
@@ -21,8 +21,7 @@ from lantern.casework.actions.base import (
     written,
 )
 from lantern.casework.actions.conference_guards import chair_is_independent
-from lantern.casework.actions.enquiries import check_categories
-from lantern.casework.actions.plans import start_cp_plan
+from lantern.casework.actions.plans import conference_deciding_plan
 from lantern.casework.models import ChildProtectionPlan, Conference, TransferInNotice
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
@@ -104,6 +103,7 @@ def record_transfer_in_conference(
     if notice.conferences.exists():
         refuse("That move's transfer-in conference is already recorded", "transfer_notice")
     in_the_past(held_on, "The conference date", "held_on")
+    check_not_before_birth(person, held_on, "The conference", "held_on")
     not_before(
         held_on,
         notice.notified_on,
@@ -112,32 +112,20 @@ def record_transfer_in_conference(
         "held_on",
     )
     chair_is_independent(person, chair, held_on)
-    if decision not in (Conference.Decision.PLAN, Conference.Decision.NO_PLAN):
-        refuse("A transfer-in conference decides on a plan or no plan", "decision")
-    plan_agreed = decision == Conference.Decision.PLAN
-    categories = check_categories(categories or []) if plan_agreed else []
-    conference = held_conference(
+    return conference_deciding_plan(
         person,
-        acting_user,
-        agencies,
-        attendance,
+        acting_user=acting_user,
+        request=request,
+        event="transfer_in_conference_held",
+        what="A transfer-in conference",
+        decision=decision,
+        categories=categories,
+        agencies=agencies,
+        attendance=attendance,
         episode=episode,
         kind=Conference.Kind.TRANSFER_IN,
         transfer_notice=notice,
         held_on=held_on,
         chair=chair,
-        decision=decision,
-        categories=categories,
         attendees=attendees,
     )
-    apply_event(person, "transfer_in_conference_held", held_on, source=conference)
-    written(
-        request,
-        conference,
-        acting_user=acting_user,
-        detail="recorded transfer-in child protection conference",
-        chronology="conference",
-    )
-    if plan_agreed:
-        start_cp_plan(conference, acting_user=acting_user, request=request)
-    return conference
