@@ -141,51 +141,20 @@ def _check_unborn(person: Person) -> None:
         )
 
 
-def save_person_fields(person: Person, *, acting_user, request, detail: str, **changes) -> Person:
-    """Change the person's own fields (already checked), with field history and audit."""
+def save_person_fields(
+    person: Person, *, acting_user, request, detail: str = "", check=None, **changes
+) -> Person:
+    """Change the person's own fields, with field history and audit. ``check`` sees the
+    person as changed, before the save, to refuse what does not fit together (a death
+    before the birth); ``detail`` defaults to the fields corrected."""
     before = stored_values(Person, changes, pk=person.pk)
     changes = {k: v for k, v in changes.items() if before[k] != v}
     if not changes:
         return person
     for name, value in changes.items():
         setattr(person, name, value)
-    person.full_clean()
-    person.save(update_fields=[*changes, "updated_at"])
-    record_revision(
-        person,
-        version=latest_version(person) + 1,
-        acting_user=acting_user,
-        at=timezone.now(),
-        before=before,
-        after=changes,
-    )
-    audit.record(
-        request,
-        AuditEntry.Action.UPDATE,
-        user=acting_user,
-        person=person,
-        obj=person,
-        detail=detail,
-    )
-    return person
-
-
-@transaction.atomic
-def correct_details(person: Person, *, acting_user, request=None, **changes) -> Person:
-    """Correct the person's own details (a date of birth entered wrongly, a name misspelt),
-    keeping the old and new value of each field in the person's history of changes."""
-    if set(changes) - set(CORRECTABLE):
-        raise ValueError(f"cannot change {sorted(set(changes) - set(CORRECTABLE))} here")
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    before = stored_values(Person, changes, pk=person.pk)
-    changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
-    changes = {k: v for k, v in changes.items() if before[k] != v}
-    if not changes:
-        raise ValidationError("Nothing was changed: correct a detail, or go back to the record")
-    for name, value in changes.items():
-        setattr(person, name, value)
-    _check_death(person)
-    _check_unborn(person)
+    if check is not None:
+        check(person)
     person.full_clean()
     person.save(update_fields=[*changes, "updated_at"])
     record_revision(
@@ -204,9 +173,30 @@ def correct_details(person: Person, *, acting_user, request=None, **changes) -> 
         user=acting_user,
         person=person,
         obj=person,
-        detail=f"corrected {', '.join(sorted(changes))}",
+        detail=detail or f"corrected {', '.join(sorted(changes))}",
     )
     return person
+
+
+@transaction.atomic
+def correct_details(person: Person, *, acting_user, request=None, **changes) -> Person:
+    """Correct the person's own details (a date of birth entered wrongly, a name misspelt),
+    keeping the old and new value of each field in the person's history of changes."""
+    if set(changes) - set(CORRECTABLE):
+        raise ValueError(f"cannot change {sorted(set(changes) - set(CORRECTABLE))} here")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    before = stored_values(Person, changes, pk=person.pk)
+    changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
+    if all(before[k] == v for k, v in changes.items()):
+        raise ValidationError("Nothing was changed: correct a detail, or go back to the record")
+
+    def check(changed: Person) -> None:
+        _check_death(changed)
+        _check_unborn(changed)
+
+    return save_person_fields(
+        person, acting_user=acting_user, request=request, check=check, **changes
+    )
 
 
 @transaction.atomic
