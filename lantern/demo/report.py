@@ -36,7 +36,8 @@ class Figure:
     def passed(self) -> bool:
         if self.value is None:
             return True  # nothing to judge: reported as "no data"
-        return abs(self.value - self.target.value) <= self.target.allowed(self.n)
+        low, high = self.target.bounds(self.n)
+        return low <= self.value <= high
 
 
 def _share(hits: int, n: int) -> tuple[float | None, int]:
