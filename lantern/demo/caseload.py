@@ -13,7 +13,7 @@ import datetime as dt
 import random
 
 from lantern.demo.households import DAY, Builder
-from lantern.demo.specs import Borough, FamilySpec, PersonSpec, Relation
+from lantern.demo.specs import Borough, FamilySpec, NameSpec, PersonSpec, Relation
 from lantern.demo.targets import per_year_at
 
 ASSESSING = 300  # referrals being assessed on the day (2 to 60 days old)
@@ -29,6 +29,7 @@ QUOTAS = [  # status, children at scale 1, in the order families are drawn for t
 ]
 RECENTLY_CLOSED = 0.12  # of closed children: referred and closed within the year
 UNBORN_SHARE = 0.04  # of open families with a mother young enough: a pre-birth assessment
+BORN_SHARE = 0.35  # of those: born during the year, the birth recorded on the same record
 
 
 def assign(rng: random.Random, builder: Builder, scale: float) -> None:
@@ -158,8 +159,29 @@ def add_unborn(rng: random.Random, builder: Builder) -> None:
         earliest = max(builder.today - 150 * DAY, unborn.expected_dob - 250 * DAY)
         unborn.episode_start = min(max(sibling.episode_start, earliest), builder.today - DAY)
         unborn.cp_start = sibling.cp_start and max(sibling.cp_start, unborn.episode_start)
+        if rng.random() < BORN_SHARE:
+            _born(rng, builder, unborn, sibling)
         unborn.family = family
         family.children.append(unborn)
         borough.relations.append(Relation(unborn, mother, "mother", None))
         for kid in family.children[:-1]:
             borough.relations.append(Relation(unborn, kid, "sibling", None))
+
+
+def _born(rng: random.Random, builder: Builder, child: PersonSpec, sibling: PersonSpec) -> None:
+    """An unborn child born since: expected weeks or months ago, born within a fortnight of
+    the date, named and sexed at birth (``people.census.record_birth``) with the expected
+    date kept and "Unborn" kept as a previous name. Pre-birth work began at most 9 months
+    before the expected date; the plan, if any, from the birth (no visit sees a child before
+    it is born)."""
+    today = builder.today
+    child.expected_dob = today - dt.timedelta(days=rng.randint(20, 200))
+    child.dob = min(child.expected_dob + rng.randint(-14, 10) * DAY, today - 7 * DAY)
+    child.sex = rng.choice("MF")
+    child.first = (
+        builder.fake.first_name_female() if child.sex == "F" else (builder.fake.first_name_male())
+    )
+    earliest = child.expected_dob - 250 * DAY
+    child.episode_start = min(max(sibling.episode_start, earliest), child.dob - DAY)
+    child.cp_start = sibling.cp_start and max(sibling.cp_start, child.dob)
+    child.names.append(NameSpec("previous", "Unborn", child.last, "csc", child.episode_start))
