@@ -17,13 +17,16 @@ from lantern.demo.specs import Borough, FamilySpec, NameSpec, PersonSpec, Relati
 from lantern.demo.targets import per_year_at
 
 ASSESSING = 300  # referrals being assessed on the day (2 to 60 days old)
+# Of those, the ones the front door accepted in its last fortnight of contacts open their
+# own episodes (``demo.referrals``): about 90 at scale 1 (18 at 0.2).
+FRONT_DOOR = 90
 _IN_NEED = per_year_at(1, "cin_rate")
 _CP, _CLA = per_year_at(1, "cp_rate"), per_year_at(1, "cla_rate")
 QUOTAS = [  # status, children at scale 1, in the order families are drawn for them
     ("child_protection", round(_CP)),
     ("looked_after", round(_CLA)),  # counting about 60 unaccompanied asylum-seeking children
     ("child_in_need", round(_IN_NEED - _CP - _CLA - ASSESSING)),
-    ("assessment", ASSESSING),
+    ("assessment", ASSESSING - FRONT_DOOR),
     ("contact", 60),
     ("closed", 9000),
 ]
