@@ -60,6 +60,8 @@ def assign(rng: random.Random, builder: Builder, scale: float) -> None:
         del pool[:taken]
     for leaver in (p for p in borough.people if p.role in ("care_leaver", "uasc")):
         leaver.episode_start = dates.before(leaver.care_start, 0, 300, leaver.dob)
+        if leaver.uasc_since:  # referred on arrival: assessed (factor 9A) while UASC
+            leaver.uasc_since = min(leaver.uasc_since, leaver.episode_start)
     add_unborn(rng, builder)
 
 
