@@ -30,12 +30,13 @@ PER_WORKING_DAY_AT_SCALE_1 = 55  # ~14,000 contacts a year for ~3,500 referrals
 UNKNOWN_SHARE, MISSPELT_SHARE, DUPLICATE_SHARE, LATE_SHARE = 0.25, 0.4, 0.04, 0.03
 
 
-def _agency_code(rng: random.Random, family: str, child: PersonSpec | None) -> str:
+def _agency_code(rng: random.Random, family: str, child: PersonSpec | None, day: dt.date) -> str:
     if family == "school":
         primary, secondary = child.schools if child else ("", "")
         return rng.choice([c for c in (primary, secondary) if c] or PRIMARY + SECONDARY)
-    if family == "health":
-        return rng.choice(["nmuh", "whittington", "health-visiting", *GPS])
+    if family == "health":  # health visitors see the under-5s (DfE source 3B)
+        visiting = ["health-visiting"] if child is None or child.age_on(day) < 5 else []
+        return rng.choice(["nmuh", "whittington", *visiting, *GPS])
     return family
 
 
@@ -101,7 +102,7 @@ class _Writer:
             self.contacts.append(again)
             self.subjects.append(dict(subject))
             return
-        code = _agency_code(rng, family, child)
+        code = _agency_code(rng, family, child, day)
         agency = self.agencies[code]
         received = min(_received(rng, day), self.now - dt.timedelta(minutes=rng.randint(1, 300)))
         by_login = family == "police" and self.partner_login and rng.random() < 0.2

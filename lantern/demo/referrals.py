@@ -171,6 +171,8 @@ class Referrals:
             self.entries[-1].referral = referral
         referral.episode = episode
         self.referrals.append(referral)
+        if episode.close_date is not None:
+            return  # closed since (the casework's story goes on): nothing waits on a team
         person = self.people[person_id]
         person.awaiting_team = None if person_id in self.allocated else team
         if person.care_status in NOT_OPEN:
