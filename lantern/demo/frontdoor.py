@@ -4,7 +4,10 @@ last day's waiting in the MASH queue (a few overdue).
 About 60 % come from the police, schools and health. Most concern children already in the
 index, often under another agency's spelling; some are children nobody knows yet; a few are
 exact duplicates (the same concern sent twice). Written in bulk, like the rest of the demo:
-the front door's actions are exercised by its tests, not by the generator.
+the front door's actions are exercised by its tests, not by the generator. What a decision
+leaves behind (the referral in its CIN episode, the clocks, the chronology) is written by
+``referrals`` as ``frontdoor.actions.triage`` writes it, and ``checks.frontdoor`` holds it
+to that.
 """
 
 import datetime as dt
