@@ -13,22 +13,26 @@ import datetime as dt
 import random
 
 from lantern.demo.households import DAY, Builder
-from lantern.demo.specs import Borough, FamilySpec, PersonSpec, Relation
+from lantern.demo.specs import Borough, FamilySpec, NameSpec, PersonSpec, Relation
 from lantern.demo.targets import per_year_at
 
 ASSESSING = 300  # referrals being assessed on the day (2 to 60 days old)
+# Of those, the ones the front door accepted in its last fortnight of contacts open their
+# own episodes (``demo.referrals``): about 90 at scale 1 (18 at 0.2).
+FRONT_DOOR = 90
 _IN_NEED = per_year_at(1, "cin_rate")
 _CP, _CLA = per_year_at(1, "cp_rate"), per_year_at(1, "cla_rate")
 QUOTAS = [  # status, children at scale 1, in the order families are drawn for them
     ("child_protection", round(_CP)),
     ("looked_after", round(_CLA)),  # counting about 60 unaccompanied asylum-seeking children
     ("child_in_need", round(_IN_NEED - _CP - _CLA - ASSESSING)),
-    ("assessment", ASSESSING),
+    ("assessment", ASSESSING - FRONT_DOOR),
     ("contact", 60),
     ("closed", 9000),
 ]
 RECENTLY_CLOSED = 0.12  # of closed children: referred and closed within the year
 UNBORN_SHARE = 0.04  # of open families with a mother young enough: a pre-birth assessment
+BORN_SHARE = 0.35  # of those: born during the year, the birth recorded on the same record
 
 
 def assign(rng: random.Random, builder: Builder, scale: float) -> None:
@@ -56,6 +60,8 @@ def assign(rng: random.Random, builder: Builder, scale: float) -> None:
         del pool[:taken]
     for leaver in (p for p in borough.people if p.role in ("care_leaver", "uasc")):
         leaver.episode_start = dates.before(leaver.care_start, 0, 300, leaver.dob)
+        if leaver.uasc_since:  # referred on arrival: assessed (factor 9A) while UASC
+            leaver.uasc_since = min(leaver.uasc_since, leaver.episode_start)
     add_unborn(rng, builder)
 
 
@@ -158,8 +164,29 @@ def add_unborn(rng: random.Random, builder: Builder) -> None:
         earliest = max(builder.today - 150 * DAY, unborn.expected_dob - 250 * DAY)
         unborn.episode_start = min(max(sibling.episode_start, earliest), builder.today - DAY)
         unborn.cp_start = sibling.cp_start and max(sibling.cp_start, unborn.episode_start)
+        if rng.random() < BORN_SHARE:
+            _born(rng, builder, unborn, sibling)
         unborn.family = family
         family.children.append(unborn)
         borough.relations.append(Relation(unborn, mother, "mother", None))
         for kid in family.children[:-1]:
             borough.relations.append(Relation(unborn, kid, "sibling", None))
+
+
+def _born(rng: random.Random, builder: Builder, child: PersonSpec, sibling: PersonSpec) -> None:
+    """An unborn child born since: expected weeks or months ago, born within a fortnight of
+    the date, named and sexed at birth (``people.census.record_birth``) with the expected
+    date kept and "Unborn" kept as a previous name. Pre-birth work began at most 9 months
+    before the expected date; the plan, if any, from the birth (no visit sees a child before
+    it is born)."""
+    today = builder.today
+    child.expected_dob = today - dt.timedelta(days=rng.randint(20, 200))
+    child.dob = min(child.expected_dob + rng.randint(-14, 10) * DAY, today - 7 * DAY)
+    child.sex = rng.choice("MF")
+    child.first = (
+        builder.fake.first_name_female() if child.sex == "F" else (builder.fake.first_name_male())
+    )
+    earliest = child.expected_dob - 250 * DAY
+    child.episode_start = min(max(sibling.episode_start, earliest), child.dob - DAY)
+    child.cp_start = sibling.cp_start and max(sibling.cp_start, child.dob)
+    child.names.append(NameSpec("previous", "Unborn", child.last, "csc", child.episode_start))

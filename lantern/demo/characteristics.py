@@ -136,7 +136,8 @@ class Numbers:
 
 
 def enrol(rng: random.Random, families, today: dt.date) -> None:
-    """Schools and a GP for each family (siblings share them), disabilities for ~8%."""
+    """Schools and a GP for each family (siblings share them), disabilities for ~8%, and
+    "NONE" recorded for the other children social care has known (CIN census 8790)."""
     for family in families:
         primary, secondary, gp = rng.choice(PRIMARY), rng.choice(SECONDARY), rng.choice(GPS)
         for person in family.children + family.adults:
@@ -147,3 +148,5 @@ def enrol(rng: random.Random, families, today: dt.date) -> None:
             person.schools = (primary if age >= 4 else "", secondary if age >= 11 else "")
             if person.role in ("child", "uasc") and rng.random() < 0.08:
                 person.disabilities = disabilities(rng)
+            if not person.disabilities and person.status not in ("not_open", "contact"):
+                person.disabilities = ["NONE"]  # the census asks of every child in need

@@ -166,6 +166,11 @@ class Families(Builder):
             leaver.dob, leaver.dob_estimated = dt.date(leaver.dob.year, 1, 1), True
             leaver.ethnicity = self.rng.choice(traits.UASC_ETHNICITIES)
         leaver.care_start = self.between(leaver.dob + 8 * 366 * DAY, leaver.dob + 17 * 365 * DAY)
+        if leaver.dob_estimated:  # arrived alone, in care from arrival; UASC ended at 18
+            leaver.uasc_since = leaver.care_start = max(
+                leaver.care_start, leaver.dob + 13 * 366 * DAY
+            )
+            leaver.uasc_ceased = dt.date(leaver.dob.year + 18, 1, 1)  # born 1 January
         latest = self.today - 7 * DAY
         fam.since = self.between(min(leaver.dob + 6575 * DAY, latest), latest)  # from 18
         fam.previous_address = None
@@ -190,6 +195,7 @@ class Families(Builder):
         fam.previous_address = None
         self.live(fam, child)
         child.status, child.care_start = "looked_after", fam.since
+        child.uasc_since = fam.since  # arrived and came into care the same day
         return fam
 
 

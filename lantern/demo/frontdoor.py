@@ -4,7 +4,10 @@ last day's waiting in the MASH queue (a few overdue).
 About 60 % come from the police, schools and health. Most concern children already in the
 index, often under another agency's spelling; some are children nobody knows yet; a few are
 exact duplicates (the same concern sent twice). Written in bulk, like the rest of the demo:
-the front door's actions are exercised by its tests, not by the generator.
+the front door's actions are exercised by its tests, not by the generator. What a decision
+leaves behind (the referral in its CIN episode, the clocks, the chronology) is written by
+``referrals`` as ``frontdoor.actions.triage`` writes it, and ``checks.frontdoor`` holds it
+to that.
 """
 
 import datetime as dt
@@ -16,12 +19,13 @@ from faker import Faker
 from lantern.chronology.models import ChronologyEntry
 from lantern.demo.contact_mix import OUTCOMES, SOURCES
 from lantern.demo.partners import GPS, PRIMARY, SECONDARY, Authors
+from lantern.demo.referrals import Referrals
 from lantern.demo.specs import Borough, PersonSpec
 from lantern.demo.spelling import misspell
 from lantern.demo.staff import Staff
 from lantern.frontdoor import clock, codes
 from lantern.frontdoor.identity import identity_key
-from lantern.frontdoor.models import Contact, ContactSubject, Decision, Referral
+from lantern.frontdoor.models import Contact, ContactSubject, Decision
 
 LONDON = ZoneInfo("Europe/London")
 DAYS = 14
@@ -29,12 +33,13 @@ PER_WORKING_DAY_AT_SCALE_1 = 55  # ~14,000 contacts a year for ~3,500 referrals
 UNKNOWN_SHARE, MISSPELT_SHARE, DUPLICATE_SHARE, LATE_SHARE = 0.25, 0.4, 0.04, 0.03
 
 
-def _agency_code(rng: random.Random, family: str, child: PersonSpec | None) -> str:
+def _agency_code(rng: random.Random, family: str, child: PersonSpec | None, day: dt.date) -> str:
     if family == "school":
         primary, secondary = child.schools if child else ("", "")
         return rng.choice([c for c in (primary, secondary) if c] or PRIMARY + SECONDARY)
-    if family == "health":
-        return rng.choice(["nmuh", "whittington", "health-visiting", *GPS])
+    if family == "health":  # health visitors see the under-5s (DfE source 3B)
+        visiting = ["health-visiting"] if child is None or child.age_on(day) < 5 else []
+        return rng.choice(["nmuh", "whittington", *visiting, *GPS])
     return family
 
 
@@ -72,7 +77,7 @@ def _subject(rng: random.Random, fake: Faker, known: PersonSpec | None) -> dict:
 class _Writer:
     def __init__(self, rng, fake, agencies, authors: Authors, staff: Staff, today: dt.date):
         self.rng, self.fake, self.today = rng, fake, today
-        self.agencies, self.authors = agencies, authors
+        self.agencies, self.authors, self.staff = agencies, authors, staff
         self.deciders = [w.user_id for w in staff.workers.get("MASH", [])]
         if "mash.officer" in staff.demo:
             self.deciders.append(staff.demo["mash.officer"].user_id)
@@ -100,7 +105,7 @@ class _Writer:
             self.contacts.append(again)
             self.subjects.append(dict(subject))
             return
-        code = _agency_code(rng, family, child)
+        code = _agency_code(rng, family, child, day)
         agency = self.agencies[code]
         received = min(_received(rng, day), self.now - dt.timedelta(minutes=rng.randint(1, 300)))
         by_login = family == "police" and self.partner_login and rng.random() < 0.2
@@ -207,9 +212,11 @@ def _write(w: _Writer) -> dict[str, int]:
         if not decide and rng.random() < 0.5:
             contact.rag = rng.choice(["red", "amber", "amber", "green", "green"])
     Contact.objects.bulk_create(w.contacts, batch_size=500)
-    subjects, decisions, referrals, entries = [], [], [], []
+    linked = [s.get("person_id") for c, s in pairs if c.status == Contact.Status.DECIDED]
+    front = Referrals(rng, [p for p in linked if p], w.staff)
+    subjects, decisions, entries = [], [], []
     outcomes, outcome_weights = zip(*OUTCOMES, strict=True)
-    for contact, s in zip(w.contacts, w.subjects, strict=True):
+    for contact, s in pairs:
         decided = contact.status == Contact.Status.DECIDED
         person_id = s.get("person_id") if decided else None
         subjects.append(
@@ -229,7 +236,8 @@ def _write(w: _Writer) -> dict[str, int]:
         )
         if not decided:
             continue
-        outcome = rng.choices(outcomes, outcome_weights)[0]
+        received = clock.received_on(contact.received_at)
+        outcome = front.outcome(person_id, received, outcomes, outcome_weights)
         at = min(contact.decision_due_at - dt.timedelta(minutes=rng.randint(10, 900)), w.now)
         decisions.append(
             Decision(
@@ -259,41 +267,16 @@ def _write(w: _Writer) -> dict[str, int]:
     Contact.objects.bulk_update(
         [d.contact for d in decisions], ["outcome_message"], batch_size=1000
     )
+    ChronologyEntry.objects.bulk_create(entries, batch_size=1000)
     subject_of = {s.contact_id: s for s in subjects}
     council = w.agencies["csc"]
-    for decision in decisions:
-        subject = subject_of[decision.contact_id]
-        accepted = decision.outcome in codes.REFERRAL_OUTCOMES
-        if accepted:
-            referrals.append(
-                Referral(
-                    person_id=subject.person_id,
-                    contact=decision.contact,
-                    decision=decision,
-                    received_on=clock.received_on(decision.contact.received_at),
-                    source=decision.contact.source,
-                    strategy_discussion=decision.outcome == "strategy_discussion",
-                )
-            )
-        entries.append(
-            ChronologyEntry(
-                person_id=subject.person_id,
-                occurred_at=decision.decided_at,
-                agency=council,
-                kind="referral" if accepted else "mash_decision",
-                # No contact reference: ids differ between builds, and the demo must not.
-                summary=f"MASH decision on the contact from {decision.contact.agency.name}: "
-                f"{decision.get_outcome_display()}.",
-                source_type="frontdoor.Decision",
-                source_ref=str(decision.pk),
-            )
-        )
-    Referral.objects.bulk_create(referrals, batch_size=1000)
-    ChronologyEntry.objects.bulk_create(entries, batch_size=1000)
+    for decision in decisions:  # oldest contact first, as the MASH decided them
+        front.decided(decision, subject_of[decision.contact_id].person_id, council)
+    counts = front.save(council)
     waiting = [c for c in w.contacts if c.status == Contact.Status.AWAITING]
     return {
         "contacts": len(w.contacts),
         "contacts awaiting decision": len(waiting),
         "contacts overdue": sum(1 for c in waiting if c.decision_due_at < w.now),
-        "referrals": len(referrals),
+        **counts,
     }

@@ -9,6 +9,7 @@ or changed a real record.
 
 import datetime as dt
 import random
+from collections import defaultdict
 
 from django.conf import settings
 
@@ -17,6 +18,7 @@ from lantern.demo.characteristics import Numbers
 from lantern.demo.partners import ESTABLISHMENTS
 from lantern.demo.specs import Borough, FamilySpec, PersonSpec, Stay
 from lantern.people import names
+from lantern.people.census import school_age_on
 from lantern.people.models import (
     Address,
     Disability,
@@ -72,6 +74,8 @@ def write_people(borough: Borough, agencies: dict[str, Agency], rng: random.Rand
             date_of_birth=p.dob,
             date_of_birth_estimated=p.dob_estimated,
             expected_date_of_birth=p.expected_dob,
+            uasc_since=p.uasc_since,
+            uasc_ceased=p.uasc_ceased,
             sex=p.sex,
             ethnicity=p.ethnicity,
             care_status=p.status,
@@ -101,10 +105,13 @@ def write_people(borough: Borough, agencies: dict[str, Agency], rng: random.Rand
             keys.add(NameKey(person_id=p.pk, key=key))
     name_rows.flush()
     keys.flush()
-    identifiers = Buffer(Identifier)
+    identifiers, with_upn = Buffer(Identifier), set()
     for row in _identifiers(borough.people, agencies, rng, today):
         identifiers.add(row)
+        if row.scheme == "upn":
+            with_upn.add(row.person_id)
     identifiers.flush()
+    _upn_unknown(borough.people, with_upn, rng, today)
     disabilities = bulk(
         Disability,
         [Disability(person_id=p.pk, code=c) for p in borough.people for c in p.disabilities],
@@ -115,6 +122,26 @@ def write_people(borough: Borough, agencies: dict[str, Agency], rng: random.Rand
         "identifiers": identifiers.count,
         "disabilities": len(disabilities),
     }
+
+
+def _upn_unknown(people: list[PersonSpec], with_upn: set[int], rng, today: dt.date) -> None:
+    """Why a child has no UPN (CIN census UPNunknown): not yet of school age (UN1); of school
+    age, never at a school in England for a child who arrived alone (UN2), otherwise newly
+    known (UN4), educated outside England (UN3) or unmatched (UN5). Never beside a UPN."""
+    reasons: dict[str, list[int]] = defaultdict(list)
+    for p in people:
+        if p.pk in with_upn or p.dob is None or not p.is_child or p.age_on(today) >= 18:
+            continue
+        if not school_age_on(Person(date_of_birth=p.dob), today):
+            reason = "UN1"
+        elif p.role == "uasc" or p.uasc_since:
+            reason = "UN2"
+        else:
+            reason = rng.choices(["UN4", "UN3", "UN5", "UN2"], [5, 2, 2, 1])[0]
+        reasons[reason].append(p.pk)
+    for reason, pks in reasons.items():
+        for i in range(0, len(pks), 900):
+            Person.objects.filter(pk__in=pks[i : i + 900]).update(upn_unknown=reason)
 
 
 def _identifiers(people: list[PersonSpec], agencies, rng: random.Random, today: dt.date):

@@ -33,6 +33,9 @@ class PersonSpec:
     middle: str = ""
     dob_estimated: bool = False
     expected_dob: dt.date | None = None
+    # Unaccompanied asylum-seeking child: from arrival, ceasing at 18 (SSDA903 UASC, DUC).
+    uasc_since: dt.date | None = None
+    uasc_ceased: dt.date | None = None
     status: str = "not_open"
     police: bool = False  # known to police: arrests, warnings, domestic abuse perpetrator
     names: list[NameSpec] = field(default_factory=list)

@@ -3,6 +3,7 @@ the child's age, believable names, no visits on bank holidays."""
 
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.db.models.functions import TruncDate
 
@@ -19,6 +20,7 @@ from lantern.demo.checks.registry import (
     _v,
     check,
 )
+from lantern.people import ages
 from lantern.people.models import HouseholdMembership, Person
 
 LONDON = ZoneInfo("Europe/London")
@@ -42,30 +44,37 @@ def entry_before_birth(today):
 
 @check("record_before_birth")
 def record_before_birth(today):
-    """No assessment, s47, conference or child-seen visit dated before a born child's birth
-    (records of a child first recorded unborn are pre-birth work)."""
-    born = Q(person__date_of_birth__isnull=False, person__expected_date_of_birth__isnull=True)
+    """No assessment, s47, conference or child-seen visit dated before birth, except
+    pre-birth work for a child recorded as expected, from 9 months before the expected date
+    (and never a child seen before birth): the app's own guards, ``people.ages``."""
     out = []
     for model, field in (
         (cw.Assessment, "start_date"),
         (cw.Assessment, "authorised_date"),
         (cw.Section47Enquiry, "start_date"),
         (cw.Conference, "held_on"),
+        (cw.Visit, "visited_on"),
     ):
-        rows = model.objects.filter(born, **{f"{field}__lt": F("person__date_of_birth")})
-        out += _v(
-            "record_before_birth",
-            rows.values_list("person_id", field),
-            lambda pid, d, m=model, f=field: f"{m._meta.verbose_name} {f} {d}",
+        before = Q(
+            person__date_of_birth__isnull=False, **{f"{field}__lt": F("person__date_of_birth")}
         )
-    visits = cw.Visit.objects.filter(
-        born, child_seen=True, visited_on__lt=F("person__date_of_birth")
-    )
-    out += _v(
-        "record_before_birth",
-        visits.values_list("person_id", "visited_on"),
-        lambda pid, d: f"child seen at a visit on {d}",
-    )
+        unborn = Q(person__date_of_birth__isnull=True, person__expected_date_of_birth__isnull=False)
+        rows = model.objects.filter(before | unborn)
+        if model is cw.Visit:  # the expectant parent may be visited at any time
+            rows = rows.filter(child_seen=True)
+        rows = list(rows.values_list("person_id", field))
+        people = Person.objects.in_bulk({pid for pid, _ in rows})
+        name = f"{model._meta.verbose_name} {field}"
+        for pid, day in rows:
+            if day is None:
+                continue
+            try:
+                if model is cw.Visit:
+                    ages.check_child_seen(people[pid], day, True)
+                else:
+                    ages.check_not_before_birth(people[pid], day, name, field)
+            except ValidationError as refused:
+                out.append(Violation("record_before_birth", pid, f"{day}: {refused.messages[0]}"))
     return out
 
 
