@@ -8,7 +8,7 @@ field in ``ages`` (dates and ages) or ``guards`` (casework guards). Where the ap
 guard as a function, the check calls it.
 """
 
-from lantern.demo.checks import ages, guards  # noqa: F401 (each module registers its checks)
+from lantern.demo.checks import ages, guards, records  # noqa: F401 (each module registers its checks)
 from lantern.demo.checks.registry import CHECKS, Violation, check, run, summary
 
 __all__ = ["CHECKS", "Violation", "check", "run", "summary"]

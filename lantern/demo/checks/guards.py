@@ -29,8 +29,11 @@ def cp_visit_without_open_plan(today):
 
 @check("visit_reasons")
 def visit_reasons(today):
-    """A child not seen has the reason why; seen but not alone, the reason for that."""
-    unseen = cw.Visit.objects.filter(child_seen=False, reason_not_seen="")
+    """A child not seen has the reason why (before birth: the expectant parent was seen);
+    seen but not alone, the reason for that."""
+    unseen = cw.Visit.objects.filter(
+        child_seen=False, expectant_parent_seen=False, reason_not_seen=""
+    )
     not_alone = cw.Visit.objects.filter(child_seen=True, seen_alone=False, reason_not_seen_alone="")
     return _v(
         "visit_reasons",
@@ -161,12 +164,15 @@ def chair_not_independent(today):
 
 @check("strategy_without_police_and_health")
 def strategy_without_police_and_health(today):
+    """Police and health took part, or the reason they did not is recorded
+    (``actions.attendance.who_took_part``)."""
     kinds = defaultdict(set)
     through = cw.StrategyDiscussion.agencies.through
     for sid, kind in through.objects.values_list("strategydiscussion_id", "agency__kind"):
         kinds[sid].add(kind)
     out = []
-    for sid, pid, day in cw.StrategyDiscussion.objects.values_list("id", "person_id", "held_on"):
+    rows = cw.StrategyDiscussion.objects.filter(why_not_police_and_health="")
+    for sid, pid, day in rows.values_list("id", "person_id", "held_on"):
         missing = {"police", "health"} - kinds[sid]
         if missing:
             out.append(
