@@ -43,6 +43,7 @@ ORDER = [
 
 # What the describers read besides the record's own columns, fetched once for all rows.
 RELATED = {
+    cw.CINEpisode: (("person",), ("referrals__contact__agency",)),
     cw.Assessment: (("person", "authorised_by"), ()),
     cw.StrategyDiscussion: (("person",), ("agencies",)),
     cw.Conference: (("person", "transfer_notice"), ()),
@@ -144,8 +145,7 @@ class Batch:
             if not saved or not describes(saved[0]):
                 continue
             joins, many = RELATED.get(model, (("person",), ()))
-            fetched = model.objects.filter(pk__in=[r.pk for r in saved])
-            for record in fetched.select_related(*joins, "created_by").prefetch_related(*many):
+            for record in _fetched(model, [r.pk for r in saved], (*joins, "created_by"), many):
                 author = record.created_by
                 name = (author.get_full_name() or author.get_username()) if author else ""
                 rows += [
@@ -207,3 +207,10 @@ class Batch:
         ]
         Deadline.objects.bulk_create(rows, batch_size=5000)
         return len(rows)
+
+
+def _fetched(model, ids: list[int], joins, many, chunk: int = 5000):
+    """Saved rows again, with what their describers read, a few thousand at a time."""
+    for i in range(0, len(ids), chunk):
+        rows = model.objects.filter(pk__in=ids[i : i + chunk]).order_by("pk")
+        yield from rows.select_related(*joins).prefetch_related(*many)

@@ -50,7 +50,8 @@ def entry_not_from_record(today):
         ).values_list("source_ref", "kind", "occurred_at", "summary", "from_record"):
             stored[ref].append((kind, when, text, ours))
         joins, many = RELATED.get(model, (("person",), ()))
-        for record in model.objects.select_related(*joins).prefetch_related(*many):
+        rows = model.objects.select_related(*joins).prefetch_related(*many).order_by("pk")
+        for record in rows.iterator(chunk_size=2000):
             said = sorted((d.kind, occurred(d.when), d.summary, True) for d in describe(record))
             if sorted(stored.get(str(record.pk), [])) != said:
                 got = [e[2] for e in stored.get(str(record.pk), [])]
