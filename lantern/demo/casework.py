@@ -6,10 +6,16 @@ become the records behind them, on the same dates, so the casework page and the 
 tell one story. Care status decides the shape (DESIGN.md §2): a child in need has an open
 episode and CIN plan; a child on a plan has the strategy discussion, s47, ICPC, plan, core
 groups, reviews and visits; looked-after children and care leavers have their episode
-history. What the chronology does not hold is added with its own entries: about 1 in 8
-referrals going to s47 (most ending without a plan), some children on a second plan within
-two years, and CP visits every few working days, lapsed for about one child in eight so
-"my work" and the team view have something true to show.
+history. What the chronology does not hold is added: about 1 in 8 referrals going to s47
+(most ending without a plan), some children on a second plan within two years, CIN plan
+reviews, and CP visits every few working days, lapsed for about one child in eight so "my
+work" and the team view have something true to show. Child protection is in ``protection``,
+CIN plans in ``cin``, visits in ``visits``.
+
+Every record is written as its action would write it: its chronology entries are its
+describer's (``casework.bulk``), replacing the chronology's words for the same event (one
+fact, one place); it fires the clock events the action fires; a record late against its
+replayed clock carries a reason for the delay.
 
 Rates and mixes come from ``targets`` (England's figures): how many s47 enquiries and
 initial conferences there are for each plan, re-referrals within 12 months, assessment
@@ -26,9 +32,9 @@ from lantern.casework import models as cw
 from lantern.casework.bulk import Batch
 from lantern.casework.codes import UASC_FACTOR
 from lantern.chronology.models import ChronologyEntry
-from lantern.clocks.calendar import add_months
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
+from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
 from lantern.demo.visits import Visits, words_for
 
@@ -66,7 +72,6 @@ LATE_REASONS = {
     LateReason.OTHER: 0.05,
 }
 OTHER_DELAY = "Interpreter for the family not available until after the due date."
-CIN_REVIEW_MONTHS = 3  # the council's interval (clocks.table: cin_plan_review)
 
 
 def generate_casework(rng, borough, staff, agencies, today: dt.date, scale: float | None = None):
@@ -100,7 +105,7 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-class Story(Protection, Visits):
+class Story(ChildInNeed, Protection, Visits):
     DAY = DAY
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
@@ -218,6 +223,7 @@ class Story(Protection, Visits):
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
         if c.cp_start:
+            self.cin_before_protection(c, episode, referral, assessed, first)
             self.protection(c, episode, referral, mine, first)
         elif s47:
             self.enquiry_without_plan(c, episode, referral, closed)
@@ -233,40 +239,6 @@ class Story(Protection, Visits):
             episode.reason_for_closure = self.closure_reason(outcome, s47, mine)
             self.event(c, closed, "episode_closed", episode)
         self.fill(c, episode, mine)
-
-    def cin_plan(self, c, episode, start, end):
-        """A CIN plan, its clocks, and its reviews about every 3 months (a few late); one
-        that has ended was ended by its last review (``actions.cin_reviews``)."""
-        rng = self.rng
-        plan = self.add(cw.CINPlan, c, start, episode=episode, start_date=start, end_date=end)
-        self.cin_spans[c.pk].append((start, end))
-        self.event(c, start, "cin_plan_started", plan)
-        day, last = start, end or self.today - DAY
-        while True:
-            due = add_months(day, CIN_REVIEW_MONTHS)
-            day = self.working(
-                due + (rng.randint(2, 15) if rng.random() < 0.15 else -rng.randint(0, 20)) * DAY
-            )
-            if day >= last:
-                break
-            self.cin_review(c, plan, day, "continue")
-        if end:
-            self.cin_review(c, plan, end, "end")
-            self.event(c, end, "cin_plan_ended", plan)
-
-    def cin_review(self, c, plan, day, decision):
-        review = self.add(
-            cw.CINPlanReview,
-            c,
-            day,
-            plan=plan,
-            held_on=day,
-            decision=decision,
-            attendees="Parent, social worker, class teacher or health visitor.",
-        )
-        self.event(c, day, "cin_plan_review_held", review)
-        label = review.get_decision_display()
-        self.note(c, review, day, "plan", f"Child in need plan review. Decision: {label}.")
 
     def assessment(self, c, episode, referral, closed, entry) -> tuple[str, dt.date | None]:
         rng = self.rng
@@ -285,7 +257,7 @@ class Story(Protection, Visits):
             outcome = named.get(c.status, "cin_plan")
         factors = ["21"] if outcome == "nfa" and rng.random() < 0.3 else self.factors(c, start)
         fits = words_for(c.age_on(start))
-        assessment = self.add(
+        self.assessed = assessment = self.add(
             cw.Assessment,
             c,
             start,
