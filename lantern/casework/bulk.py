@@ -136,33 +136,10 @@ class Batch:
         return len(rows)
 
     def _described(self) -> list[ChronologyEntry]:
-        """Each saved record's entries, exactly as ``sync_entries`` would write them: the
-        describer's kind, date (``occurred``) and text, authored by whoever made it."""
-        from lantern.chronology.actions import council_agency
-
-        agency, rows = council_agency(), []
+        rows = []
         for model, saved in self.rows.items():
-            if not saved or not describes(saved[0]):
-                continue
-            joins, many = RELATED.get(model, (("person",), ()))
-            for record in _fetched(model, [r.pk for r in saved], (*joins, "created_by"), many):
-                author = record.created_by
-                name = (author.get_full_name() or author.get_username()) if author else ""
-                rows += [
-                    ChronologyEntry(
-                        person_id=item.person.pk,
-                        occurred_at=occurred(item.when),
-                        agency=item.agency or agency,
-                        kind=item.kind,
-                        summary=item.summary,
-                        author=name,
-                        author_user=author,
-                        source_type=model._meta.label,
-                        source_ref=str(record.pk),
-                        from_record=True,
-                    )
-                    for item in describe(record)
-                ]
+            if saved and describes(saved[0]):
+                rows += described(model, [r.pk for r in saved])
         return rows
 
     def _replay(self) -> dict[int, list]:
@@ -207,6 +184,47 @@ class Batch:
         ]
         Deadline.objects.bulk_create(rows, batch_size=5000)
         return len(rows)
+
+
+def described(model, ids: list[int]) -> list[ChronologyEntry]:
+    """The records' entries, exactly as ``sync_entries`` would write them: the describer's
+    kind, date (``occurred``) and text, authored by whoever made the record."""
+    from lantern.chronology.actions import council_agency
+
+    agency, rows = council_agency(), []
+    joins, many = RELATED.get(model, (("person",), ()))
+    for record in _fetched(model, ids, (*joins, "created_by"), many):
+        author = record.created_by
+        name = (author.get_full_name() or author.get_username()) if author else ""
+        rows += [
+            ChronologyEntry(
+                person_id=item.person.pk,
+                occurred_at=occurred(item.when),
+                agency=item.agency or agency,
+                kind=item.kind,
+                summary=item.summary,
+                author=name,
+                author_user=author,
+                source_type=model._meta.label,
+                source_ref=str(record.pk),
+                from_record=True,
+            )
+            for item in describe(record)
+        ]
+    return rows
+
+
+def redescribe(model, ids: list[int]) -> int:
+    """Rewrite the records' entries after a bulk change the describer reads (the demo's
+    front door linking its referrals to episodes): ``sync_entries`` for many at once."""
+    refs = [str(pk) for pk in ids]
+    for i in range(0, len(refs), 5000):
+        ChronologyEntry.objects.filter(
+            source_type=model._meta.label, source_ref__in=refs[i : i + 5000], from_record=True
+        ).delete()
+    rows = described(model, ids)
+    ChronologyEntry.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
 
 
 def _fetched(model, ids: list[int], joins, many, chunk: int = 5000):

@@ -87,7 +87,8 @@ def generate_casework(rng, borough, staff, agencies, today: dt.date, scale: floa
     for child in children:
         story.child(child)
     counts = story.batch.save()
-    ChronologyEntry.objects.filter(pk__in=story.replaced).delete()
+    for i in range(0, len(story.replaced), 5000):
+        ChronologyEntry.objects.filter(pk__in=story.replaced[i : i + 5000]).delete()
     return counts
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from lantern.casework import models as cw
 from lantern.casework.actions.conference_guards import chair_is_independent
-from lantern.demo.checks.registry import Violation, _v, check
+from lantern.demo.checks.registry import Violation, _age, _births, _v, check
 from lantern.people.models import Person
 
 
@@ -109,11 +109,18 @@ def plan_ended_without_review(today):
             "plan_id", "held_on"
         )
     )
-    out = []
-    for plan, pid, end, why in cw.ChildProtectionPlan.objects.filter(
+    out, births = [], _births()
+    deaths = dict(Person.objects.exclude(date_of_death=None).values_list("id", "date_of_death"))
+    for plan, pid, end, why, moved_on in cw.ChildProtectionPlan.objects.filter(
         end_date__isnull=False
-    ).values_list("id", "person_id", "end_date", "end_reason"):
-        if why in ("adult", "died", "transferred", "left_uk"):
+    ).values_list("id", "person_id", "end_date", "end_reason", "receiving_conference_on"):
+        evidence = {  # the fact that ends a plan without a review (``end_cp_plan``)
+            "adult": pid in births and _age(births[pid], end) >= 18,
+            "died": pid in deaths and deaths[pid] <= end,
+            "transferred": moved_on is not None and moved_on <= end,
+            "left_uk": True,
+        }
+        if evidence.get(why):
             continue
         if (plan, end) not in ending:
             out.append(Violation("plan_ended_without_review", pid, f"ended {end} ({why})"))
