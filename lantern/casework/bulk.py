@@ -14,9 +14,11 @@ from collections import defaultdict
 from zoneinfo import ZoneInfo
 
 from lantern.casework import models as cw
+from lantern.chronology.describe import describe, describes, occurred
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.calendar import WorkingDayCalendar
-from lantern.clocks.engine import replay
+from lantern.clocks.engine import MET, replay
+from lantern.clocks.lateness import LATE_CLOCKS
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import rules_in_force
 
@@ -39,9 +41,22 @@ ORDER = [
 ]
 
 
+# What the describers read besides the record's own columns, fetched once for all rows.
+RELATED = {
+    cw.CINEpisode: (("person",), ("referrals__contact__agency",)),
+    cw.Assessment: (("person", "authorised_by"), ()),
+    cw.StrategyDiscussion: (("person",), ("agencies",)),
+    cw.Conference: (("person", "transfer_notice"), ()),
+    cw.CoreGroupMeeting: (("person",), ("agencies",)),
+}
+
+
 class Batch:
-    def __init__(self, calendar: WorkingDayCalendar | None = None):
+    def __init__(self, calendar: WorkingDayCalendar | None = None, late_reason=None):
+        """``late_reason(record, deadline) -> (code, detail)``: why a record met its clock
+        late (``clocks.lateness``); without it late records are saved without a reason."""
         self.calendar = calendar or WorkingDayCalendar()
+        self.late_reason = late_reason
         self.rows: dict[type, list] = defaultdict(list)
         self.links: list[tuple] = []
         self.events: dict[int, list] = defaultdict(list)
@@ -52,8 +67,9 @@ class Batch:
         self.rows[model].append(row)
         return row
 
-    def attend(self, meeting, agency_ids) -> None:
-        self.links.append((meeting, list(agency_ids)))
+    def attend(self, meeting, agency_ids, field: str = "agencies") -> None:
+        """Agencies that took part (or, with ``field="agencies_invited"``, were invited)."""
+        self.links.append((meeting, field, list(agency_ids)))
 
     def event(self, person_id: int, day: dt.date, name: str, record=None) -> None:
         self.events[person_id].append((day, name, record))
@@ -74,6 +90,7 @@ class Batch:
 
     def save(self) -> dict[str, int]:
         counts: dict[str, int] = {}
+        clocks = self._replay()
         conferences = self.rows[cw.Conference]
         for step in ORDER:
             if isinstance(step, str):
@@ -87,20 +104,21 @@ class Batch:
             )
         self._attendance()
         counts["casework chronology entries"] = self._entries()
-        counts["deadlines"] = self._deadlines()
+        counts["deadlines"] = self._deadlines(clocks)
         return counts
 
     def _attendance(self) -> None:
         by_table = defaultdict(list)
-        for meeting, agencies in self.links:
-            through = type(meeting).agencies.through
+        for meeting, field, agencies in self.links:
+            through = getattr(type(meeting), field).through
             column = f"{type(meeting).__name__.lower()}_id"
             by_table[through] += [through(**{column: meeting.pk, "agency_id": a}) for a in agencies]
         for through, rows in by_table.items():
             through.objects.bulk_create(rows, batch_size=5000)
 
     def _entries(self) -> int:
-        rows = [
+        rows = self._described()
+        rows += [
             ChronologyEntry(
                 person_id=record.person_id,
                 occurred_at=dt.datetime.combine(day, dt.time(hour), LONDON),
@@ -117,28 +135,100 @@ class Batch:
         ChronologyEntry.objects.bulk_create(rows, batch_size=5000)
         return len(rows)
 
-    def _deadlines(self) -> int:
-        rules, rows = rules_in_force(), []
+    def _described(self) -> list[ChronologyEntry]:
+        rows = []
+        for model, saved in self.rows.items():
+            if saved and describes(saved[0]):
+                rows += described(model, [r.pk for r in saved])
+        return rows
+
+    def _replay(self) -> dict[int, list]:
+        """Every child's clocks, before anything is written: a record meeting its clock
+        late gets its reason while it can still be saved with it."""
+        rules, out = rules_in_force(), {}
         for person_id, events in self.events.items():
-            history = [
-                (day, name, (r._meta.label, str(r.pk)) if r is not None else ("", ""))
-                for day, name, r in events
-            ]
-            rows += [
-                Deadline(
-                    person_id=person_id,
-                    rule=clock.rule,
-                    started_on=clock.started_on,
-                    due_on=clock.due_on,
-                    state=clock.state,
-                    closed_on=clock.closed_on,
-                    started_by=clock.started_by,
-                    closed_by=clock.closed_by,
-                    source_type=clock.source[0],
-                    source_ref=clock.source[1],
-                    calendar_version=self.calendar.version,
+            out[person_id] = clocks = replay(events, rules, self.calendar)
+            if self.late_reason is None:
+                continue
+            met = {(day, name): record for day, name, record in events if record is not None}
+            for clock in clocks:
+                record = met.get((clock.closed_on, clock.closed_by))
+                late = clock.state == MET and clock.rule.code in LATE_CLOCKS.get(
+                    clock.closed_by, ()
                 )
-                for clock in replay(history, rules, self.calendar)
-            ]
+                if record is not None and late:
+                    deadline = Deadline(due_on=clock.due_on, started_on=clock.started_on)
+                    if deadline.late_if_done_on(clock.closed_on):
+                        record.late_reason, record.late_reason_detail = self.late_reason(
+                            record, deadline
+                        )
+        return out
+
+    def _deadlines(self, clocks: dict[int, list]) -> int:
+        rows = [
+            Deadline(
+                person_id=person_id,
+                rule=clock.rule,
+                started_on=clock.started_on,
+                due_on=clock.due_on,
+                state=clock.state,
+                closed_on=clock.closed_on,
+                started_by=clock.started_by,
+                closed_by=clock.closed_by,
+                source_type=clock.source._meta.label if clock.source else "",
+                source_ref=str(clock.source.pk) if clock.source else "",
+                calendar_version=self.calendar.version,
+            )
+            for person_id, theirs in clocks.items()
+            for clock in theirs
+        ]
         Deadline.objects.bulk_create(rows, batch_size=5000)
         return len(rows)
+
+
+def described(model, ids: list[int]) -> list[ChronologyEntry]:
+    """The records' entries, exactly as ``sync_entries`` would write them: the describer's
+    kind, date (``occurred``) and text, authored by whoever made the record."""
+    from lantern.chronology.actions import council_agency
+
+    agency, rows = council_agency(), []
+    joins, many = RELATED.get(model, (("person",), ()))
+    for record in _fetched(model, ids, (*joins, "created_by"), many):
+        author = record.created_by
+        name = (author.get_full_name() or author.get_username()) if author else ""
+        rows += [
+            ChronologyEntry(
+                person_id=item.person.pk,
+                occurred_at=occurred(item.when),
+                agency=item.agency or agency,
+                kind=item.kind,
+                summary=item.summary,
+                author=name,
+                author_user=author,
+                source_type=model._meta.label,
+                source_ref=str(record.pk),
+                from_record=True,
+            )
+            for item in describe(record)
+        ]
+    return rows
+
+
+def redescribe(model, ids: list[int]) -> int:
+    """Rewrite the records' entries after a bulk change the describer reads (the demo's
+    front door linking its referrals to episodes): ``sync_entries`` for many at once."""
+    refs = [str(pk) for pk in ids]
+    for i in range(0, len(refs), 5000):
+        ChronologyEntry.objects.filter(
+            source_type=model._meta.label, source_ref__in=refs[i : i + 5000], from_record=True
+        ).delete()
+    rows = described(model, ids)
+    ChronologyEntry.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def _fetched(model, ids: list[int], joins, many, chunk: int = 5000):
+    """Saved rows again, with what their describers read, a few thousand at a time."""
+    for i in range(0, len(ids), chunk):
+        rows = model.objects.filter(pk__in=ids[i : i + chunk]).order_by("pk")
+        yield from rows.select_related(*joins).prefetch_related(*many)

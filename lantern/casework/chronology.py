@@ -27,11 +27,19 @@ def _agencies(meeting) -> str:
     return ", ".join(a.name for a in meeting.agencies.all()) or "no agencies recorded"
 
 
+def _first_referral(episode: CINEpisode):
+    """The referral the episode was opened for: from the prefetched referrals where a bulk
+    writer fetched them for thousands of episodes at once (``casework.bulk``)."""
+    if "referrals" in getattr(episode, "_prefetched_objects_cache", {}):
+        return min(episode.referrals.all(), key=lambda r: r.pk, default=None)
+    return episode.referrals.select_related("contact__agency").order_by("id").first()
+
+
 def referral_text(episode: CINEpisode) -> str:
     """Where the referral came from, as every page and the chronology say it: the episode's
     referral source, and the front-door contact it was accepted from, if any."""
     text = f"Referral accepted from {episode.referral_source_label}"
-    first = episode.referrals.select_related("contact__agency").order_by("id").first()
+    first = _first_referral(episode)
     if first is not None:
         # The agency, not the contact's reference: a demo built twice must read the same.
         text += f" (a contact from {first.contact.agency.name})"

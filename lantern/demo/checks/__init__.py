@@ -4,11 +4,19 @@ rules, so no demo record is one that could not have been entered by hand.
 The generator bulk-loads for speed rather than going through the actions; this package is
 what keeps it honest: ``run(today)`` gives every check's violations by name. Each check is
 a function registered with ``@check(name)`` that scans the database; add one for a new
-field in ``ages`` (dates and ages) or ``guards`` (casework guards). Where the app has the
-guard as a function, the check calls it.
+field in ``ages`` (dates and ages), ``guards`` (casework guards), ``records`` (what the
+app records since issue 9: entries from the record, attendance, late reasons, clocks),
+``frontdoor`` (referrals, episodes, decision clocks) or ``people`` (census details).
+Where the app has the guard as a function, the check calls it.
 """
 
-from lantern.demo.checks import ages, frontdoor, guards, people  # noqa: F401 (each module registers its checks)
+from lantern.demo.checks import (  # noqa: F401 (each module registers its checks)
+    ages,
+    frontdoor,
+    guards,
+    people,
+    records,
+)
 from lantern.demo.checks.registry import CHECKS, Violation, check, run, summary
 
 __all__ = ["CHECKS", "Violation", "check", "run", "summary"]

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from lantern.casework import models as cw
 from lantern.casework.actions.conference_guards import chair_is_independent
-from lantern.demo.checks.registry import Violation, _v, check
+from lantern.demo.checks.registry import Violation, _age, _births, _v, check
 from lantern.people.models import Person
 
 
@@ -29,8 +29,11 @@ def cp_visit_without_open_plan(today):
 
 @check("visit_reasons")
 def visit_reasons(today):
-    """A child not seen has the reason why; seen but not alone, the reason for that."""
-    unseen = cw.Visit.objects.filter(child_seen=False, reason_not_seen="")
+    """A child not seen has the reason why (before birth: the expectant parent was seen);
+    seen but not alone, the reason for that."""
+    unseen = cw.Visit.objects.filter(
+        child_seen=False, expectant_parent_seen=False, reason_not_seen=""
+    )
     not_alone = cw.Visit.objects.filter(child_seen=True, seen_alone=False, reason_not_seen_alone="")
     return _v(
         "visit_reasons",
@@ -106,11 +109,18 @@ def plan_ended_without_review(today):
             "plan_id", "held_on"
         )
     )
-    out = []
-    for plan, pid, end, why in cw.ChildProtectionPlan.objects.filter(
+    out, births = [], _births()
+    deaths = dict(Person.objects.exclude(date_of_death=None).values_list("id", "date_of_death"))
+    for plan, pid, end, why, moved_on in cw.ChildProtectionPlan.objects.filter(
         end_date__isnull=False
-    ).values_list("id", "person_id", "end_date", "end_reason"):
-        if why in ("adult", "died", "transferred", "left_uk"):
+    ).values_list("id", "person_id", "end_date", "end_reason", "receiving_conference_on"):
+        evidence = {  # the fact that ends a plan without a review (``end_cp_plan``)
+            "adult": pid in births and _age(births[pid], end) >= 18,
+            "died": pid in deaths and deaths[pid] <= end,
+            "transferred": moved_on is not None and moved_on <= end,
+            "left_uk": True,
+        }
+        if evidence.get(why):
             continue
         if (plan, end) not in ending:
             out.append(Violation("plan_ended_without_review", pid, f"ended {end} ({why})"))
@@ -161,12 +171,15 @@ def chair_not_independent(today):
 
 @check("strategy_without_police_and_health")
 def strategy_without_police_and_health(today):
+    """Police and health took part, or the reason they did not is recorded
+    (``actions.attendance.who_took_part``)."""
     kinds = defaultdict(set)
     through = cw.StrategyDiscussion.agencies.through
     for sid, kind in through.objects.values_list("strategydiscussion_id", "agency__kind"):
         kinds[sid].add(kind)
     out = []
-    for sid, pid, day in cw.StrategyDiscussion.objects.values_list("id", "person_id", "held_on"):
+    rows = cw.StrategyDiscussion.objects.filter(why_not_police_and_health="")
+    for sid, pid, day in rows.values_list("id", "person_id", "held_on"):
         missing = {"police", "health"} - kinds[sid]
         if missing:
             out.append(
