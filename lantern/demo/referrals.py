@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 
 from lantern.casework import models as cw
 from lantern.casework.actions.base import long_date
-from lantern.casework.bulk import Batch
+from lantern.casework.bulk import Batch, redescribe
 from lantern.chronology.describe import describe, occurred
 from lantern.chronology.models import ChronologyEntry
 from lantern.frontdoor import clock, codes
@@ -184,6 +184,9 @@ class Referrals:
         for referral in self.referrals:
             referral.episode_id = referral.episode.pk
         Referral.objects.bulk_create(self.referrals, batch_size=1000)
+        # An episode the casework opened now names the contact it came from (``referral_text``).
+        joined = {r.episode_id for r in self.referrals} - {e.pk for e, _ in self.new}
+        redescribe(cw.CINEpisode, sorted(joined))
         for entry in self.entries:
             if hasattr(entry, "referral"):
                 entry.source_ref = str(entry.referral.pk)
