@@ -72,6 +72,22 @@ class Protection:
             return self.rng.choice(["health-visiting", "nmuh", "whittington"])
         return self.rng.choice(["nmuh", "whittington", "gp-elm-tree", "gp-riverside"])
 
+    def review_conference(self, c, day, plan, chair, categories, decision):
+        """A review conference on the plan, deciding ``decision`` (continue or end)."""
+        meet = self.conference(
+            c,
+            day,
+            ("police", "csc", "nmuh"),
+            episode=plan.episode,
+            kind="review",
+            plan=plan,
+            decision=decision,
+            chair_id=chair,
+            categories=categories,
+        )
+        self.event(c, day, "rcpc_held", meet)
+        return meet
+
     def conference(self, c, day, attended, **fields):
         """A conference with its attendance (``actions.attendance.conference_attendance``)."""
         rng, age = self.rng, c.age_on(day)
@@ -210,35 +226,13 @@ class Protection:
             self.event(c, on, name, record)
         last = ended[1] if ended else self.today - day
         for review in self.reviews(mine, icpc_on, last, bool(ended)):
-            meet = self.conference(
-                c,
-                review,
-                ("police", "csc", "nmuh"),
-                episode=episode,
-                kind="review",
-                plan=plan,
-                decision="continue",
-                chair_id=chair,
-                categories=categories,
-            )
-            self.event(c, review, "rcpc_held", meet)
+            meet = self.review_conference(c, review, plan, chair, categories, "continue")
             self.event(c, review, "rcpc_plan_continues", meet)
         self.core_groups(c, plan, icpc_on, last)
         lapsed = not ended and rng.random() < LAPSE_SHARE
         self.visits(c, episode, icpc_on, last, lapsed, mine)
         if ended:  # a review conference ends the plan (issue 9 §4)
-            meet = self.conference(
-                c,
-                last,
-                ("police", "csc", "nmuh"),
-                episode=episode,
-                kind="review",
-                plan=plan,
-                decision="end",
-                chair_id=chair,
-                categories=categories,
-            )
-            self.event(c, last, "rcpc_held", meet)
+            self.review_conference(c, last, plan, chair, categories, "end")
             plan.end_date = last
             plan.end_reason = ended[2] if len(ended) > 2 else "no_services"
             self.event(c, last, "cp_plan_ended", plan)
