@@ -185,9 +185,8 @@ def correct_details(person: Person, *, acting_user, request=None, **changes) -> 
     if set(changes) - set(CORRECTABLE):
         raise ValueError(f"cannot change {sorted(set(changes) - set(CORRECTABLE))} here")
     person = Person.objects.select_for_update().get(pk=person.pk)
-    before = stored_values(Person, changes, pk=person.pk)
     changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
-    if all(before[k] == v for k, v in changes.items()):
+    if all(getattr(person, k) == v for k, v in changes.items()):
         raise ValidationError("Nothing was changed: correct a detail, or go back to the record")
 
     def check(changed: Person) -> None:

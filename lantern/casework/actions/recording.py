@@ -89,7 +89,9 @@ def record_visit(
     in_the_past(visited_on, "The date of the visit", "visited_on")
     if kind != Visit.Kind.ASSESSMENT:  # an assessment visit may predate an unexpected birth
         check_not_before_birth(person, visited_on, "The visit", "visited_on")
-    check_child_seen(person, visited_on, child_seen)
+    check_child_seen(person, visited_on, child_seen)  # never before birth
+    if seen_alone and not child_seen:
+        refuse("A child seen alone was seen: tick ‘The child was seen’ too", "seen_alone")
     unborn = before_birth(person, visited_on)
     if unborn:
         if kind not in (Visit.Kind.ASSESSMENT, Visit.Kind.CHILD_PROTECTION):
@@ -98,18 +100,10 @@ def record_visit(
                 "plan, a child protection visit",
                 "kind",
             )
-        if child_seen or seen_alone:
-            refuse(
-                "The child was not yet born on the day of the visit: tick ‘the expectant "
-                "parent was seen’ instead of ‘the child was seen’",
-                "child_seen",
-            )
         if not expectant_parent_seen and not reason_not_seen.strip():
             refuse("Say why the expectant parent was not seen", "reason_not_seen")
     else:
         expectant_parent_seen = False
-    if seen_alone and not child_seen:
-        refuse("A child seen alone was seen: tick ‘The child was seen’ too", "seen_alone")
     if not unborn and not child_seen and not reason_not_seen.strip():
         refuse("Say why the child was not seen", "reason_not_seen")
     if child_seen and not seen_alone and not reason_not_seen_alone.strip():
