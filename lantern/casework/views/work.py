@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from lantern.access import audit
+from lantern.access import audit, policy
 from lantern.access.models import AuditEntry
 from lantern.access.roles import VIEW_MY_WORK, VIEW_TEAM_WORK
 from lantern.access.rules import requires
@@ -43,8 +43,19 @@ def team(request):
     )
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"team view: {overdue} overdue")
     listed = [item for w in workers for item in w.overdue] + late
-    audit_listed(request, listed, "listed in team view")
-    audit_listed(request, waiting, "listed in team view: awaiting allocation")
+    # A restricted record the manager is not named on is listed without its name, as in
+    # search results: only the children named on the page are audited as seen.
+    hidden = policy.closed_restricted(
+        request.user, {item.deadline.person_id for item in listed + waiting}
+    )
+    audit_listed(
+        request, [i for i in listed if i.deadline.person_id not in hidden], "listed in team view"
+    )
+    audit_listed(
+        request,
+        [i for i in waiting if i.deadline.person_id not in hidden],
+        "listed in team view: awaiting allocation",
+    )
     return render(
         request,
         "casework/team.html",
@@ -56,6 +67,7 @@ def team(request):
             "late": late,
             "since": since,
             "waiting": waiting,
+            "hidden": hidden,
         },
     )
 
