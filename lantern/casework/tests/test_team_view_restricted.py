@@ -9,7 +9,7 @@ from django.urls import reverse
 from conftest import PASSWORD
 from lantern.access import roles
 from lantern.access.actions import restrict_record
-from lantern.access.models import AuditEntry
+from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.casework import actions
 from lantern.people.models import Person
 from lantern.workforce.models import Team
@@ -39,7 +39,7 @@ def test_a_restricted_child_awaiting_allocation_is_listed_without_a_name(
     hidden_child = make_person("Zara", "Quinlan", dt.date(2015, 2, 9))
     _awaiting(open_child, social_worker, team)
     _awaiting(hidden_child, social_worker, team)
-    restrict_record(hidden_child, acting_user=social_worker, why="Family member works here")
+    restrict_record(hidden_child, acting_user=social_worker, why=RestrictedRecord.Why.STAFF_CHILD)
 
     client.login(username="tm", password=PASSWORD)
     page = client.get(reverse("casework:team")).content.decode()
