@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "lantern.clocks",
     "lantern.history",
     "lantern.casework",
+    "lantern.care",
     "lantern.frontdoor",
     "lantern.api",
     "lantern.demo",

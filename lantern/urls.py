@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/", include("lantern.people.urls")),
     path("access/", include("lantern.access.urls")),
     path("casework/", include("lantern.casework.urls")),
+    path("care/", include("lantern.care.urls")),
     path("clocks/", include("lantern.clocks.urls")),
     path("staff/", include("lantern.workforce.urls")),
     path("messages/<id:notification_id>/", workforce_views.open_message, name="open-message"),

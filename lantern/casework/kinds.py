@@ -258,6 +258,17 @@ FOR_CLOCK = {
 }
 
 
+def register(*kinds: Kind, for_clock: dict[str, str] | None = None) -> None:
+    """Add another app's records (care) to the table, from its ``AppConfig.ready``: the
+    record pages, drafts, history and "my work" links then serve them like casework's own."""
+    for kind in kinds:
+        if kind.slug in BY_SLUG:
+            raise ValueError(f"record kind {kind.slug!r} is registered twice")
+        KINDS.append(kind)
+        BY_SLUG[kind.slug] = kind
+    FOR_CLOCK.update(for_clock or {})
+
+
 def kind_of(record) -> Kind:
     """The kind a saved record belongs to (a conference is an ICPC or a review)."""
     return BY_SLUG[record.url_slug]

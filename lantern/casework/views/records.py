@@ -13,6 +13,7 @@ from lantern.access.roles import ALLOCATE_WORKER, RECORD_CASEWORK, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.casework import actions, queries
 from lantern.casework.forms import AllocateForm
+from lantern.casework.panels import panels_for
 from lantern.casework.views.common import (
     access_person,
     errors_onto,
@@ -45,6 +46,7 @@ def overview(request, person_id: int):
             "work": work,
             "due": clocks.due_items(clocks.open_for_worker([person.pk]), today()),
             "next_steps": what_next(request.user, person, work),
+            "panels": panels_for(person, request.user, today()),
         },
     )
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CareConfig(AppConfig):
+    """Children in care and care leavers (DESIGN.md §2): periods of care in the SSDA903
+    shape, placements, legal status, reviews, health, education, permanence and leaving care."""
+
+    name = "lantern.care"
+    label = "care"
+    verbose_name = "Children in care"

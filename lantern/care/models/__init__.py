@@ -1,0 +1,6 @@
+"""Care records, one module per part of a looked-after child's life (DESIGN.md §2)."""
+
+from lantern.care.models.periods import CareEpisode, LegalStatus, PeriodOfCare
+from lantern.care.models.placements import Carer, Placement
+
+__all__ = ["CareEpisode", "Carer", "LegalStatus", "PeriodOfCare", "Placement"]
