@@ -2,6 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The DfE's return validators pin pandas < 2 and numpy < 1.25, so they get a virtualenv of
+# their own that Lantern calls as a subprocess (lantern/care/validator_lists.py).
+VALIDATORS_PYTHON ?= python3.11
+VALIDATORS_VENV := .venv-validators
 SEED ?= 1
 SCALE ?= 1
 PORT ?= 8000
@@ -13,7 +17,7 @@ DEMO_DB := var/demo.sqlite3
 # asked for: lantern/settings.py defaults to production.
 DEV := LANTERN_ENV=development
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed $(VALIDATORS_VENV)/.installed node_modules/.installed
 
 # Exact versions with hashes from requirements.lock, then Lantern itself without resolving
 # anything else, so every checkout and CI run tests the same packages.
@@ -24,6 +28,13 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
+# The validators from requirements-validators.lock, hashed like Lantern's own; about 40 s.
+$(VALIDATORS_VENV)/.installed: requirements-validators.lock
+	$(VALIDATORS_PYTHON) -m venv $(VALIDATORS_VENV)
+	$(VALIDATORS_VENV)/bin/pip install --quiet --require-hashes \
+		-r requirements-validators.lock
+	touch $@
+
 # Recompile requirements.lock from pyproject.toml (runtime and dev extras, Python 3.11 on
 # Linux). Versions already pinned are kept unless LOCK_FLAGS=--upgrade.
 LOCK_FLAGS ?=
@@ -31,6 +42,9 @@ lock:
 	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet uv; }
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
 		--python-platform linux --generate-hashes --quiet $(LOCK_FLAGS) -o requirements.lock
+	$(BIN)/uv pip compile requirements-validators.in --python-version 3.11 \
+		--python-platform linux --generate-hashes --quiet $(LOCK_FLAGS) \
+		-o requirements-validators.lock
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -72,4 +86,4 @@ bench-matching: install
 	$(BIN)/python bench/matching.py
 
 clean:
-	rm -rf $(VENV) node_modules var staticfiles
+	rm -rf $(VENV) $(VALIDATORS_VENV) node_modules var staticfiles
