@@ -171,3 +171,38 @@ PLACEMENT_TYPE = {p.code: p for p in PLACEMENT_TYPES}
 
 def placement_choices() -> list[tuple[str, str]]:
     return [(p.code, f"{p.code}: {p.label}") for p in PLACEMENT_TYPES]
+
+
+# --- social worker episodes ---
+# fmt: off
+# SW_REASON: why a child's social worker changed (903 SWEpisodes table, from 2023/24; blank is
+# allowed only for episodes starting before 1 April 2023). The validator gives the codes and
+# the meaning of FCONTA only (codes.md B17). MANAGE, FCONTA, TSPROC, ABSENC and CHCHAN are
+# worded as the DfE publishes them ("reason for social worker change"); the rest are read from
+# the codes themselves.
+SW_REASON = CodeList("SW_REASON", "903 rule SW13STG1", (
+    Code("MANAGE", "Managing caseloads"),
+    Code("FCONTA", "First contact or re-referral"),
+    Code("LEFTRL", "Social worker left the role"),
+    Code("ORGRST", "Organisational restructure"),
+    Code("TSPROC", "New social worker after the child's transfer under a standard process"),
+    Code("ABSENC", "Absence cover or return from absence"),
+    Code("CHCHAN", "Child requested change from previous social worker"),
+    Code("PCCHAN", "Parent or carer requested change from previous social worker"),
+    Code("SWDIED", "Social worker died"),
+    Code("OTHERS", "Other reason"),
+))
+# fmt: on
+
+# --- previous permanence ---
+# PREV_PERM (903 rule 631) belongs to the permanence area's list of that name; a second list
+# here would give the field two owners, so there is none (lantern/care/tests/
+# test_codes_match_validator.py compares whichever is defined).
+
+# --- checked against the DfE's validator ---
+# lantern/care/tests/test_codes_match_validator.py compares every list above with what
+# csc-validator-be-903 accepts in the current and previous collection years. One known
+# difference, decided here: the DfE's list has supported accommodation as K3 from 2024/25, and
+# so do that year's rules 221 and 371, but its rule 146 spells it lower-case "k3" (codes.md
+# D1; fixed in 2025/26). PLACEMENT_TYPES keeps K3 from 2025: Lantern stores the DfE's code, and
+# a 2024/25 file is now only ever last year's data, which rule 146 does not read.
