@@ -35,7 +35,6 @@ LISTS = {
     "ACTIV": "ACTIV",  # 132
     "ACCOM": "ACCOM",  # 133
     "PREV_PERM": "PREV_PERM",  # 631
-    "PREVIOUS_PERMANENCE": "PREV_PERM",  # 631, should the list go by this name
     "LS_ADOPTR": "LS_ADOPTR",  # 177
     "SEX_ADOPTR": "SEX_ADOPTR",  # 176
     "NB_ADOPTR": "NB_ADOPTR",  # 175
@@ -89,8 +88,8 @@ def years() -> tuple[int, int]:
 
 def _differences(lantern: set[str], found: validator_lists.Accepted, year: int) -> str:
     return (
-        f"{year} ({found.module}): the validator accepts {sorted(found.codes - lantern)} "
-        f"that codes.py lacks, and refuses {sorted(lantern - found.codes)} that codes.py has"
+        f"{year - 1}/{year % 100:02d} ({found.module}): the validator accepts "
+        f"{sorted(found.codes - lantern)} that codes.py lacks, and refuses {sorted(lantern - found.codes)} that codes.py has"
     )
 
 
