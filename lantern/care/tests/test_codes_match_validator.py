@@ -89,7 +89,8 @@ def years() -> tuple[int, int]:
 def _differences(lantern: set[str], found: validator_lists.Accepted, year: int) -> str:
     return (
         f"{year - 1}/{year % 100:02d} ({found.module}): the validator accepts "
-        f"{sorted(found.codes - lantern)} that codes.py lacks, and refuses {sorted(lantern - found.codes)} that codes.py has"
+        f"{sorted(found.codes - lantern)} that codes.py lacks, and refuses "
+        f"{sorted(lantern - found.codes)} that codes.py has"
     )
 
 
