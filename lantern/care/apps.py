@@ -8,3 +8,7 @@ class CareConfig(AppConfig):
     name = "lantern.care"
     label = "care"
     verbose_name = "Children in care"
+
+    def ready(self):
+        # Each care record's chronology entries are described by one function.
+        from lantern.care import chronology  # noqa: F401
