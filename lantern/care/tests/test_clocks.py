@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
+from conftest import LONDON
 from lantern.care.actions.periods import end_care, record_care_plan
 from lantern.care.actions.placements import move_placement, record_placement_notified
 from lantern.care.tests.factories import foster_carers, start_care
 from lantern.clocks.models import Deadline
-from conftest import LONDON
 
 pytestmark = pytest.mark.django_db
 D = dt.date
