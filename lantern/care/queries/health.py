@@ -107,11 +107,9 @@ def oc2_rows(year_end: dt.date) -> list[dict]:
         # 903 rule 186: the SDQ is expected from a child 4 at the start of the year and
         # under 17 at its end; outside those ages both cells stay blank (188, 189).
         age_at_start, age_at_end = child.age_on(start), child.age_on(year_end)
-        if age_at_start is not None and age_at_start >= youngest and age_at_end <= oldest:
-            if sdqs[pk]:
-                latest = sdqs[pk][-1]
-                row["SDQ_SCORE"] = latest.score
-                row["SDQ_REASON"] = latest.reason or None
+        sdq_age = age_at_start is not None and youngest <= age_at_start and age_at_end <= oldest
+        if sdq_age and sdqs[pk]:
+            row["SDQ_SCORE"], row["SDQ_REASON"] = sdqs[pk][-1].score, sdqs[pk][-1].reason or None
         row["CONVICTED"] = _flag(convictions[pk])
         if age_at_end is not None and age_at_end < UNDER_5:
             last = assessments[pk][-1].assessed_on if assessments[pk] else None
