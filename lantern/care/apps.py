@@ -8,3 +8,12 @@ class CareConfig(AppConfig):
     name = "lantern.care"
     label = "care"
     verbose_name = "Children in care"
+
+    def ready(self):
+        from lantern.care import chronology_health  # noqa: F401 (registers describers)
+        from lantern.care.kinds import health as health_kinds
+        from lantern.care.views import health as health_views
+        from lantern.casework import kinds, panels
+
+        kinds.register(*health_kinds.KINDS, for_clock=health_kinds.FOR_CLOCK)
+        panels.register("care/_health_education.html", health_views.panel)
