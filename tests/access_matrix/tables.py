@@ -137,6 +137,15 @@ NEW_RECORD = {
     # (the world refers it to the manager's own team, so the manager is let in)
     "case-note": WRITE,
     "oversight": OVERSIGHT,
+    # issue 10 §5: a looked-after child's health and education, recorded as casework is
+    "health-assessment": WRITE,
+    "dental-check": WRITE,
+    "immunisations": WRITE,
+    "sdq": WRITE,
+    "substance-misuse": WRITE,
+    "conviction": WRITE,
+    "pep": WRITE,
+    "education-setting": WRITE,
 }
 # casework:record (the child's open referral), casework:change (its "edit" step) and
 # casework:draft (the autosave of a new visit), per class.
