@@ -105,10 +105,9 @@ CP_VISITS = ("cp_visit_child_seen", "cp_visit_expectant_parent_seen")
 # Not in statutory.md: Working Together 2023 leaves CIN plan reviews and visits to the
 # council (statutory.md evidence code CFG); these are common local-procedure defaults.
 CIN_LOCAL = "Local policy; no national timescale (WT23 leaves it to the council: CFG)"
-PEP_GUIDANCE = (
-    "Promoting the education of looked-after and previously looked-after children (DfE 2018); "
-    f"{CPR} reg. 5(b)(ii) and Sch. 1 para. 2 (statutory.md 2.6)"
-)
+# "Promoting the education of looked-after and previously looked-after children" (2018),
+# with CPR reg. 5(b)(ii) and Sch. 1 para. 2: the PEP is part of the care plan.
+PEP_GUIDANCE = "Promoting the education of looked-after children (DfE 2018); CPR reg. 5(b)(ii)"
 
 # fmt: off
 RULES: list[Rule] = [
@@ -232,7 +231,7 @@ RULES: list[Rule] = [
     Rule("pep_review", "PEP review", 3, MONTHS,
          ("pep_held",), ("pep_held",), CARE_ENDS,
          "every looked-after child with a PEP: once each school term",
-         f"{PEP_GUIDANCE}; 3 months as the local default for 'each term'",
+         f"{PEP_GUIDANCE}: 'each term', locally 3 months",
          "Review the PEP", local_policy=True),
     Rule("pathway_plan", "Pathway plan", 3, MONTHS,
          ("became_eligible",), ("pathway_plan_made",), (),
