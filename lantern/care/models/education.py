@@ -6,6 +6,12 @@ by "Promoting the education of looked-after and previously looked-after children
 2018), is started within 10 working days of becoming looked after and reviewed each term,
 with the virtual school head's team. A school move in care is a harm in itself (lost
 learning, lost friends), so every setting is kept with its dates and the reason it changed.
+
+"Each term" is kept as a local-policy interval of 3 months (clock ``pep_review``), not as the
+council's term dates: terms differ by council and by school, the clock engine counts
+intervals rather than calendars, and 3 months (shorter than the gap between two term
+starts) brings the next PEP due before the following term is out. A council whose virtual
+school runs PEPs on its own term dates sets its own interval.
 """
 
 from django.db import models

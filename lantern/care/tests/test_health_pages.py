@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from conftest import PASSWORD
 from lantern.care.actions import education, health
-from lantern.care.models import StrengthsAndDifficulties
+from lantern.care.models import StrengthsAndDifficulties, SubstanceMisuse
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.actions import apply_event
 
@@ -71,3 +71,24 @@ def test_a_dental_check_recorded_on_the_form_is_shown_on_its_page(alice, in_care
     assert response.status_code == 302
     page = alice.get(response.url.split("?")[0]).content.decode()
     assert "10 November 2026" in page
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["health-assessment", "dental-check", "immunisations", "sdq", "substance-misuse",
+     "conviction", "pep", "education-setting"],
+)  # fmt: skip
+def test_each_health_and_education_form_opens(alice, in_care, kind):
+    page = alice.get(reverse("casework:new", args=[in_care.person_id, kind]))
+    assert page.status_code == 200
+
+
+def test_substance_misuse_typed_on_the_form_keeps_the_yes_and_no_answers(alice, in_care):
+    url = reverse("casework:new", args=[in_care.person_id, "substance-misuse"])
+    data = {"identified_on": "2026-11-02", "intervention_received": "no"}
+    page = alice.post(url, data)
+    assert "say whether one was offered" in page.content.decode()
+    response = alice.post(url, {**data, "intervention_offered": "yes"})
+    assert response.status_code == 302
+    record = SubstanceMisuse.objects.get()
+    assert (record.intervention_received, record.intervention_offered) == (False, True)
