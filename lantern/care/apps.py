@@ -18,3 +18,11 @@ class CareConfig(AppConfig):
 
         kinds.register(*core.KINDS)
         panels.register("care/_panel.html", care_panel)
+
+        from lantern.care import chronology_health  # noqa: F401 (registers describers)
+        from lantern.care.kinds import health as health_kinds
+        from lantern.care.views import health as health_views
+        from lantern.casework import kinds, panels
+
+        kinds.register(*health_kinds.KINDS, for_clock=health_kinds.FOR_CLOCK)
+        panels.register("care/_health_education.html", health_views.panel)

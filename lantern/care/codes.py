@@ -230,3 +230,18 @@ def placement_choices_on(day) -> list[tuple[str, str]]:
         for p in PLACEMENT_TYPES
         if p.since <= collection_year(day) <= p.until
     ]
+
+# --- health and education ---
+# fmt: off
+SDQ_REASON = CodeList("SDQ_REASON", "903 rule 196 (unchanged 2022/23-2026/27)", (
+    Code("SDQ1", "No form returned because of the child's age (under 4 or over 17)"),
+    Code("SDQ2", "Carer(s) refused to complete and return the questionnaire"),
+    Code("SDQ3", "Not possible to complete because of the severity of the child's disability"),
+    Code("SDQ4", "Other"),
+    Code("SDQ5", "Child or young person refuses to allow an SDQ to be completed"),
+))
+# fmt: on
+# SDQ_SCORE is a whole number 0-40 (903 rule 180); the SDQ is for children aged 4-16
+# (rules 157, 188, 189).
+SDQ_SCORE_MAX = 40
+SDQ_AGES = (4, 16)

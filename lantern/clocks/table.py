@@ -68,6 +68,7 @@ EVENTS: dict[str, str] = {
     "later_lac_review_held": "the second or a later looked-after review is held (care)",
     "health_assessment_done": "a health assessment of a child aged 5 or over (care)",
     "health_assessment_done_under_5": "a health assessment of a child under 5 (care)",
+    "pep_held": "a personal education plan meeting is held (care)",
     "became_eligible": "16th birthday of an eligible child, or eligibility if later (care)",
     "pathway_plan_made": "the pathway plan is made or reviewed (care)",
     "complaint_received": "a complaint is received",
@@ -104,6 +105,9 @@ CP_VISITS = ("cp_visit_child_seen", "cp_visit_expectant_parent_seen")
 # Not in statutory.md: Working Together 2023 leaves CIN plan reviews and visits to the
 # council (statutory.md evidence code CFG); these are common local-procedure defaults.
 CIN_LOCAL = "Local policy; no national timescale (WT23 leaves it to the council: CFG)"
+# "Promoting the education of looked-after and previously looked-after children" (2018),
+# with CPR reg. 5(b)(ii) and Sch. 1 para. 2: the PEP is part of the care plan.
+PEP_GUIDANCE = "Promoting the education of looked-after children (DfE 2018); CPR reg. 5(b)(ii)"
 
 # fmt: off
 RULES: list[Rule] = [
@@ -215,6 +219,20 @@ RULES: list[Rule] = [
          CARE_ENDS, "looked-after children under 5",
          "Promoting the health and well-being of looked-after children (2015)",
          "Arrange the review health assessment"),
+    # The PEP is started as part of the care plan, before placement or within 10 working
+    # days of an emergency placement; counted from becoming looked after.
+    Rule("pep", "Personal education plan", 10, WORKING_DAYS,
+         ("became_looked_after",), ("pep_held",), CARE_ENDS,
+         "every child who becomes looked after", PEP_GUIDANCE,
+         "Hold the PEP meeting"),
+    # "Reviewed each school term": terms are the council's own dates, which the engine does
+    # not hold, so the default is 3 months, short enough that a PEP held in one term falls
+    # due again before the next one ends; a council can set its own interval.
+    Rule("pep_review", "PEP review", 3, MONTHS,
+         ("pep_held",), ("pep_held",), CARE_ENDS,
+         "every looked-after child with a PEP: once each school term",
+         f"{PEP_GUIDANCE}: 'each term', locally 3 months",
+         "Review the PEP", local_policy=True),
     Rule("pathway_plan", "Pathway plan", 3, MONTHS,
          ("became_eligible",), ("pathway_plan_made",), (),
          "eligible children: by 16 years 3 months, or 3 months after later eligibility",

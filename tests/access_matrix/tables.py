@@ -138,6 +138,16 @@ NEW_RECORD = {
     "case-note": WRITE,
     "oversight": OVERSIGHT,
     "period-of-care": WRITE,  # issue 10: starting a period of care
+
+    # issue 10 §5: a looked-after child's health and education, recorded as casework is
+    "health-assessment": WRITE,
+    "dental-check": WRITE,
+    "immunisations": WRITE,
+    "sdq": WRITE,
+    "substance-misuse": WRITE,
+    "conviction": WRITE,
+    "pep": WRITE,
+    "education-setting": WRITE,
 }
 # casework:record (the child's open referral), casework:change (its "edit" step) and
 # casework:draft (the autosave of a new visit), per class.

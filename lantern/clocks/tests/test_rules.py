@@ -44,6 +44,8 @@ EXAMPLES = [
     ("initial_health_assessment", D(2026, 8, 14), D(2026, 9, 14)),
     ("review_health_assessment", D(2028, 2, 29), D(2029, 2, 28)),
     ("review_health_assessment_under_5", D(2025, 12, 31), D(2026, 6, 30)),
+    ("pep", D(2026, 3, 27), D(2026, 4, 14)),  # Good Friday and Easter Monday 2026
+    ("pep_review", D(2026, 11, 30), D(2027, 2, 28)),  # clamped to the month's end
     ("pathway_plan", D(2026, 11, 30), D(2027, 2, 28)),  # 16th birthday + 3 months
     ("pathway_plan_review", D(2026, 3, 31), D(2026, 9, 30)),
     ("complaint_stage1", D(2027, 12, 17), D(2028, 1, 5)),  # 27, 28 Dec and 3 Jan 2028
