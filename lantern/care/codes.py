@@ -171,3 +171,12 @@ PLACEMENT_TYPE = {p.code: p for p in PLACEMENT_TYPES}
 
 def placement_choices() -> list[tuple[str, str]]:
     return [(p.code, f"{p.code}: {p.label}") for p in PLACEMENT_TYPES]
+
+
+# --- missing and away from placement ---
+# fmt: off
+MISSING = CodeList("MISSING", "903 rule 1006", (
+    Code("M", "Missing"),
+    Code("A", "Away from placement without authorisation"),
+))
+# fmt: on

@@ -39,6 +39,8 @@ KINDS = [
     EntryKind("case_closed", "Case closed"),
     EntryKind("looked_after", "Looked after"),
     EntryKind("placement", "Placement"),
+    EntryKind("court", "Court and legal"),
+    EntryKind("missing", "Missing from home or care"),
 ]
 BY_CODE = {kind.code: kind for kind in KINDS}
 CHOICES = [(kind.code, kind.label) for kind in KINDS]

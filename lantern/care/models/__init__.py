@@ -4,3 +4,25 @@ from lantern.care.models.periods import CareEpisode, LegalStatus, PeriodOfCare
 from lantern.care.models.placements import Carer, Placement
 
 __all__ = ["CareEpisode", "Carer", "LegalStatus", "PeriodOfCare", "Placement"]
+from lantern.care.models.legal import (  # noqa: E402
+    CourtApplication,
+    CourtOrder,
+    PreProceedings,
+    PreProceedingsMeeting,
+    Section20Consent,
+    TimetableExtension,
+)
+from lantern.care.models.missing import MissingEpisode  # noqa: E402
+from lantern.care.models.uasc import AgeAssessment, TransferReferral  # noqa: E402
+
+__all__ += [
+    "AgeAssessment",
+    "CourtApplication",
+    "CourtOrder",
+    "MissingEpisode",
+    "PreProceedings",
+    "PreProceedingsMeeting",
+    "Section20Consent",
+    "TimetableExtension",
+    "TransferReferral",
+]
