@@ -279,9 +279,7 @@ def record_next_hearing(
         acting_user=acting_user,
         next_hearing_on=next_hearing_on,
     )
-    written(
-        request, application, acting_user=acting_user, created=False, detail="next hearing"
-    )
+    written(request, application, acting_user=acting_user, created=False, detail="next hearing")
     return application
 
 
@@ -355,9 +353,7 @@ def record_order(
             "made_on",
         )
         if application.concluded_on is not None and made_on > application.concluded_on:
-            refuse(
-                f"These proceedings ended on {long_date(application.concluded_on)}", "made_on"
-            )
+            refuse(f"These proceedings ended on {long_date(application.concluded_on)}", "made_on")
     if ends_on is not None and ends_on < made_on:
         refuse("The order cannot end before it was made", "ends_on")
     if kind in CourtOrder.TIME_LIMITED and ends_on is None:

@@ -4,7 +4,7 @@ from lantern.care.models.periods import CareEpisode, LegalStatus, PeriodOfCare
 from lantern.care.models.placements import Carer, Placement
 
 __all__ = ["CareEpisode", "Carer", "LegalStatus", "PeriodOfCare", "Placement"]
-from lantern.care.models.legal import (  # noqa: E402
+from lantern.care.models.legal import (
     CourtApplication,
     CourtOrder,
     PreProceedings,
@@ -12,8 +12,8 @@ from lantern.care.models.legal import (  # noqa: E402
     Section20Consent,
     TimetableExtension,
 )
-from lantern.care.models.missing import MissingEpisode  # noqa: E402
-from lantern.care.models.uasc import AgeAssessment, TransferReferral  # noqa: E402
+from lantern.care.models.missing import MissingEpisode
+from lantern.care.models.uasc import AgeAssessment, TransferReferral
 
 __all__ += [
     "AgeAssessment",

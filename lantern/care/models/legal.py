@@ -30,7 +30,9 @@ class PreProceedings(CaseRecord):
         PeriodOfCare, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     letter_sent_on = models.DateField("Letter before proceedings sent")
-    letter_sent_to = models.CharField("Sent to (parents with parental responsibility)", max_length=300)
+    letter_sent_to = models.CharField(
+        "Sent to (parents with parental responsibility)", max_length=300
+    )
     decision = models.CharField(
         "Pre-proceedings decision", max_length=10, choices=Decision.choices, blank=True
     )

@@ -74,9 +74,7 @@ def orders_in_force(person, today: dt.date) -> list[CourtOrder]:
     )
     finals = {o.application_id for o in orders if o.kind in CourtOrder.FINAL and o.application_id}
     return [
-        o
-        for o in orders
-        if not (o.kind in CourtOrder.TIME_LIMITED and o.application_id in finals)
+        o for o in orders if not (o.kind in CourtOrder.TIME_LIMITED and o.application_id in finals)
     ]
 
 

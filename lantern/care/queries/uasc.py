@@ -34,7 +34,9 @@ def uasc_rows(year_end: dt.date) -> list[dict]:
         if person.pk in seen:
             continue
         seen.add(person.pk)
-        ceased = person.uasc_ceased if person.uasc_ceased and person.uasc_ceased <= year_end else None
+        ceased = person.uasc_ceased
+        if ceased is not None and ceased > year_end:
+            ceased = None
         rows.append(
             {
                 "CHILD": person.council_id,
