@@ -8,3 +8,12 @@ class CareConfig(AppConfig):
     name = "lantern.care"
     label = "care"
     verbose_name = "Children in care"
+
+    def ready(self):
+        from lantern.care import panels
+        from lantern.care.kinds import legal, missing, uasc
+        from lantern.casework import kinds
+
+        for area in (legal, missing, uasc):
+            kinds.register(*area.KINDS, for_clock=getattr(area, "FOR_CLOCK", None))
+        panels.register_all()

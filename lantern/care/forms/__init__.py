@@ -1,0 +1,1 @@
+"""Care forms, one module per area: each builds the keyword arguments of its action."""
