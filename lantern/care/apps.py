@@ -10,7 +10,7 @@ class CareConfig(AppConfig):
     verbose_name = "Children in care"
 
     def ready(self):
-        from lantern.care import panels
+        from lantern.care import chronology, panels  # noqa: F401 (chronology registers)
         from lantern.care.kinds import legal, missing, uasc
         from lantern.casework import kinds
 

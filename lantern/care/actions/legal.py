@@ -69,9 +69,6 @@ def send_plo_letter(
         record,
         acting_user=acting_user,
         detail="recorded letter before proceedings",
-        chronology="court",
-        summary=f"Letter before proceedings (Public Law Outline) sent to {record.letter_sent_to}.",
-        when=letter_sent_on,
     )
     return record
 
@@ -107,9 +104,6 @@ def record_pre_proceedings_meeting(
         meeting,
         acting_user=acting_user,
         detail="recorded pre-proceedings meeting",
-        chronology="court",
-        summary=f"Pre-proceedings meeting. {outcome}",
-        when=held_on,
     )
     return meeting
 
@@ -141,9 +135,6 @@ def decide_pre_proceedings(
         acting_user=acting_user,
         created=False,
         detail=f"pre-proceedings decision: {decision}",
-        chronology="court",
-        summary=f"Pre-proceedings decision: {pre_proceedings.get_decision_display()}.",
-        when=decided_on,
     )
     return pre_proceedings
 
@@ -197,9 +188,6 @@ def issue_application(
         application,
         acting_user=acting_user,
         detail="recorded court application",
-        chronology="court",
-        summary=f"Application issued: {application.get_kind_display()} at {application.court}.",
-        when=issued_on,
     )
     return application
 
@@ -256,12 +244,6 @@ def extend_timetable(
         extension,
         acting_user=acting_user,
         detail=f"26-week timetable extended by {weeks} weeks to {clock.due_on}",
-        chronology="court",
-        summary=(
-            f"The court extended the timetable by {weeks} weeks, to "
-            f"{long_date(clock.due_on)}: {extension.reason}"
-        ),
-        when=granted_on,
     )
     return extension
 
@@ -317,9 +299,6 @@ def end_proceedings(
         acting_user=acting_user,
         created=False,
         detail="proceedings ended",
-        chronology="court",
-        summary=f"Proceedings ended: {application.get_kind_display()}.",
-        when=concluded_on,
     )
     return application
 
@@ -378,9 +357,6 @@ def record_order(
         order,
         acting_user=acting_user,
         detail="recorded court order",
-        chronology="court",
-        summary=f"Order made: {order.get_kind_display()} at {order.court}.",
-        when=made_on,
     )
     return order
 
@@ -422,10 +398,6 @@ def record_s20_consent(
         consent,
         acting_user=acting_user,
         detail="recorded s20 consent",
-        chronology="looked_after",
-        summary=f"Consent to accommodation (s20) given by {consent.given_by} "
-        f"({consent.relationship}).",
-        when=given_on,
     )
     return consent
 
@@ -454,8 +426,5 @@ def review_s20_consent(
         acting_user=acting_user,
         created=False,
         detail=f"s20 consent reviewed: {said}",
-        chronology="looked_after",
-        summary=f"Section 20 consent reviewed: {consent.given_by} {said}.",
-        when=reviewed_on,
     )
     return consent

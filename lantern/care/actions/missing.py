@@ -83,21 +83,8 @@ def record_missing_episode(
         episode,
         acting_user=acting_user,
         detail="recorded missing episode",
-        chronology="missing",
-        summary=_summary(episode),
-        when=start_date,
     )
     return episode
-
-
-def _summary(episode) -> str:
-    what = codes.MISSING.label(episode.kind)
-    said = f"{what} from {long_date(episode.start_date)}"
-    if episode.end_date:
-        said += f", returned {long_date(episode.end_date)}"
-    if not episode.looked_after:
-        said += " (not looked after at the time)"
-    return said + "."
 
 
 @transaction.atomic
@@ -125,9 +112,6 @@ def record_return(
         acting_user=acting_user,
         created=False,
         detail="recorded return",
-        chronology="missing",
-        summary=_summary(episode),
-        when=end_date,
     )
     return episode
 
@@ -182,10 +166,5 @@ def record_return_interview(
         acting_user=acting_user,
         created=False,
         detail="recorded return home interview",
-        chronology="missing",
-        summary=f"Return home interview offered {long_date(rhi_offered_on)}"
-        + (f", {episode.get_rhi_response_display().lower()}" if rhi_response else "")
-        + ".",
-        when=rhi_done_on or rhi_offered_on,
     )
     return episode

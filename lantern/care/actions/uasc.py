@@ -9,7 +9,6 @@ from lantern.care.models import AgeAssessment, TransferReferral
 from lantern.casework.actions.base import (
     create,
     in_the_past,
-    long_date,
     not_before,
     refuse,
     written,
@@ -47,19 +46,12 @@ def record_age_assessment(
         disputed=bool(disputed),
         notes=notes,
     )
-    adult = " (18 or over)" if assessment.adult else ""
+    adult = "; 18 or over: consider ending care with reason E15" if assessment.adult else ""
     written(
         request,
         assessment,
         acting_user=acting_user,
-        detail="recorded age assessment",
-        chronology="assessment",
-        summary=f"Age assessment: {assessment.get_outcome_display()}, date of birth "
-        f"{long_date(date_of_birth)}{adult}"
-        + ("" if merton_compliant else "; not Merton-compliant")
-        + ("; disputed" if disputed else "")
-        + ".",
-        when=assessed_on,
+        detail=f"recorded age assessment{adult}",
     )
     return assessment
 
@@ -106,10 +98,5 @@ def record_transfer_referral(
         referral,
         acting_user=acting_user,
         detail="recorded National Transfer Scheme referral",
-        chronology="looked_after",
-        summary=f"National Transfer Scheme referral: {referral.get_outcome_display()}"
-        + (f" ({receiving_council})" if receiving_council else "")
-        + ".",
-        when=referred_on,
     )
     return referral

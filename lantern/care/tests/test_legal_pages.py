@@ -121,3 +121,30 @@ def test_each_record_page_opens(alice, in_care, child, social_worker):
                            "rhi_response": "declined"})  # fmt: skip
     episode.refresh_from_db()
     assert episode.rhi_response == "declined"
+
+
+def test_the_chronology_says_what_the_records_say(child, social_worker, in_care):
+    from lantern.chronology.models import ChronologyEntry
+
+    episode = record_missing_episode(
+        child, acting_user=social_worker, kind="M", start_date=D(2026, 11, 1),
+        end_date=D(2026, 11, 2),
+    )  # fmt: skip
+    from lantern.care.actions.missing import record_return_interview
+
+    record_return_interview(
+        episode, acting_user=social_worker, expected_version=episode.version,
+        rhi_offered_on=D(2026, 11, 3), rhi_response="accepted", rhi_done_on=D(2026, 11, 4),
+        rhi_by="Sam (Missing Children Service)",
+    )  # fmt: skip
+    said = list(
+        ChronologyEntry.objects.filter(person=child, kind="missing")
+        .order_by("occurred_at")
+        .values_list("summary", flat=True)
+    )
+    assert said == [
+        "Missing.",
+        "Returned.",
+        "Return home interview offered: accepted; held 4 November 2026 by Sam (Missing "
+        "Children Service).",
+    ]
