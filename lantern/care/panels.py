@@ -35,9 +35,11 @@ def court_panel(person, user, today):
 
 def missing_panel(person, user, today):
     rows = missing.episodes(person)
-    waiting = Deadline.objects.filter(
-        person=person, rule__code="return_home_interview", state=Deadline.State.OPEN
-    ).order_by("due_on")
+    waiting = []
+    if any(e.end_date and not e.rhi_offered_on for e in rows):
+        waiting = Deadline.objects.filter(
+            person=person, rule__code="return_home_interview", state=Deadline.State.OPEN
+        ).order_by("due_on")
     return {
         "episodes": rows[:10],
         "more": max(0, len(rows) - 10),

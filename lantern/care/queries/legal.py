@@ -4,7 +4,7 @@ hearing, the orders in force and section 20 consent."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 
 from lantern.care.models import (
     CourtApplication,
@@ -31,34 +31,28 @@ class Timetable:
 
 
 def timetable(person, today: dt.date) -> Timetable | None:
-    """The running care or supervision proceedings, as 'week N of 26'."""
-    application = (
-        CourtApplication.objects.filter(
-            person=person,
-            kind__in=CourtApplication.CARE_PROCEEDINGS,
-            concluded_on__isnull=True,
-        )
-        .order_by("-issued_on")
-        .first()
-    )
-    if application is None:
-        return None
-    extended = application.extensions.aggregate(w=Sum("weeks"))["w"] or 0
+    """The running care or supervision proceedings, as 'week N of 26': read from the open
+    26-week clock (one query for a child with none), whose extensions it carries."""
     clock = (
         Deadline.objects.filter(
-            person=person,
-            rule__code="care_proceedings",
-            source_type=application._meta.label,
-            source_ref=str(application.pk),
+            person=person, rule__code="care_proceedings", state=Deadline.State.OPEN
         )
-        .order_by("-id")
+        .order_by("-started_on", "-id")
         .first()
     )
+    if clock is None or clock.source_type != CourtApplication._meta.label:
+        return None
+    application = CourtApplication.objects.filter(
+        pk=clock.source_ref, person=person, concluded_on__isnull=True
+    ).first()
+    if application is None:
+        return None
+    extended = clock.extended_days // 7
     return Timetable(
         application,
         week=max(1, (today - application.issued_on).days // 7 + 1),
         of_weeks=WEEKS + extended,
-        due_on=clock.due_on if clock else None,
+        due_on=clock.due_on,
         extended_weeks=extended,
     )
 

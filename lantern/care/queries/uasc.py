@@ -49,11 +49,12 @@ def uasc_rows(year_end: dt.date) -> list[dict]:
 
 
 def uasc_records(person) -> dict | None:
-    """The UASC panel's context: status, age assessments, transfer referrals."""
+    """The UASC panel's context: status, age assessments, transfer referrals. Shown for a
+    child recorded as UASC (``Person.uasc_since``), so other children's pages ask nothing."""
+    if person.uasc_since is None:
+        return None
     assessments = list(AgeAssessment.objects.filter(person=person))
     referrals = list(TransferReferral.objects.filter(person=person))
-    if person.uasc_since is None and not assessments and not referrals:
-        return None
     return {
         "assessments": assessments,
         "referrals": referrals,
