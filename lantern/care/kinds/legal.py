@@ -1,6 +1,7 @@
 """Court and legal records on casework's generic record pages."""
 
 from lantern.care import models
+from lantern.care.actions import court
 from lantern.care.actions import legal as actions
 from lantern.care.forms import legal as forms
 from lantern.casework.kinds import Kind, Step
@@ -46,16 +47,16 @@ KINDS = [
         models.CourtApplication,
         "an application to court",
         forms.CourtApplicationForm,
-        actions.issue_application,
+        court.issue_application,
         ("kind", "issued_on", "court", "case_number", "period", "next_hearing_on",
          "concluded_on"),
         steps=(
             Step("hearing", "Record the next hearing", forms.NextHearingForm,
-                 actions.record_next_hearing, _running),
+                 court.record_next_hearing, _running),
             Step("extend", "Record an extension of the 26 weeks", forms.ExtensionForm,
-                 actions.extend_timetable, lambda r: _running(r) and r.starts_timetable),
+                 court.extend_timetable, lambda r: _running(r) and r.starts_timetable),
             Step("end", "Proceedings withdrawn or dismissed", forms.EndProceedingsForm,
-                 actions.end_proceedings, _running),
+                 court.end_proceedings, _running),
         ),
     ),
     Kind(
@@ -71,7 +72,7 @@ KINDS = [
         models.CourtOrder,
         "a court order",
         forms.CourtOrderForm,
-        actions.record_order,
+        court.record_order,
         ("kind", "made_on", "ends_on", "court", "judge", "application"),
     ),
     Kind(

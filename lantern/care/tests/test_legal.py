@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from lantern.care.actions import legal
+from lantern.care.actions import court, legal
 from lantern.care.models import CourtApplication, CourtOrder, PreProceedings, Section20Consent
 from lantern.care.queries.legal import court_status, timetable
 from lantern.care.tests.factories import start_care
@@ -25,7 +25,7 @@ ISSUED = D(2026, 7, 6)  # a Monday
 
 
 def issue(child, worker, on=ISSUED, kind=CourtApplication.Kind.CARE_ORDER):
-    return legal.issue_application(
+    return court.issue_application(
         child, acting_user=worker, kind=kind, issued_on=on, court="East London Family Court",
         case_number="ZE26C00123",
     )  # fmt: skip
@@ -50,7 +50,7 @@ def test_an_eight_week_extension_moves_the_due_date_and_survives_recomputation(
     child, social_worker
 ):
     application = issue(child, social_worker)
-    legal.extend_timetable(
+    court.extend_timetable(
         application, acting_user=social_worker, granted_on=D(2026, 11, 23), weeks=8,
         reason="Expert assessment of the father delayed by his hospital admission",
     )  # fmt: skip
@@ -65,11 +65,11 @@ def test_an_eight_week_extension_moves_the_due_date_and_survives_recomputation(
 def test_an_extension_over_eight_weeks_or_without_a_reason_is_refused(child, social_worker):
     application = issue(child, social_worker)
     assert "8 weeks" in refused(
-        "weeks", legal.extend_timetable, application, acting_user=social_worker,
+        "weeks", court.extend_timetable, application, acting_user=social_worker,
         granted_on=D(2026, 11, 23), weeks=9, reason="More time",
     )  # fmt: skip
     refused(
-        "reason", legal.extend_timetable, application, acting_user=social_worker,
+        "reason", court.extend_timetable, application, acting_user=social_worker,
         granted_on=D(2026, 11, 23), weeks=4, reason=" ",
     )  # fmt: skip
     assert not application.extensions.exists()
@@ -78,13 +78,13 @@ def test_an_extension_over_eight_weeks_or_without_a_reason_is_refused(child, soc
 
 def test_the_final_order_meets_the_timetable_and_replaces_the_interim_order(child, social_worker):
     application = issue(child, social_worker)
-    legal.record_order(
+    court.record_order(
         child, acting_user=social_worker, kind=CourtOrder.Kind.INTERIM_CARE_ORDER,
         made_on=D(2026, 7, 7), ends_on=D(2026, 12, 31), court="East London Family Court",
         application=application,
     )  # fmt: skip
     assert [o.kind for o in court_status(child, D(2026, 11, 24))["orders"]] == ["interim_care"]
-    legal.record_order(
+    court.record_order(
         child, acting_user=social_worker, kind=CourtOrder.Kind.CARE_ORDER,
         made_on=D(2026, 11, 20), court="East London Family Court", judge="HHJ Morgan",
         application=application,
@@ -100,7 +100,7 @@ def test_the_final_order_meets_the_timetable_and_replaces_the_interim_order(chil
 
 def test_proceedings_withdrawn_meet_the_clock_too(child, social_worker):
     application = issue(child, social_worker)
-    legal.end_proceedings(
+    court.end_proceedings(
         application, acting_user=social_worker, expected_version=application.version,
         concluded_on=D(2026, 9, 1),
     )  # fmt: skip
@@ -115,17 +115,17 @@ def test_an_epo_or_placement_order_application_starts_no_26_week_clock(child, so
 def test_bad_orders_are_refused_naming_the_field_and_nothing_is_saved(child, social_worker):
     application = issue(child, social_worker)
     common = {"acting_user": social_worker, "court": "East London Family Court"}
-    refused("ends_on", legal.record_order, child, kind="interim_care", made_on=D(2026, 7, 7),
+    refused("ends_on", court.record_order, child, kind="interim_care", made_on=D(2026, 7, 7),
             **common)  # fmt: skip
     assert "8 days" in refused(
-        "ends_on", legal.record_order, child, kind="epo", made_on=D(2026, 7, 1),
+        "ends_on", court.record_order, child, kind="epo", made_on=D(2026, 7, 1),
         ends_on=D(2026, 7, 20), **common,
     )  # fmt: skip
-    refused("made_on", legal.record_order, child, kind="care", made_on=D(2026, 7, 1),
+    refused("made_on", court.record_order, child, kind="care", made_on=D(2026, 7, 1),
             application=application, **common)  # fmt: skip
-    refused("made_on", legal.record_order, child, kind="care", made_on=D(2026, 12, 1),
+    refused("made_on", court.record_order, child, kind="care", made_on=D(2026, 12, 1),
             **common)  # fmt: skip
-    refused("kind", legal.record_order, child, kind="ZZ", made_on=D(2026, 7, 7), **common)
+    refused("kind", court.record_order, child, kind="ZZ", made_on=D(2026, 7, 7), **common)
     assert not CourtOrder.objects.exists()
 
 

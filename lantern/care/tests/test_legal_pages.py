@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import PASSWORD
-from lantern.care.actions import legal
+from lantern.care.actions import court, legal
 from lantern.care.actions.missing import record_missing_episode
 from lantern.care.actions.uasc import record_age_assessment
 from lantern.care.models import MissingEpisode, TimetableExtension
@@ -32,11 +32,11 @@ def page(client, child) -> str:
 def test_the_court_panel_shows_the_week_the_next_hearing_and_the_orders(
     alice, child, social_worker
 ):
-    application = legal.issue_application(
+    application = court.issue_application(
         child, acting_user=social_worker, kind="s31_care", issued_on=D(2026, 7, 6),
         court="East London Family Court", next_hearing_on=D(2026, 12, 8),
     )  # fmt: skip
-    legal.record_order(
+    court.record_order(
         child, acting_user=social_worker, kind="interim_care", made_on=D(2026, 7, 7),
         ends_on=D(2027, 1, 4), court="East London Family Court", application=application,
     )  # fmt: skip
@@ -48,7 +48,7 @@ def test_the_court_panel_shows_the_week_the_next_hearing_and_the_orders(
 
 
 def test_an_extension_is_recorded_from_the_application_page(alice, child, social_worker):
-    application = legal.issue_application(
+    application = court.issue_application(
         child, acting_user=social_worker, kind="s31_care", issued_on=D(2026, 7, 6),
         court="East London Family Court",
     )  # fmt: skip
