@@ -10,19 +10,21 @@ class CareConfig(AppConfig):
     verbose_name = "Children in care"
 
     def ready(self):
-        # Each care record's chronology entries are described by one function.
-        from lantern.care import chronology  # noqa: F401
-        from lantern.care.kinds import core
+        # Each care record's chronology entries are described by one function; importing the
+        # describer modules registers them.
+        from lantern.care import (  # noqa: F401
+            chronology,
+            chronology_health,
+            chronology_legal,
+            panels_legal,
+        )
+        from lantern.care.kinds import core, health, legal, missing, uasc
         from lantern.care.panels import care_panel
-        from lantern.casework import kinds, panels
-
-        kinds.register(*core.KINDS)
-        panels.register("care/_panel.html", care_panel)
-
-        from lantern.care import chronology_health  # noqa: F401 (registers describers)
-        from lantern.care.kinds import health as health_kinds
         from lantern.care.views import health as health_views
         from lantern.casework import kinds, panels
 
-        kinds.register(*health_kinds.KINDS, for_clock=health_kinds.FOR_CLOCK)
+        for area in (core, health, legal, missing, uasc):
+            kinds.register(*area.KINDS, for_clock=getattr(area, "FOR_CLOCK", None))
+        panels.register("care/_panel.html", care_panel)
+        panels_legal.register_all()
         panels.register("care/_health_education.html", health_views.panel)

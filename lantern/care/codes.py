@@ -245,3 +245,11 @@ SDQ_REASON = CodeList("SDQ_REASON", "903 rule 196 (unchanged 2022/23-2026/27)", 
 # (rules 157, 188, 189).
 SDQ_SCORE_MAX = 40
 SDQ_AGES = (4, 16)
+
+# --- missing and away from placement ---
+# fmt: off
+MISSING = CodeList("MISSING", "903 rule 1006", (
+    Code("M", "Missing"),
+    Code("A", "Away from placement without authorisation"),
+))
+# fmt: on

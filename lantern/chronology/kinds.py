@@ -41,6 +41,9 @@ KINDS = [
     EntryKind("placement", "Placement"),
     EntryKind("health", "Health (looked after)"),
     EntryKind("education", "Education (looked after)"),
+
+    EntryKind("court", "Court and legal"),
+    EntryKind("missing", "Missing from home or care"),
 ]
 BY_CODE = {kind.code: kind for kind in KINDS}
 CHOICES = [(kind.code, kind.label) for kind in KINDS]

@@ -105,6 +105,23 @@ def apply_event(
     )
 
 
+@transaction.atomic
+def extend_deadline(deadline: Deadline, days: int) -> Deadline:
+    """Put an open clock's due date back by ``days``, as the law allows for some clocks (a
+    court extending the 26 weeks of care proceedings). The extension is kept on the row, so
+    a later change of calendar or rule recomputes the due date with it, not without it. The
+    caller keeps the reason (the record that granted it)."""
+    if days < 1:
+        raise ValueError("an extension is at least 1 day")
+    row = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if row.state != OPEN:
+        raise ValueError(f"{row} is {row.get_state_display().lower()}: it cannot be extended")
+    row.extended_days += days
+    row.due_on += dt.timedelta(days=days)
+    row.save(update_fields=["extended_days", "due_on"])
+    return row
+
+
 def recompute_open_deadlines(
     rules: list[ClockRule] | None = None, calendar: WorkingDayCalendar | None = None
 ) -> int:
@@ -118,18 +135,22 @@ def recompute_open_deadlines(
     calendar = calendar or current_calendar()
     groups = (
         Deadline.objects.filter(state=OPEN, rule_id__in=list(rules))
-        .values_list("rule_id", "started_on", "due_on")
+        .values_list("rule_id", "started_on", "due_on", "extended_days")
         .distinct()
         .order_by()
     )
     changed = 0
     with transaction.atomic():
-        for rule_id, started_on, due_on in list(groups):
+        for rule_id, started_on, due_on, extended in list(groups):
             rule = rules[rule_id]
-            due = calendar.due(started_on, rule.amount, rule.unit)
+            due = calendar.due(started_on, rule.amount, rule.unit) + dt.timedelta(days=extended)
             if due != due_on:
                 changed += Deadline.objects.filter(
-                    state=OPEN, rule_id=rule_id, started_on=started_on, due_on=due_on
+                    state=OPEN,
+                    rule_id=rule_id,
+                    started_on=started_on,
+                    due_on=due_on,
+                    extended_days=extended,
                 ).update(due_on=due, calendar_version=calendar.version)
     return changed
 

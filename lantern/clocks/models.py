@@ -79,6 +79,9 @@ class Deadline(models.Model):
     # The record whose event started the clock (an ICPC, a visit), for drill-through.
     source_type = models.CharField(max_length=64, blank=True)
     source_ref = models.CharField(max_length=64, blank=True)
+    # Days the due date was put back by a lawful extension (the court extending the 26
+    # weeks, s32(5)): kept apart from the rule so a recomputation keeps it.
+    extended_days = models.PositiveIntegerField(default=0)
     # Which calendar computed ``due_on`` (statutory.md Table 6: keep it for audit).
     calendar_version = models.CharField(max_length=60, blank=True)
 

@@ -71,6 +71,10 @@ EVENTS: dict[str, str] = {
     "pep_held": "a personal education plan meeting is held (care)",
     "became_eligible": "16th birthday of an eligible child, or eligibility if later (care)",
     "pathway_plan_made": "the pathway plan is made or reviewed (care)",
+    "care_application_issued": "a care or supervision order application is issued (care)",
+    "care_proceedings_ended": "care proceedings end: final order, withdrawal or dismissal (care)",
+    "returned_from_missing": "a child returns from being missing or away (care)",
+    "return_interview_offered": "a return home interview is offered (care)",
     "complaint_received": "a complaint is received",
     "complaint_responded": "the stage 1 response is sent",
     "complaint_withdrawn": "the complaint is withdrawn",
@@ -242,6 +246,20 @@ RULES: list[Rule] = [
          ("pathway_plan_made",), ("pathway_plan_made",), (),
          "care leavers with a pathway plan", "Care Leavers (England) Regulations 2010",
          "Review the pathway plan"),
+    Rule("care_proceedings", "Care proceedings (26 weeks)", 26, WEEKS,
+         ("care_application_issued",), ("care_proceedings_ended",), (),
+         "every application for a care or supervision order, from the day it is issued; "
+         "the court may extend by up to 8 weeks at a time (s32(5)-(8))",
+         "Children Act 1989 s32(1)(a), as amended by the Children and Families Act 2014 s14",
+         "Conclude the proceedings"),
+    # The guidance says 72 hours; the engine counts whole days, so the clock is 3 calendar
+    # days from the day of return: a child back on Monday evening is due by Thursday.
+    Rule("return_home_interview", "Return home interview offered (72 hours)", 3,
+         CALENDAR_DAYS, ("returned_from_missing",), ("return_interview_offered",), (),
+         "every child who returns from being missing or away, looked after or not; counted "
+         "as 3 calendar days from the date of return, as the clock cannot count hours",
+         "Statutory guidance on children who run away or go missing from home or care (2014)",
+         "Offer a return home interview"),
     Rule("complaint_stage1", "Complaint (stage 1)", 10, WORKING_DAYS,
          ("complaint_received",), ("complaint_responded",), ("complaint_withdrawn",),
          "complaints under the Children Act 1989 procedure (may extend to 20 working days)",

@@ -148,6 +148,16 @@ NEW_RECORD = {
     "conviction": WRITE,
     "pep": WRITE,
     "education-setting": WRITE,
+
+    # care: court and legal, missing episodes, UASC (issue 10 §2, §6, §10)
+    "pre-proceedings": WRITE,
+    "pre-proceedings-meeting": WRITE,
+    "court-application": WRITE,
+    "court-order": WRITE,
+    "s20-consent": WRITE,
+    "missing-episode": WRITE,
+    "age-assessment": WRITE,
+    "nts-referral": WRITE,
 }
 # casework:record (the child's open referral), casework:change (its "edit" step) and
 # casework:draft (the autosave of a new visit), per class.

@@ -9,21 +9,40 @@ from lantern.care.models.health import (
     StrengthsAndDifficulties,
     SubstanceMisuse,
 )
+from lantern.care.models.legal import (
+    CourtApplication,
+    CourtOrder,
+    PreProceedings,
+    PreProceedingsMeeting,
+    Section20Consent,
+    TimetableExtension,
+)
+from lantern.care.models.missing import MissingEpisode
 from lantern.care.models.periods import CareEpisode, LegalStatus, PeriodOfCare
 from lantern.care.models.placements import Carer, Placement
+from lantern.care.models.uasc import AgeAssessment, TransferReferral
 
 __all__ = [
+    "AgeAssessment",
     "CareEpisode",
     "Carer",
     "Conviction",
+    "CourtApplication",
+    "CourtOrder",
     "DentalCheck",
     "EducationSetting",
     "HealthAssessment",
     "ImmunisationStatus",
     "LegalStatus",
+    "MissingEpisode",
     "PeriodOfCare",
     "PersonalEducationPlan",
     "Placement",
+    "PreProceedings",
+    "PreProceedingsMeeting",
+    "Section20Consent",
     "StrengthsAndDifficulties",
     "SubstanceMisuse",
+    "TimetableExtension",
+    "TransferReferral",
 ]

@@ -1,0 +1,1 @@
+"""Care reads, one module per area (STYLE.md)."""

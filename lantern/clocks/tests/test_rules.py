@@ -49,6 +49,9 @@ EXAMPLES = [
     ("pathway_plan", D(2026, 11, 30), D(2027, 2, 28)),  # 16th birthday + 3 months
     ("pathway_plan_review", D(2026, 3, 31), D(2026, 9, 30)),
     ("complaint_stage1", D(2027, 12, 17), D(2028, 1, 5)),  # 27, 28 Dec and 3 Jan 2028
+    # s32(1)(a): issued Monday 6 Jul 2026, 26 weeks is Monday 4 Jan 2027 (1 Jan stands).
+    ("care_proceedings", D(2026, 7, 6), D(2027, 1, 4)),
+    ("return_home_interview", D(2026, 12, 24), D(2026, 12, 27)),  # Christmas counts
 ]
 
 
