@@ -8,3 +8,15 @@ class CareConfig(AppConfig):
     name = "lantern.care"
     label = "care"
     verbose_name = "Children in care"
+
+    def ready(self) -> None:
+        from lantern.access import policy
+        from lantern.care.actions.visits import meet_visit_clock
+        from lantern.care.kinds import reviews
+        from lantern.care.queries.iro import iro_relation
+        from lantern.casework import kinds
+        from lantern.casework.actions.recording import VISIT_RECORDED
+
+        kinds.register(*reviews.KINDS, for_clock=reviews.FOR_CLOCK)
+        policy.RELATIONS.append(iro_relation)
+        VISIT_RECORDED.append(meet_visit_clock)

@@ -1,6 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
+from lantern.care.views import iro
 from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 
 app_name = "care"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("iro/reviews/", iro.iro_reviews, name="iro-reviews"),
+]

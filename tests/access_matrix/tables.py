@@ -168,6 +168,7 @@ PAGES = {
     "casework:my-work": only({SW, TM}),
     "casework:team": only({TM}),
     "clocks:timescales": only(set(PERSONAS)),
+    "care:iro-reviews": only({IRO}),
     "clocks:interval": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
     "clocks:closure-day": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
 }

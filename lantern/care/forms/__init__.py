@@ -1,0 +1,1 @@
+"""Forms for care records, one module per area."""

@@ -1,0 +1,1 @@
+"""Reads of looked-after children's records, one module per area."""
