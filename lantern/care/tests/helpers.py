@@ -7,14 +7,18 @@ harmlessly, when the factory fires the same events itself.
 
 import datetime as dt
 
+from lantern.care.actions.visits import visit_regime
 from lantern.clocks.actions import apply_event
 from lantern.clocks.models import Deadline
 
 
-def looked_after(period) -> None:
+def looked_after(period, *, temporary_approval: bool = False) -> None:
+    """What starting care will fire: looked after, each placement started and its reg 28
+    visiting rule decided (``visit_regime``, which the placement actions are to call)."""
     apply_event(period.person, "became_looked_after", period.start_date, source=period)
     for placement in period.placements.all():
         apply_event(period.person, "placement_started", placement.start_date, source=placement)
+        visit_regime(placement, temporary_approval=temporary_approval)
 
 
 def running(person) -> dict[str, dt.date]:
