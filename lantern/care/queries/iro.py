@@ -67,3 +67,22 @@ def iro_caseload(iro, today: dt.date) -> list[CaseloadRow]:
     rows = [CaseloadRow(a, due.get(a.person_id), last.get(a.person_id)) for a in allocations]
     far = dt.date.max
     return sorted(rows, key=lambda r: (r.due.deadline.due_on if r.due else far, r.person.last_name))
+
+
+def reviews_panel(person, user, today: dt.date) -> dict | None:
+    """The child's casework page: their IRO (and every change of IRO), reviews and the
+    IRO's concerns. Left out for a child never looked after."""
+    from lantern.access.roles import ALLOCATE_WORKER, IRO, RECORD_CASEWORK
+    from lantern.care.models import IROConcern, PeriodOfCare
+
+    if not PeriodOfCare.objects.filter(person=person).exists():
+        return None
+    return {
+        "person": person,
+        "history": iro_history(person),
+        "reviews": list(LookedAfterReview.objects.filter(person=person).select_related("chair")),
+        "concerns": list(IROConcern.objects.filter(person=person)),
+        "may_allocate": user.has_perm(ALLOCATE_WORKER),
+        "may_record": user.has_perm(RECORD_CASEWORK),
+        "is_iro": user.groups.filter(name=IRO).exists(),
+    }

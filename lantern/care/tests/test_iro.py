@@ -227,3 +227,26 @@ def test_the_concern_pages_work_for_the_iro(client, in_care, child, iro):
     assert response.status_code == 302
     page = client.get(concern.get_absolute_url()).content.decode()
     assert "Contact restarted" in page
+
+
+def test_the_childs_page_shows_the_iro_every_change_of_iro_and_the_reviews(
+    client, in_care, child, manager, iro, other_iro, social_worker
+):
+    looked_after(in_care)
+    allocate_iro(child, acting_user=manager, iro=iro, start_date=D(2026, 10, 6))
+    allocate_iro(child, acting_user=manager, iro=other_iro, start_date=D(2026, 11, 16))
+    from lantern.care.actions.reviews import record_lac_review
+
+    record_lac_review(
+        child, acting_user=social_worker, held_on=D(2026, 10, 29), chair=iro,
+        participation="PN6", decisions="Continue",
+    )  # fmt: skip
+    client.login(username="mo", password=PASSWORD)
+    page = client.get(reverse("casework:overview", args=[child.pk])).content.decode()
+    panel = page.split('id="reviews-and-iro"')[1]
+    assert "Independent reviewing officer: <strong>Ivan Tester</strong> since 16 Nov 2026" in panel
+    history = panel.split('id="iro-history"')[1].split("</table>")[0]
+    assert "IROs: 2" in history and "Irene Tester" in history and "16 Nov 2026" in history
+    reviews = panel.split('id="lac-reviews"')[1].split("</table>")[0]
+    assert "29 Oct 2026" in reviews and "PN6" in reviews and "Not signed off" in reviews
+    assert "Change the IRO" in panel
