@@ -126,6 +126,7 @@ def test_the_iro_caseload_shows_each_childs_next_review_overdue_first(
     allocate_iro(ben, acting_user=manager, iro=iro, start_date=D(2026, 11, 16))
     allocate_iro(cara, acting_user=manager, iro=other_iro, start_date=D(2026, 11, 2))
     client.login(username="irene", password=PASSWORD)
+    assert reverse("care:iro-reviews") in client.get(reverse("home")).content.decode()
     page = client.get(reverse("care:iro-reviews")).content.decode()
     assert "Cara Bell" not in page
     table = page.split('id="iro-caseload"')[1]
