@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from lantern.care import codes
 from lantern.care.models.periods import PeriodOfCare
 from lantern.casework.models.base import CaseRecord
+from lantern.casework.models.episodes import LateReasonFields
 
 
 class IROAllocation(CaseRecord):
@@ -48,7 +49,7 @@ class IROAllocation(CaseRecord):
         return f"IRO {self.iro.get_full_name() or self.iro.get_username()}"
 
 
-class LookedAfterReview(CaseRecord):
+class LookedAfterReview(LateReasonFields, CaseRecord):
     """A review of the child's care plan (reg 33), chaired by the IRO, and the IRO's record
     of it: the decisions and the date the IRO signed them off (Handbook 3.70: within 5
     working days the decisions go out; the full record within 20)."""
@@ -71,8 +72,6 @@ class LookedAfterReview(CaseRecord):
     care_plan_endorsed = models.BooleanField("The IRO endorsed the care plan", default=True)
     iro_report = models.TextField("The IRO's record of the review", blank=True)
     signed_off_on = models.DateField("Signed off by the IRO on", null=True, blank=True)
-    late_reason = models.CharField("Reason the review was late", max_length=12, blank=True)
-    late_reason_detail = models.TextField("More about the delay", blank=True)
 
     class Meta(CaseRecord.Meta):
         ordering = ["-held_on", "-pk"]
