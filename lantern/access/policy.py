@@ -22,6 +22,7 @@ class Relation(enum.Enum):
     MANAGER = "manager of the allocated team"
     FRONT_DOOR = "front door (MASH)"
     REVIEWING = "independent reviewing officer"
+    ALLOCATED_IRO = "the child's allocated independent reviewing officer"
     ALLOCATING = "manager allocating a new referral"
     NONE = "no working relation"
 
@@ -32,8 +33,13 @@ DIRECT = {
     Relation.MANAGER,
     Relation.FRONT_DOOR,
     Relation.REVIEWING,
+    Relation.ALLOCATED_IRO,
     Relation.ALLOCATING,
 }
+# Working relations kept by apps above this one, asked after the allocated worker and team:
+# each is called with (user, person) and answers a Relation or None. Care registers the
+# child's allocated IRO (``care.queries.iro.iro_relation``) from its AppConfig.ready.
+RELATIONS: list = []
 # A child accepted at the front door but not yet allocated belongs to no team yet; the manager
 # of the team the referral was sent to must be able to read it to allocate it.
 AWAITING_ALLOCATION = {"contact", "assessment"}
@@ -81,6 +87,10 @@ def relation_to(user, person) -> Relation:
         staff = getattr(user, "staff", None)
         if staff is not None and staff.team_id == allocation.team_id:
             return Relation.TEAM
+    for relation_of in RELATIONS:
+        relation = relation_of(user, person)
+        if relation is not None:
+            return relation
     roles = _role_names(user)
     if MASH_OFFICER in roles:
         return Relation.FRONT_DOOR

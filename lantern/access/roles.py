@@ -26,6 +26,7 @@ ALLOCATE_WORKER = "casework.allocate_worker"
 VIEW_MY_WORK = "casework.view_my_work"
 VIEW_TEAM_WORK = "casework.view_team_work"
 MANAGE_CLOCKS = "clocks.manage_clocks"
+VIEW_IRO_CASELOAD = "care.view_iro_caseload"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -59,7 +60,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         VIEW_MY_WORK,
         VIEW_TEAM_WORK,
     ],
-    IRO: [SEARCH, VIEW_RECORD, RECORD_CASEWORK, VIEW_CASE_NOTES],
+    IRO: [SEARCH, VIEW_RECORD, RECORD_CASEWORK, VIEW_CASE_NOTES, VIEW_IRO_CASELOAD],
     # Aggregates and exports arrive with the insight and returns apps; no case records.
     PERFORMANCE_ANALYST: [],
     # Partners see only their own contacts (front door); never the person index.

@@ -251,5 +251,19 @@ SDQ_AGES = (4, 16)
 MISSING = CodeList("MISSING", "903 rule 1006", (
     Code("M", "Missing"),
     Code("A", "Away from placement without authorisation"),
+
+# --- reviews ---
+# fmt: off
+REVIEW_PARTICIPATION = CodeList("REVIEW_CODE", "903 rules 167, 440, 441", (
+    Code("PN0", "Child aged under 4 at the time of the review"),
+    Code("PN1", "Child physically attends and speaks for themselves"),
+    Code("PN2", "Child physically attends and an advocate speaks on their behalf"),
+    Code("PN3", "Child attends and conveys their view symbolically (non-verbally)"),
+    Code("PN4", "Child physically attends but does not speak for themselves, convey views "
+                "symbolically or ask an advocate to speak"),
+    Code("PN5", "Child does not attend physically but briefs an advocate to speak for them"),
+    Code("PN6", "Child does not attend but conveys their feelings to the review by a "
+                "facilitative medium"),
+    Code("PN7", "Child does not attend, nor are their views conveyed to the review"),
 ))
 # fmt: on

@@ -29,6 +29,7 @@ LATE_CLOCKS = {
     "assessment_authorised": ("assessment",),
     "icpc_held": ("icpc",),
     "rcpc_held": ("first_rcpc", "rcpc"),
+    "lac_review_held": ("first_lac_review", "second_lac_review", "lac_review"),
 }
 
 

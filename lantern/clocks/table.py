@@ -63,6 +63,16 @@ EVENTS: dict[str, str] = {
     "placement_ended": "a placement ends (care)",
     "cla_visit_made": "a looked-after child is visited (care)",
     "cla_visit_made_long_term": "a visit in a long-term placement after its first year (care)",
+    "cla_visit_made_weekly": "a visit while reg 28(4) asks for weekly visits (care)",
+    "cla_visit_made_4_weekly": "a visit after the first review where reg 28(4) applies (care)",
+    "cla_visit_made_short_break": "a visit during a short break (care, reg 48)",
+    "weekly_visits_started": "a placement starts with a connected person under temporary "
+    "approval (reg 24), or at home under an interim care order (care)",
+    "four_weekly_visits_started": "the first review is held where reg 28(4) applies (care)",
+    "care_order_made_at_home": "a care order is made while the child lives with a parent (care)",
+    "short_breaks_started": "a placement in an agreed series of short breaks starts (care)",
+    "standard_visits_resumed": "reg 28(2) visits apply again to a placement, e.g. once the "
+    "fostering panel approves a temporarily approved connected person (care)",
     "lac_review_held": "a looked-after review is held (care)",
     "first_lac_review_held": "the first looked-after review is held (care)",
     "later_lac_review_held": "the second or a later looked-after review is held (care)",
@@ -106,6 +116,17 @@ PLAN_ENDS = ("cp_plan_ended", "episode_closed")
 CARE_ENDS = ("ceased_looked_after",)
 CIN_PLAN_ENDS = ("cin_plan_ended", "episode_closed")
 CP_VISITS = ("cp_visit_child_seen", "cp_visit_expectant_parent_seen")
+# Every visit to a looked-after child meets whichever reg 28 visit clock is running.
+CLA_VISITS = (
+    "cla_visit_made",
+    "cla_visit_made_long_term",
+    "cla_visit_made_weekly",
+    "cla_visit_made_4_weekly",
+    "cla_visit_made_short_break",
+)
+PLACEMENT_ENDS = ("placement_ended", "ceased_looked_after")
+# reg 28(4)'s weekly and 4-weekly visits stop when a care order replaces the interim order.
+AT_HOME_CHANGES = ("care_order_made_at_home", "standard_visits_resumed")
 # Not in statutory.md: Working Together 2023 leaves CIN plan reviews and visits to the
 # council (statutory.md evidence code CFG); these are common local-procedure defaults.
 CIN_LOCAL = "Local policy; no national timescale (WT23 leaves it to the council: CFG)"
@@ -194,19 +215,43 @@ RULES: list[Rule] = [
          ("later_lac_review_held",), ("lac_review_held",), CARE_ENDS,
          "after the second and each later review", f"{CPR} reg. 33(2)(c)", "Hold the review"),
     Rule("cla_visit", "First visit in a placement", 1, WEEKS,
-         ("placement_started",), ("cla_visit_made", "cla_visit_made_long_term"),
-         ("placement_ended", *CARE_ENDS),
+         ("placement_started",), CLA_VISITS, (*PLACEMENT_ENDS, "short_breaks_started"),
          "any new placement", f"{CPR} reg. 28(2)(a)", "Visit the child in placement"),
     Rule("cla_visit_repeat", "Looked-after visit", 6, WEEKS,
-         ("cla_visit_made",), ("cla_visit_made", "cla_visit_made_long_term"),
-         ("placement_ended", *CARE_ENDS),
-         "first year of a placement, or a placement not meant to last until 18",
-         f"{CPR} reg. 28(2)(b)", "Visit the child in placement"),
+         ("cla_visit_made", "standard_visits_resumed"), CLA_VISITS, PLACEMENT_ENDS,
+         "first year of a placement, or a placement not meant to last until 18; a child "
+         "at home on a care order", f"{CPR} reg. 28(2)(b), 28(5)(b)",
+         "Visit the child in placement"),
     Rule("cla_visit_long_term", "Looked-after visit (long-term placement)", 3, MONTHS,
-         ("cla_visit_made_long_term",), ("cla_visit_made", "cla_visit_made_long_term"),
-         ("placement_ended", *CARE_ENDS),
+         ("cla_visit_made_long_term",), CLA_VISITS, PLACEMENT_ENDS,
          "after the first year of a placement meant to last until 18",
          f"{CPR} reg. 28(2)(c)", "Visit the child in placement"),
+    Rule("cla_visit_weekly", "Weekly visit until the first review", 1, WEEKS,
+         ("weekly_visits_started", "cla_visit_made_weekly"), CLA_VISITS,
+         ("first_lac_review_held", "four_weekly_visits_started", *AT_HOME_CHANGES,
+          *PLACEMENT_ENDS),
+         "a connected person temporarily approved under reg. 24, or a child at home on an "
+         "interim care order, until the first review", f"{CPR} reg. 28(4)(a)",
+         "Visit the child in placement"),
+    Rule("cla_visit_4_weekly", "Looked-after visit (4-weekly)", 4, WEEKS,
+         ("four_weekly_visits_started", "cla_visit_made_4_weekly"), CLA_VISITS,
+         (*AT_HOME_CHANGES, *PLACEMENT_ENDS),
+         "after the first review, where reg. 28(4) applies", f"{CPR} reg. 28(4)(b)",
+         "Visit the child in placement"),
+    Rule("cla_visit_care_order_at_home", "Visit after a care order at home", 1, WEEKS,
+         ("care_order_made_at_home",), CLA_VISITS, PLACEMENT_ENDS,
+         "a care order made while the child lives with a parent", f"{CPR} reg. 28(5)(a)",
+         "Visit the child at home"),
+    Rule("short_break_first_visit", "First visit in a series of short breaks", 3, MONTHS,
+         ("short_breaks_started",), CLA_VISITS, CARE_ENDS,
+         "a child accommodated for an agreed series of short breaks (V3/V4), from the first",
+         f"{CPR} reg. 48(3)(c)(i)", "Visit the child during a short break",
+         counts_from_first=True),
+    Rule("short_break_visit", "Short-break visit", 6, MONTHS,
+         ("cla_visit_made_short_break",), CLA_VISITS, CARE_ENDS,
+         "a series of short breaks: at intervals agreed with the IRO and parents, at most "
+         "6 months", f"{CPR} reg. 48(3)(c)(ii)", "Visit the child during a short break",
+         local_policy=True),
     Rule("initial_health_assessment", "Initial health assessment", 20, WORKING_DAYS,
          ("became_looked_after",), ("health_assessment_done", "health_assessment_done_under_5"),
          CARE_ENDS, "every child who becomes looked after",

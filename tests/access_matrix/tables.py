@@ -189,6 +189,7 @@ PAGES = {
     "casework:my-work": only({SW, TM}),
     "casework:team": only({TM}),
     "clocks:timescales": only(set(PERSONAS)),
+    "care:iro-reviews": only({IRO}),
     "clocks:interval": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
     "clocks:closure-day": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
     # issue 10: the council's carers, seen by those who open children's records; added by

@@ -63,6 +63,12 @@ def _quoted(words: str, limit: int = 300) -> str:
     return f"“{words[:limit]}{'…' if len(words) > limit else ''}”"
 
 
+# Apps above casework meet their own visit clocks from a visit recorded here (care: the reg 28
+# visits to a looked-after child). Each is called with the saved visit inside the transaction;
+# a ValidationError it raises refuses the visit.
+VISIT_RECORDED: list = []
+
+
 @transaction.atomic
 def record_visit(
     person: Person,
@@ -130,6 +136,8 @@ def record_visit(
         child_words=child_words,
         observations=observations,
     )
+    for listener in VISIT_RECORDED:
+        listener(visit)
     if child_seen and _on_cp_plan(person, visited_on):
         apply_event(person, "cp_visit_child_seen", visited_on, source=visit)
     elif expectant_parent_seen and kind == Visit.Kind.CHILD_PROTECTION:

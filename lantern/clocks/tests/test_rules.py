@@ -39,6 +39,11 @@ EXAMPLES = [
     ("second_lac_review", D(2025, 11, 30), D(2026, 2, 28)),
     ("lac_review", D(2027, 8, 31), D(2028, 2, 29)),
     ("cla_visit", D(2025, 12, 18), D(2025, 12, 25)),  # calendar week: Christmas Day stands
+    ("cla_visit_weekly", D(2026, 12, 18), D(2026, 12, 25)),  # reg 28(4): Christmas Day stands
+    ("cla_visit_4_weekly", D(2026, 12, 4), D(2027, 1, 1)),  # New Year's Day stands
+    ("cla_visit_care_order_at_home", D(2026, 3, 30), D(2026, 4, 6)),  # Easter Monday stands
+    ("short_break_first_visit", D(2026, 11, 30), D(2027, 2, 28)),  # clamped to February
+    ("short_break_visit", D(2026, 8, 31), D(2027, 2, 28)),
     ("cla_visit_repeat", D(2026, 1, 31), D(2026, 3, 14)),
     ("cla_visit_long_term", D(2026, 5, 31), D(2026, 8, 31)),
     ("initial_health_assessment", D(2026, 8, 14), D(2026, 9, 14)),
