@@ -8,3 +8,12 @@ class CareConfig(AppConfig):
     name = "lantern.care"
     label = "care"
     verbose_name = "Children in care"
+
+    def ready(self):
+        from lantern.care import panels
+        from lantern.care.kinds import permanence
+        from lantern.casework import kinds
+        from lantern.casework import panels as casework_panels
+
+        kinds.register(*permanence.KINDS, for_clock=permanence.FOR_CLOCK)
+        casework_panels.register("care/_stability_panel.html", panels.stability_panel)

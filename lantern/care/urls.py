@@ -1,6 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
+from lantern.care.views import permanence
 from lantern.ids import RecordIdConverter  # noqa: F401 (registers <id:...>)
 
 app_name = "care"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("permanence/", permanence.tracker, name="permanence"),
+    path("stability/", permanence.team_stability, name="stability"),
+    path("leavers/", permanence.leavers, name="leavers"),
+]
