@@ -10,7 +10,7 @@ class CareConfig(AppConfig):
     verbose_name = "Children in care"
 
     def ready(self):
-        from lantern.care import panels
+        from lantern.care import chronology, panels  # noqa: F401 (registers describers)
         from lantern.care.kinds import permanence
         from lantern.casework import kinds
         from lantern.casework import panels as casework_panels

@@ -97,9 +97,6 @@ def record_needs_assessment(
         record,
         acting_user=acting_user,
         detail="recorded leaving-care needs assessment",
-        chronology="assessment",
-        summary="Leaving-care needs assessment completed.",
-        when=completed_on,
     )
     return record
 
@@ -132,9 +129,6 @@ def record_pathway_plan(
         record,
         acting_user=acting_user,
         detail="recorded pathway plan",
-        chronology="plan",
-        summary=f"{'Pathway plan reviewed' if record.is_review else 'Pathway plan made'}.",
-        when=made_on,
     )
     return record
 
@@ -186,9 +180,6 @@ def appoint_personal_adviser(
         record,
         acting_user=acting_user,
         detail="appointed personal adviser",
-        chronology="allocation",
-        summary=f"{record} from {long_date(start_date)}.",
-        when=start_date,
     )
     return record
 
@@ -239,9 +230,6 @@ def record_care_leaver_contact(
         record,
         acting_user=acting_user,
         detail="recorded care leaver contact",
-        chronology="visit",
-        summary=f"Care leaver contact: {codes.IN_TOUCH.label(in_touch)}.",
-        when=contact_on,
     )
     return record
 
@@ -266,9 +254,6 @@ def start_staying_put(
         record,
         acting_user=acting_user,
         detail="started Staying Put",
-        chronology="looked_after",
-        summary=f"{record} from {long_date(start_date)}.",
-        when=start_date,
     )
     return record
 

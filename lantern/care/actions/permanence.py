@@ -75,9 +75,6 @@ def agree_permanence_plan(
         record,
         acting_user=acting_user,
         detail="agreed permanence plan",
-        chronology="plan",
-        summary=f"Plan for permanence agreed: {codes.PERMANENCE_PLAN.label(plan)}.",
-        when=agreed_on,
     )
     return record
 
@@ -96,9 +93,6 @@ def decide_adoption(person, *, acting_user, decided_on: dt.date, request=None) -
         record,
         acting_user=acting_user,
         detail="recorded should-be-placed-for-adoption decision",
-        chronology="plan",
-        summary="Decision that the child should be placed for adoption.",
-        when=decided_on,
     )
     return record
 
