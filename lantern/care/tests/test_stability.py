@@ -94,3 +94,27 @@ def test_the_threshold_is_a_setting(settings, manager, child, social_worker):
 @pytest.fixture(autouse=True)
 def _db(db):
     pass
+
+
+def test_the_stability_page_and_the_child_panel(
+    client, manager, child, social_worker, make_person, allocate
+):
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+    from lantern.access.actions import restrict_record
+    from lantern.access.models import RestrictedRecord
+
+    period = start_care(child, social_worker, dt.date(2026, 3, 2))
+    move(period, dt.date(2026, 5, 4))
+    move(period, dt.date(2026, 8, 3))
+    zara = make_person("Zara", "Quinlan", dt.date(2015, 2, 9))
+    allocate(zara, social_worker)
+    start_care(zara, social_worker, dt.date(2026, 3, 2))
+    restrict_record(zara, acting_user=social_worker, why=RestrictedRecord.Why.STAFF_CHILD)
+    client.login(username="mo", password=PASSWORD)
+    page = client.get(reverse("care:stability")).content.decode()
+    assert "Amy Carter" in page and "3 placements in a year" in page
+    assert "Quinlan" not in page and "A restricted record" in page
+    record = client.get(reverse("casework:overview", args=[child.pk])).content.decode()
+    assert "Placement moves in 12 months" in record and "3 placements in a year" in record
