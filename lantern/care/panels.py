@@ -3,7 +3,7 @@
 import datetime as dt
 
 from lantern.care.models import PeriodOfCare, PermanencePlan, PersonalAdviser
-from lantern.care.queries import leaving_care, stability
+from lantern.care.queries import leaving_care, permanence, stability
 
 
 def stability_panel(person, user, today: dt.date) -> dict | None:
@@ -15,6 +15,7 @@ def stability_panel(person, user, today: dt.date) -> dict | None:
         "stability": row,
         "plan": PermanencePlan.objects.filter(person=person).first(),
         "category": leaving_care.category_of(person, today),
+        "outcome": permanence.outcome_of(PeriodOfCare.objects.filter(person=person).first()),
         "adviser": PersonalAdviser.objects.filter(person=person, end_date__isnull=True)
         .select_related("adviser")
         .first(),

@@ -189,3 +189,14 @@ def test_a_second_adviser_ends_the_first(make_person, social_worker, manager):
     )
     first.refresh_from_db()
     assert first.end_date == dt.date(2026, 8, 31)
+
+
+def test_the_daily_command_starts_the_clocks(bea, social_worker):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    start_care(bea, social_worker, dt.date(2025, 6, 2))
+    out = StringIO()
+    call_command("pathway_clocks", stdout=out)
+    assert out.getvalue().strip() == "1 pathway plan clock(s) started"

@@ -173,3 +173,13 @@ def test_the_tracker_page_lists_the_team_and_hides_a_restricted_name(
     assert "Quinlan" not in page and "A restricted record" in page
     seen = AuditEntry.objects.filter(user=manager, detail="listed in permanence tracker")
     assert set(seen.values_list("person_id", flat=True)) == {child.pk}
+
+
+def test_a_special_guardianship_order_is_a_permanence_outcome(in_care, child):
+    from lantern.care.models import PeriodOfCare
+    from lantern.care.queries.permanence import outcome_of
+
+    period = PeriodOfCare.objects.get(person=child)
+    assert outcome_of(period) == ""
+    period.end_date, period.reason_ceased = dt.date(2026, 11, 20), "E47"
+    assert outcome_of(period) == "Special guardianship order"
