@@ -198,6 +198,12 @@ def record_care_leaver_contact(
     in_the_past(contact_on, "The date of contact", "contact_on")
     if person.date_of_birth is None or before_birth(person, contact_on):
         refuse("The date is before the young person was born", "contact_on")
+    if category_of(person, contact_on) is None:
+        refuse(
+            f"On {long_date(contact_on)} the young person was not a care leaver or an "
+            "eligible child",
+            "contact_on",
+        )
     for value, codelist, field, what in (
         (in_touch, codes.IN_TOUCH, "in_touch", "whether you are in touch"),
         (activity, codes.ACTIV, "activity", "education, employment or training"),

@@ -148,6 +148,9 @@ def oc3_rows(year_end: dt.date) -> list[OC3Row]:
         ).order_by("pk")
     )
     spans = spans_of([p.pk for p in people])
+    contacts: dict[int, list[CareLeaverContact]] = {}
+    for c in CareLeaverContact.objects.filter(person__in=people).order_by("-contact_on", "-pk"):
+        contacts.setdefault(c.person_id, []).append(c)
     rows = []
     for person in people:
         dob = person.date_of_birth
@@ -159,16 +162,10 @@ def oc3_rows(year_end: dt.date) -> list[OC3Row]:
                 continue
             if eligibility.looked_after_on(spans[person.pk], day):
                 continue
-            contact = (
-                CareLeaverContact.objects.filter(
-                    person=person,
-                    contact_on__range=(
-                        add_months(day, -CONTACT_BEFORE),
-                        add_months(day, CONTACT_AFTER),
-                    ),
-                )
-                .order_by("-contact_on", "-pk")
-                .first()
+            window = (add_months(day, -CONTACT_BEFORE), add_months(day, CONTACT_AFTER))
+            contact = next(
+                (c for c in contacts.get(person.pk, ()) if window[0] <= c.contact_on <= window[1]),
+                None,
             )
             if contact is None:
                 rows.append(OC3Row(person, age, "NO", "", ""))

@@ -77,6 +77,16 @@ def test_a_needs_assessment_for_a_child_not_owed_one_is_refused(child, in_care, 
         )
     assert "completed_on" in refused.value.message_dict
     assert not NeedsAssessment.objects.exists()
+    with pytest.raises(ValidationError) as refused:
+        record_care_leaver_contact(
+            child,
+            acting_user=social_worker,
+            contact_on=dt.date(2026, 11, 2),
+            in_touch="YES",
+            activity="F2",
+            accommodation="B1",
+        )
+    assert "contact_on" in refused.value.message_dict
 
 
 @pytest.mark.parametrize(
@@ -88,6 +98,7 @@ def test_a_needs_assessment_for_a_child_not_owed_one_is_refused(child, in_care, 
         ("YES", "F2", "T1", "accommodation"),  # 347: a Foyer at 16
         ("YES", "F2", "S1", "accommodation"),  # not a code
         ("MAYBE", "F2", "U1", "in_touch"),
+        ("YES", "F2", "Z1", "accommodation"),  # 3001: 17th birthday (10 Mar 2027) in the year
     ],
 )
 def test_bad_contacts_are_refused_naming_the_field(
