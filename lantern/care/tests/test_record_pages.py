@@ -59,3 +59,48 @@ def test_adoption_milestones_through_the_step_page(signed_in, child):
     )
     assert response.status_code == 302
     assert AdoptionPlan.objects.get().placement_order_on == dt.date(2026, 11, 20)
+
+
+def test_each_record_page_shows_the_record(client, make_person, social_worker, allocate):
+    from lantern.care.actions import leaving_care as leaving
+    from lantern.care.actions import permanence
+    from lantern.care.models import PeriodOfCare
+    from lantern.care.tests.factories import start_care
+
+    dan = make_person("Dan", "Okoro", dt.date(2008, 6, 15))
+    allocate(dan, social_worker)
+    period = start_care(dan, social_worker, dt.date(2023, 1, 2))
+    me = {"acting_user": social_worker}
+    made = [
+        permanence.record_previous_permanence(dan, option="Z1", **me),
+        permanence.agree_permanence_plan(
+            dan, plan="independence", agreed_on=dt.date(2023, 4, 3), **me
+        ),
+    ]
+    PeriodOfCare.objects.filter(pk=period.pk).update(
+        end_date=dt.date(2026, 6, 15), reason_ceased="E17"
+    )
+    carer = period.placements.get().carer
+    made += [
+        leaving.record_needs_assessment(
+            dan, completed_on=dt.date(2024, 8, 1), summary="Housing", **me
+        ),
+        leaving.record_pathway_plan(dan, made_on=dt.date(2024, 9, 2), summary="Plan", **me),
+        leaving.appoint_personal_adviser(
+            dan, adviser=social_worker, start_date=dt.date(2026, 6, 1), **me
+        ),
+        leaving.record_care_leaver_contact(
+            dan,
+            contact_on=dt.date(2026, 7, 1),
+            in_touch="YES",
+            activity="F5",
+            accommodation="Z1",
+            **me,
+        ),
+        leaving.start_staying_put(dan, carer=carer, start_date=dt.date(2026, 6, 15), **me),
+    ]
+    client.login(username="alice", password=PASSWORD)
+    for record in made:
+        response = client.get(record.get_absolute_url())
+        assert response.status_code == 200, record
+        assert str(record) in response.content.decode()
