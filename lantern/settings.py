@@ -258,6 +258,11 @@ CONTENT_SECURITY_POLICY = {
 
 # Which proxy hops to trust when recording the source address in the audit log.
 LANTERN_TRUSTED_PROXY_COUNT = read_int("LANTERN_TRUSTED_PROXY_COUNT", 0)
+# Stability (issue 10 §8): a looked-after child with this many placements, or social
+# workers, in 12 months is highlighted on the stability view. 3 placements is the DfE's
+# short-term placement stability measure; 3 social workers is the same line for workers.
+LANTERN_STABILITY_PLACEMENTS = read_int("LANTERN_STABILITY_PLACEMENTS", 3, minimum=2)
+LANTERN_STABILITY_WORKERS = read_int("LANTERN_STABILITY_WORKERS", 3, minimum=2)
 LANTERN_COUNCIL_NAME = os.environ.get("LANTERN_COUNCIL_NAME", "London Borough of Lantern")
 LANTERN_COUNCIL_ID_PREFIX = os.environ.get("LANTERN_COUNCIL_ID_PREFIX", "LB")
 

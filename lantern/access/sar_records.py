@@ -40,6 +40,14 @@ EXPORTED = {
     "casework.CaseNote": "Case notes",
     "casework.ManagementOversight": "Management oversight",
     "casework.Draft": "Unsaved drafts held at the time of the request",
+    "care.PermanencePlan": "Plans for permanence",
+    "care.AdoptionPlan": "Adoption decisions and milestones",
+    "care.PreviousPermanence": "Previous permanence orders",
+    "care.NeedsAssessment": "Leaving-care needs assessments",
+    "care.PathwayPlan": "Pathway plans",
+    "care.PersonalAdviser": "Personal advisers",
+    "care.CareLeaverContact": "Contact as a care leaver",
+    "care.StayingPut": "Staying Put",
 }
 
 EXCLUDED = {

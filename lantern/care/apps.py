@@ -9,19 +9,20 @@ class CareConfig(AppConfig):
     label = "care"
     verbose_name = "Children in care"
 
-<<<<<<< HEAD
     def ready(self):
         # Each care record's chronology entries are described by one function; importing the
         # describer modules registers them.
+        from lantern.access import policy
         from lantern.care import (  # noqa: F401
             chronology,
             chronology_health,
             chronology_legal,
+            chronology_permanence,
             panels_legal,
+            panels_permanence,
         )
-        from lantern.access import policy
         from lantern.care.actions.visits import meet_visit_clock
-        from lantern.care.kinds import core, health, legal, missing, reviews, uasc
+        from lantern.care.kinds import core, health, legal, missing, permanence, reviews, uasc
         from lantern.care.panels import care_panel
         from lantern.care.queries.iro import iro_relation, reviews_panel
         from lantern.care.views import health as health_views
@@ -32,23 +33,11 @@ class CareConfig(AppConfig):
         # visit clock of the regime the child's placement is under.
         policy.RELATIONS.append(iro_relation)
         VISIT_RECORDED.append(meet_visit_clock)
-        for area in (core, health, legal, missing, reviews, uasc):
+        for area in (core, health, legal, missing, permanence, reviews, uasc):
             kinds.register(*area.KINDS, for_clock=getattr(area, "FOR_CLOCK", None))
+        # The child's casework page: care first, then what shapes the plan, then the detail.
         panels.register("care/_panel.html", care_panel)
+        panels.register("care/_stability_panel.html", panels_permanence.stability_panel)
         panels.register("care/_reviews_panel.html", reviews_panel)
         panels_legal.register_all()
         panels.register("care/_health_education.html", health_views.panel)
-=======
-    def ready(self) -> None:
-        from lantern.access import policy
-        from lantern.care.actions.visits import meet_visit_clock
-        from lantern.care.kinds import reviews
-        from lantern.care.queries.iro import iro_relation, reviews_panel
-        from lantern.casework import kinds, panels
-        from lantern.casework.actions.recording import VISIT_RECORDED
-
-        kinds.register(*reviews.KINDS, for_clock=reviews.FOR_CLOCK)
-        panels.register("care/_reviews_panel.html", reviews_panel)
-        policy.RELATIONS.append(iro_relation)
-        VISIT_RECORDED.append(meet_visit_clock)
->>>>>>> reviews

@@ -231,6 +231,7 @@ def placement_choices_on(day) -> list[tuple[str, str]]:
         if p.since <= collection_year(day) <= p.until
     ]
 
+
 # --- health and education ---
 # fmt: off
 SDQ_REASON = CodeList("SDQ_REASON", "903 rule 196 (unchanged 2022/23-2026/27)", (
@@ -251,6 +252,8 @@ SDQ_AGES = (4, 16)
 MISSING = CodeList("MISSING", "903 rule 1006", (
     Code("M", "Missing"),
     Code("A", "Away from placement without authorisation"),
+))
+# fmt: on
 
 # --- reviews ---
 # fmt: off
@@ -267,3 +270,173 @@ REVIEW_PARTICIPATION = CodeList("REVIEW_CODE", "903 rules 167, 440, 441", (
     Code("PN7", "Child does not attend, nor are their views conveyed to the review"),
 ))
 # fmt: on
+
+# --- permanence ---
+# fmt: off
+PERMANENCE_PLAN = CodeList("Permanence plan", "Care Planning Regs 2010 reg 5(a); vol 2 §2.3", (
+    Code("home", "Return home to parent(s)"),
+    Code("kinship", "Kinship care or special guardianship order"),
+    Code("cao", "Child arrangements order"),
+    Code("adoption", "Adoption"),
+    Code("ltf", "Long-term fostering"),
+    Code("independence", "Supported living or independence"),
+    Code("other", "Other"),
+))
+
+PREV_PERM = CodeList("PREV_PERM", "903 rule 631", (
+    Code("P1", "Adoption"),
+    Code("P2", "Special guardianship order"),
+    Code("P3", "Residence order or child arrangements order"),
+    Code("P4", "P4 (the validator lists the code without a meaning)"),
+    Code("Z1", "No previous permanence option"),
+))
+
+LS_ADOPTR = CodeList("LS_ADOPTR", "903 rule 177", (
+    Code("L0", "Single adopter"),
+    Code("L11", "Different-gender married couple"),
+    Code("L12", "Same-gender married couple"),
+    Code("L2", "Civil partnership couple"),
+    Code("L3", "Unmarried couple, different gender"),
+    Code("L4", "Unmarried couple, same gender"),
+))
+
+SEX_ADOPTR = CodeList("SEX_ADOPTR", "903 rule 176", (
+    Code("M1", "Single male adopter"),
+    Code("F1", "Single female adopter"),
+    Code("MM", "Adopting couple are both male"),
+    Code("FF", "Adopting couple are both female"),
+    Code("MF", "Adopting couple are male and female"),
+))
+
+NB_ADOPTR = CodeList("NB_ADOPTR", "903 rule 175", (
+    Code("1", "One adopter"),
+    Code("2", "Two adopters"),
+))
+
+FOSTER_CARE = CodeList("FOSTER_CARE", "903 rule 114", (
+    Code("0", "Child not adopted by current foster carer(s)"),
+    Code("1", "Child adopted by current foster carer(s)"),
+))
+
+REASON_PLACED_CEASED = CodeList("REASON_PLACED_CEASED", "903 rule 120", (
+    Code("RD1", "The child's needs changed after the decision"),
+    Code("RD2", "The court did not make a placement order"),
+    Code("RD3", "Prospective adopters could not be found"),
+    Code("RD4", "Any other reason"),
+))
+# fmt: on
+
+# Rules 511, 514, 517, 518, 519, 520, 524: which SEX_ADOPTR each NB_ADOPTR and LS_ADOPTR
+# allows. 511 ties the number to single/couple codes; the legal status ties the sexes.
+SEX_FOR_NB_ADOPTR = {"1": {"M1", "F1"}, "2": {"MM", "FF", "MF"}}
+SEX_FOR_LS_ADOPTR = {
+    "L0": {"M1", "F1"},  # 514
+    "L11": {"MF"},  # 520
+    "L12": {"MM", "FF"},  # 524
+    "L2": {"MM", "FF", "MF"},  # 519
+    "L3": {"MF"},  # 517
+    "L4": {"MM", "FF"},  # 518
+}
+
+
+def adopter_codes_problem(nb: str, sex: str, ls: str) -> tuple[str, str] | None:
+    """The first AD1 combination the DfE validator refuses, as (message, field), or None."""
+    if sex not in SEX_FOR_NB_ADOPTR.get(nb, set()):
+        return (
+            f"{SEX_ADOPTR.label(sex)} does not fit {NB_ADOPTR.label(nb).lower()} (903 rule 511)",
+            "sex_adopter",
+        )
+    if sex not in SEX_FOR_LS_ADOPTR.get(ls, set()):
+        return (
+            f"{SEX_ADOPTR.label(sex)} does not fit {LS_ADOPTR.label(ls).lower()} "
+            "(903 rules 514, 517-520, 524)",
+            "sex_adopter",
+        )
+    return None
+
+
+# --- leaving care ---
+# fmt: off
+IN_TOUCH = CodeList("IN_TOUCH", "903 rule 131", (
+    Code("YES", "In touch with the young person"),
+    Code("NO", "Not in touch"),
+    Code("DIED", "Young person has died"),
+    Code("REFU", "Young person refuses contact"),
+    Code("NREQ", "Young person no longer requires services"),
+    Code("RHOM", "Returned home to parent(s) for a continuous period of 6 months or more"),
+))
+
+ACTIV = CodeList("ACTIV", "903 rule 132", (
+    Code("F1", "Full time in higher education"),
+    Code("P1", "Part time in higher education"),
+    Code("F2", "Full time in education other than higher education"),
+    Code("P2", "Part time in education other than higher education"),
+    Code("F4", "Full time in an apprenticeship"),
+    Code("P4", "Part time in an apprenticeship"),
+    Code("F5", "Full time in training or employment (not an apprenticeship)"),
+    Code("P5", "Part time in training or employment (not an apprenticeship)"),
+    Code("G4", "Not in education, employment or training: illness or disability"),
+    Code("G5", "Not in education, employment or training: other reasons"),
+    Code("G6", "Not in education, employment or training: pregnancy or parenting"),
+    Code("0", "Not applicable"),
+))
+
+_ACCOM_TYPES = (
+    ("B", "With parents or relatives"),
+    ("C", "Community home or other residential care"),
+    ("D", "Semi-independent, transitional accommodation"),
+    ("E", "Supported lodgings"),
+    ("G", "Gone abroad"),
+    ("H", "Deported"),
+    ("K", "Ordinary lodgings, without formal support"),
+    ("R", "Residence not known"),
+    ("S", "No fixed abode or homeless"),
+    ("T", "Foyers and similar supported accommodation"),
+    ("U", "Independent living (e.g. flat, tenancy)"),
+    ("V", "Emergency accommodation (e.g. night shelter, emergency hostel)"),
+    ("W", "Bed and breakfast"),
+    ("X", "In custody"),
+    ("Y", "Other accommodation"),
+    ("Z", "With former foster carer(s)"),
+)
+_NEVER_SUITABLE = {"S", "X"}  # S1 and X1 are not valid codes
+# The digit is the suitability: 1 considered suitable, 2 considered unsuitable.
+ACCOM = CodeList("ACCOM", "903 rule 133", (
+    *(
+        Code(f"{letter}{digit}", f"{label}: {'suitable' if digit == 1 else 'unsuitable'}")
+        for letter, label in _ACCOM_TYPES
+        for digit in (1, 2)
+        if not (digit == 1 and letter in _NEVER_SUITABLE)
+    ),
+    Code("0", "Not applicable"),
+))
+# fmt: on
+EET = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"}
+
+
+def oc3_problem(in_touch: str, activity: str, accommodation: str, *, age_at_year_start: int,
+                seventeenth_in_year: bool) -> tuple[str, str] | None:  # fmt: skip
+    """The first OC3 combination the DfE validator refuses (344, 345, 347, 3001), as
+    (message, field), or None. 347 is applied to the Foyer codes T1/T2 it means (codes.md
+    Part D4: the validator tests "T" and never fires)."""
+    if in_touch in ("DIED", "RHOM"):
+        if activity != "0":
+            return ("Activity must be 'not applicable' when the young person has died or "
+                    "returned home (903 rule 344)", "activity")  # fmt: skip
+        if accommodation != "0":
+            return ("Accommodation must be 'not applicable' when the young person has died "
+                    "or returned home (903 rule 344)", "accommodation")  # fmt: skip
+    if in_touch == "YES":
+        if activity == "0":
+            return ("Say what the young person is doing: 'not applicable' is only for a "
+                    "young person not in touch (903 rule 345)", "activity")  # fmt: skip
+        if accommodation == "0":
+            return ("Say where the young person lives: 'not applicable' is only for a "
+                    "young person not in touch (903 rule 345)", "accommodation")  # fmt: skip
+    if accommodation in ("T1", "T2") and age_at_year_start < 18:
+        return ("A Foyer is only for young people aged 18 or over (903 rule 347)",
+                "accommodation")  # fmt: skip
+    if accommodation in ("Z1", "Z2") and seventeenth_in_year:
+        return ("At 17 the young person cannot be living with former foster carers: that "
+                "is Staying Put after 18 (903 rule 3001)", "accommodation")  # fmt: skip
+    return None
