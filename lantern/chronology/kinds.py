@@ -41,7 +41,6 @@ KINDS = [
     EntryKind("placement", "Placement"),
     EntryKind("health", "Health (looked after)"),
     EntryKind("education", "Education (looked after)"),
-
     EntryKind("court", "Court and legal"),
     EntryKind("missing", "Missing from home or care"),
 ]

@@ -138,7 +138,6 @@ NEW_RECORD = {
     "case-note": WRITE,
     "oversight": OVERSIGHT,
     "period-of-care": WRITE,  # issue 10: starting a period of care
-
     # issue 10 §5: a looked-after child's health and education, recorded as casework is
     "health-assessment": WRITE,
     "dental-check": WRITE,
@@ -148,7 +147,6 @@ NEW_RECORD = {
     "conviction": WRITE,
     "pep": WRITE,
     "education-setting": WRITE,
-
     # care: court and legal, missing episodes, UASC (issue 10 §2, §6, §10)
     "pre-proceedings": WRITE,
     "pre-proceedings-meeting": WRITE,
