@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from lantern.care import episodes, rules
 from lantern.care.actions.placements import place, resolve_placement_fields
+from lantern.care.actions.visits import visit_regime
 from lantern.care.models import Carer, LegalStatus, PeriodOfCare, Placement
 from lantern.care.queries.placements import leaves_as_care_leaver
 from lantern.casework.actions.base import (
@@ -57,6 +58,7 @@ def start_care(
     urn: str | None = None,
     emergency: bool = False,
     long_term: bool = False,
+    temporary_approval: bool = False,
     weekly_cost=None,
     placement_plan: str = "",
     request=None,
@@ -115,6 +117,8 @@ def start_care(
     apply_event(child, "placement_started", start_date, source=placement)
     if emergency:
         apply_event(child, "emergency_placement_started", start_date, source=placement)
+    # Reg 28: the special visiting rules (placed at home, reg 24, short breaks) start here.
+    visit_regime(placement, temporary_approval=temporary_approval)
     written(request, period, acting_user=acting_user, detail="started a period of care")
     written(request, status, acting_user=acting_user, detail="recorded legal status")
     written(request, placement, acting_user=acting_user, detail="recorded placement")
@@ -173,6 +177,8 @@ def change_legal_status(
         LegalStatus, period.person, acting_user, period=period, code=code, start_date=on
     )
     episodes.rebuild(period)
+    if placement is not None:  # an interim or full care order at home changes the visits
+        visit_regime(placement, on=on)
     written(request, status, acting_user=acting_user, detail="changed legal status")
     return status
 

@@ -10,6 +10,7 @@ import datetime as dt
 from django.db import transaction
 
 from lantern.care import codes, episodes, rules
+from lantern.care.actions.visits import visit_regime
 from lantern.care.models import Carer, LegalStatus, PeriodOfCare, Placement
 from lantern.casework.actions.base import (
     bump_version,
@@ -72,6 +73,7 @@ def move_placement(
     urn: str | None = None,
     emergency: bool = False,
     long_term: bool = False,
+    temporary_approval: bool = False,
     weekly_cost=None,
     placement_plan: str = "",
     request=None,
@@ -119,6 +121,8 @@ def move_placement(
     apply_event(person, "placement_started", on, source=placement)
     if emergency:
         apply_event(person, "emergency_placement_started", on, source=placement)
+    # Reg 28: the special visiting rules (placed at home, reg 24, short breaks) start here.
+    visit_regime(placement, temporary_approval=temporary_approval)
     written(request, placement, acting_user=acting_user, detail="moved placement")
     return placement
 

@@ -46,6 +46,9 @@ class PlacementFields(CaseworkForm):
     )
     emergency = forms.BooleanField(label="An emergency placement", required=False)
     long_term = forms.BooleanField(label="Intended to last until the child is 18", required=False)
+    temporary_approval = forms.BooleanField(
+        label="A connected person temporarily approved as foster carer (reg 24)", required=False
+    )
     weekly_cost = forms.DecimalField(
         label="Weekly cost (£)", max_digits=8, decimal_places=2, min_value=0, required=False
     )

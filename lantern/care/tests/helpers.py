@@ -1,24 +1,17 @@
-"""Clock events the care actions will fire once they exist (``care.actions.start_care``).
-
-Until then the tests fire them here. The engine does not start a clock again for an event on
-a day a clock of that rule already started (``clocks.engine.step``), so these keep working,
-harmlessly, when the factory fires the same events itself.
-"""
+"""What the care tests share: a placement's visiting rule, and the child's clocks."""
 
 import datetime as dt
 
 from lantern.care.actions.visits import visit_regime
-from lantern.clocks.actions import apply_event
 from lantern.clocks.models import Deadline
 
 
 def looked_after(period, *, temporary_approval: bool = False) -> None:
-    """What starting care will fire: looked after, each placement started and its reg 28
-    visiting rule decided (``visit_regime``, which the placement actions are to call)."""
-    apply_event(period.person, "became_looked_after", period.start_date, source=period)
-    for placement in period.placements.all():
-        apply_event(period.person, "placement_started", placement.start_date, source=placement)
-        visit_regime(placement, temporary_approval=temporary_approval)
+    """Starting care decided each placement's reg 28 visiting rule; a test of a temporarily
+    approved connected person (reg 24) says so here, as the placement form would."""
+    if temporary_approval:
+        for placement in period.placements.all():
+            visit_regime(placement, temporary_approval=True)
 
 
 def running(person) -> dict[str, dt.date]:

@@ -75,7 +75,7 @@ def test_a_temporarily_approved_connected_person_means_weekly_visits_until_the_f
     make_person, social_worker, iro
 ):
     eve = make_person("Eve", "Carter", D(2014, 7, 7))
-    aunt = foster_carers("Aunt Jo", kind=Carer.Kind.KINSHIP, urn="")
+    aunt = foster_carers("Aunt Jo", kind=Carer.Kind.KINSHIP, urn="XXXXXXX")
     period = start_care(eve, social_worker, D(2026, 11, 2), placement_type="U3", carer=aunt)
     looked_after(period, temporary_approval=True)  # placed Mon 2 Nov 2026 (reg 24)
     placement = period.placements.get()
