@@ -40,6 +40,29 @@ EXPORTED = {
     "casework.CaseNote": "Case notes",
     "casework.ManagementOversight": "Management oversight",
     "casework.Draft": "Unsaved drafts held at the time of the request",
+    "care.PeriodOfCare": "Periods of care",
+    "care.LegalStatus": "Legal status while looked after",
+    "care.Placement": "Placements",
+    "care.PreProceedings": "Pre-proceedings (Public Law Outline)",
+    "care.PreProceedingsMeeting": "Pre-proceedings meetings",
+    "care.CourtApplication": "Applications to court",
+    "care.TimetableExtension": "Extensions of the care proceedings timetable",
+    "care.CourtOrder": "Court orders",
+    "care.Section20Consent": "Consent to accommodation under section 20",
+    "care.IROAllocation": "Independent reviewing officers",
+    "care.LookedAfterReview": "Looked-after reviews",
+    "care.IROConcern": "Concerns raised by the independent reviewing officer",
+    "care.HealthAssessment": "Health assessments",
+    "care.DentalCheck": "Dental checks",
+    "care.ImmunisationStatus": "Immunisations",
+    "care.StrengthsAndDifficulties": "Strengths and difficulties questionnaires",
+    "care.SubstanceMisuse": "Substance misuse",
+    "care.Conviction": "Convictions",
+    "care.PersonalEducationPlan": "Personal education plans",
+    "care.EducationSetting": "Schools and education settings",
+    "care.MissingEpisode": "Missing and away from placement",
+    "care.AgeAssessment": "Age assessments",
+    "care.TransferReferral": "National Transfer Scheme referrals",
     "care.PermanencePlan": "Plans for permanence",
     "care.AdoptionPlan": "Adoption decisions and milestones",
     "care.PreviousPermanence": "Previous permanence orders",
@@ -51,6 +74,8 @@ EXPORTED = {
 }
 
 EXCLUDED = {
+    "care.CareEpisode": "SSDA903 episodes are derived from the legal statuses and "
+    "placements exported above, and would repeat them",
     "access.AuditEntry": "the access log records staff activity, not the person's "
     "circumstances; the DPO adds an extract of 'who has seen' if the request asks for it",
     "access.BreakGlass": "a member of staff's reason for opening the record: part of the "

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from lantern.access.roles import RECORD_CASEWORK
 from lantern.care import codes, rules
-from lantern.care.models import CareEpisode, PeriodOfCare
-from lantern.care.queries.placements import placement_moves
+from lantern.care.models import CareEpisode
+from lantern.care.queries.placements import periods_of, placement_moves
 
 
 def placement_label(code: str) -> str:
@@ -16,7 +16,7 @@ def placement_label(code: str) -> str:
 
 
 def care_panel(person, user, today) -> dict | None:
-    periods = list(PeriodOfCare.objects.filter(person=person).order_by("-start_date"))
+    periods = periods_of(person)
     can_write = user.has_perm(RECORD_CASEWORK)
     if not periods and not can_write:
         return None
@@ -30,6 +30,7 @@ def care_panel(person, user, today) -> dict | None:
         placement = next((p for p in placements if p.end_date is None), None)
         warnings = rules.duration_warnings(statuses, placements, today)
     episodes = CareEpisode.objects.filter(person=person).select_related("placement__carer")
+    episodes = episodes.order_by("start_date", "pk") if periods else []  # never in care
     return {
         "periods": periods,
         "current": current,
@@ -39,7 +40,7 @@ def care_panel(person, user, today) -> dict | None:
         "placement_label": placement_label(placement.placement_type) if placement else "",
         "episodes": [
             (e, placement_label(e.placement.placement_type) if e.placement else "")
-            for e in episodes.order_by("start_date", "pk")
+            for e in episodes
         ],
         "moves": placement_moves(person, today) if periods else 0,
         "warnings": warnings,

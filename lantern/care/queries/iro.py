@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from lantern.access.policy import Relation
 from lantern.care.models import IROAllocation, LookedAfterReview
+from lantern.care.queries.placements import periods_of
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import DueItem, due_items
 
@@ -73,9 +74,9 @@ def reviews_panel(person, user, today: dt.date) -> dict | None:
     """The child's casework page: their IRO (and every change of IRO), reviews and the
     IRO's concerns. Left out for a child never looked after."""
     from lantern.access.roles import ALLOCATE_WORKER, IRO, RECORD_CASEWORK
-    from lantern.care.models import IROConcern, PeriodOfCare
+    from lantern.care.models import IROConcern
 
-    if not PeriodOfCare.objects.filter(person=person).exists():
+    if not periods_of(person):
         return None
     return {
         "person": person,

@@ -113,3 +113,13 @@ def leaves_as_care_leaver(person: Person, on: dt.date) -> bool:
     if person.date_of_birth is None or on < _birthday(person, 16):
         return False
     return days_looked_after_since_14(person, on) >= QUALIFYING_DAYS
+
+
+def periods_of(person) -> list[PeriodOfCare]:
+    """The child's periods of care, newest first, read once per page: every care section of
+    the casework page asks first whether the child was ever looked after."""
+    cached = getattr(person, "_periods_of_care", None)
+    if cached is None:
+        cached = list(PeriodOfCare.objects.filter(person=person).order_by("-start_date"))
+        person._periods_of_care = cached
+    return cached

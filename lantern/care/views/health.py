@@ -1,9 +1,9 @@
 """The health and education section of a looked-after child's casework page."""
 
 from lantern.access.roles import RECORD_CASEWORK
-from lantern.care.models import PeriodOfCare
 from lantern.care.queries.education import education_summary
 from lantern.care.queries.health import health_summary
+from lantern.care.queries.placements import periods_of
 
 OFFERS = (
     ("health-assessment", "Record a health assessment"),
@@ -20,7 +20,7 @@ OFFERS = (
 def panel(person, user, today) -> dict | None:
     """Shown for a child who is or has been looked after; the page has already passed the
     access gate and audited the read."""
-    if not PeriodOfCare.objects.filter(person=person).exists():
+    if not periods_of(person):
         return None
     return {
         "person": person,
