@@ -28,12 +28,16 @@ import random
 from collections import defaultdict
 from zoneinfo import ZoneInfo
 
+from faker import Faker
+
 from lantern.casework import models as cw
 from lantern.casework.bulk import Batch
 from lantern.casework.codes import UASC_FACTOR
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
+from lantern.demo.care import CARE_ORDER, Care
+from lantern.demo.carers import Pool
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
 from lantern.demo.visits import Visits, words_for
@@ -74,16 +78,21 @@ LATE_REASONS = {
 OTHER_DELAY = "Interpreter for the family not available until after the due date."
 
 
-def generate_casework(rng, borough, staff, agencies, today: dt.date, scale: float | None = None):
-    """Bulk-create casework and deadlines for every child the generator opened."""
+def generate_casework(
+    rng, borough, staff, agencies, today: dt.date, scale: float | None = None, care=None
+):
+    """Bulk-create casework and deadlines for every child the generator opened. ``care``:
+    the (rng, faker) stream periods of care and carers are drawn from."""
     children = [
         c
         for c in borough.people
         if c.is_child and c.pk and c.episode_start and c.status not in ("not_open", "contact")
     ]
     story = Story(rng, staff, agencies, today, _entries([c.pk for c in children]))
+    story.care_stream(care, scale)
     if scale is not None:  # a whole borough (tests may pass a handful of children)
         story.calibrate(children, scale)
+    story.plan_care(children)
     for child in children:
         story.child(child)
     counts = story.batch.save()
@@ -106,7 +115,7 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-class Story(ChildInNeed, Protection, Visits):
+class Story(ChildInNeed, Protection, Visits, Care):
     DAY = DAY
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
@@ -114,7 +123,7 @@ class Story(ChildInNeed, Protection, Visits):
         self.agency = {code: a.pk for code, a in agencies.items()}
         self.iros = staff.workers["Independent Reviewing Officers"]
         self.anyone = [w for team in staff.workers.values() for w in team]
-        self.batch = Batch(late_reason=self.why_late)
+        self.batch = Batch(late_reason=self.why_late, order=CARE_ORDER)
         self.cal = self.batch.calendar
         self.cin_spans: dict[int, list] = defaultdict(list)
         self.replaced: list[int] = []  # the chronology's entries the records now write
@@ -145,6 +154,17 @@ class Story(ChildInNeed, Protection, Visits):
         self.s47_share = min(1.0, extra / recent)
         self.icpc_share = max(0.0, icpcs - current - stepped) / max(1.0, extra)
         self.window = set(map(id, window))
+
+    def care_stream(self, care, scale) -> None:
+        """Care draws from its own stream, so it does not reshuffle the rest of casework."""
+        if care is None:
+            care = (random.Random(f"{self.rng.random()}:care"), Faker("en_GB"))
+            care[1].seed_instance(care[0].random())
+        self.care_rng = care[0]
+        self.pool = Pool.build(care[0], care[1], scale or 0.05)
+        self.care_children: list[int] = []
+        for carer in self.pool.all():
+            self.batch.put(carer)
 
     # -- helpers ---------------------------------------------------------------------------
     def worker(self, child, day):
@@ -223,6 +243,8 @@ class Story(ChildInNeed, Protection, Visits):
             and rng.random() < self.s47_share
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
+        if c.care_start and c.status in ("looked_after", "care_leaver"):
+            self.looked_after(c, episode)
         if c.cp_start:
             self.cin_before_protection(c, episode, referral, assessed, first)
             self.protection(c, episode, referral, mine, first)

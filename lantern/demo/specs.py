@@ -44,6 +44,7 @@ class PersonSpec:
     episode_end: dt.date | None = None
     cp_start: dt.date | None = None
     care_start: dt.date | None = None
+    care_final: str = ""  # the kind of placement at the end of care or today (``placements``)
     schools: tuple[str, str] = ("", "")  # primary, secondary agency codes
     gp: str = ""
     family: "FamilySpec | None" = None

@@ -1,0 +1,209 @@
+"""Periods of care for the demo borough's looked-after children, care leavers and
+unaccompanied asylum-seeking children: legal statuses, placements with carers and moves,
+and the SSDA903 episodes derived from them (``care.episodes``).
+
+Mixed into ``casework.Story`` so a child's care is written in the same batch as the rest of
+their casework and its clock events are replayed with theirs: each record is what the care
+actions (``care.actions``: start care, change legal status, move placement, end care)
+would write, firing the same events. Legal routes are the ones courts and councils use:
+police protection (L1, at most 72 hours) or an emergency protection order (L2, at most 8
+days) then an interim care order (C1) and, at the final hearing 26 to 45 weeks later, a care
+order (C2) or, for a child with a plan for adoption, a placement order (E1); a single period
+of accommodation under section 20 (V2) for unaccompanied children and for many older ones,
+sometimes followed by proceedings. Placements are in ``placements``; the mix on the day is
+England's (``targets``).
+
+The rest of a looked-after child's record plugs in per period: a mixin on ``Story`` adds a
+method ``(child, history)`` and names it in ``Story.care_steps``; ``history`` holds the
+period, its legal statuses and placements as written (``CareHistory``).
+"""
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from lantern.care.models import CareEpisode, Carer, LegalStatus, PeriodOfCare, Placement
+from lantern.demo.placements import Placements
+
+DAY = dt.timedelta(days=1)
+CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement, CareEpisode]
+# Care leavers: why care ended at 18, by where they lived (DfE CLA 2025 ceased at 18 or over:
+# most to independent living with support, many staying put with their foster carers).
+LEAVING = {
+    "foster": (("E17", 0.5), ("E5", 0.3), ("E8", 0.1), ("E13", 0.1)),
+    "kinship": (("E17", 0.6), ("E13", 0.25), ("E5", 0.15)),
+    "supported": (("E5", 0.7), ("E6", 0.1), ("E8", 0.2)),
+    "residential": (("E5", 0.6), ("E8", 0.3), ("E7", 0.1)),
+}
+NEED = (("N1", 0.64), ("N4", 0.08), ("N5", 0.12), ("N2", 0.06), ("N3", 0.03), ("N6", 0.02))
+SECTION_20_OLDER = 0.5  # children 13 or over accommodated under s20 with no proceedings
+EMERGENCY_ORDER = 0.15  # periods starting with police protection or an EPO
+SECTION_20_FIRST = 0.25  # younger children accommodated under s20 before proceedings
+
+
+@dataclass
+class CareHistory:
+    period: PeriodOfCare
+    statuses: list[LegalStatus] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
+
+    def status_on(self, day: dt.date) -> LegalStatus:
+        return [s for s in self.statuses if s.start_date <= day][-1]
+
+
+def eighteenth(dob: dt.date) -> dt.date:
+    return (
+        dob.replace(year=dob.year + 18)
+        if (dob.month, dob.day) != (2, 29)
+        else (dt.date(dob.year + 18, 3, 1))
+    )
+
+
+def weighted(rng: random.Random, pairs) -> str:
+    codes, weights = zip(*pairs, strict=True)
+    return rng.choices(codes, weights)[0]
+
+
+class Care(Placements):
+    """Mixed into ``casework.Story``: needs its ``add``, ``event``, ``batch`` and ``today``;
+    ``care_rng`` and ``pool`` (``carers.Pool``) are its own."""
+
+    care_steps: tuple[str, ...] = ()  # methods (child, history) run for each period of care
+
+    def looked_after(self, c, episode) -> CareHistory:
+        rng, start = self.care_rng, c.care_start
+        end, reason = None, ""
+        if c.status == "care_leaver":
+            end = eighteenth(c.dob)
+            c.care_final = self.leaver_kind(c)
+        period = self.add(
+            PeriodOfCare,
+            c,
+            start,
+            cin_episode=episode,
+            start_date=start,
+            end_date=end,
+            category_of_need="N8" if c.uasc_since else weighted(rng, NEED),
+            home_postcode=self.home_postcode(c),
+        )
+        history = CareHistory(period)
+        self.legal_statuses(c, history, start, end)
+        self.placements(c, history, start, end)
+        if end:
+            kind = c.care_final if c.care_final in LEAVING else "foster"
+            reason = weighted(rng, LEAVING[kind])
+            if reason == "E17" and history.placements[-1].placement_type[0] != "U":
+                reason = "E5"  # staying put is with foster carers
+            period.reason_ceased = reason
+        self.care_events(c, history)
+        for derived in self.care_episodes(history):
+            self.batch.put(derived)
+        for step in self.care_steps:
+            getattr(self, step)(c, history)
+        self.care_children.append(c.pk)
+        return history
+
+    def home_postcode(self, c) -> str:
+        if c.uasc_since or c.status == "care_leaver" or not c.family:
+            return ""
+        return c.family.address.postcode
+
+    def legal_statuses(self, c, history: CareHistory, start, end) -> None:
+        """The statuses in order, each to the next's start (the SSDA903 convention: one
+        episode's DEC is the next one's DECOM)."""
+        rng, last = self.care_rng, end or self.today
+        age = c.age_on(start)
+        path: list[tuple[str, dt.date]] = []
+        final = getattr(c, "care_final", "")
+        court = final in ("adoption", "parents")
+        if c.uasc_since or (age >= 13 and not court and rng.random() < SECTION_20_OLDER):
+            path = [("V2", start)]
+        else:
+            day = start
+            r = rng.random()
+            if r < EMERGENCY_ORDER:
+                police = rng.random() < 0.6
+                path.append(("L1" if police else "L2", day))
+                day += (rng.randint(1, 3) if police else rng.randint(3, 8)) * DAY
+            elif r < EMERGENCY_ORDER + SECTION_20_FIRST:
+                path.append(("V2", day))
+                day += rng.randint(14, 120) * DAY
+            if day < last:
+                path.append(("C1", day))
+                hearing = day + rng.randint(26 * 7, 45 * 7) * DAY
+                if final == "adoption":  # placed for adoption since: the order came first
+                    hearing = min(hearing, last - rng.randint(90, 150) * DAY)
+                if day < hearing < last:
+                    path.append(("E1" if final == "adoption" else "C2", hearing))
+        for i, (code, day) in enumerate(path):
+            until = path[i + 1][1] if i + 1 < len(path) else end
+            history.statuses.append(
+                self.add(
+                    LegalStatus,
+                    c,
+                    day,
+                    period=history.period,
+                    code=code,
+                    start_date=day,
+                    end_date=until,
+                )
+            )
+
+    def care_events(self, c, history: CareHistory) -> None:
+        """What the care actions fire: starting care, each placement starting (the first
+        without a care plan yet, an emergency one unnotified), each move, and leaving."""
+        period = history.period
+        self.event(c, period.start_date, "became_looked_after", period)
+        for i, placement in enumerate(history.placements):
+            if i:
+                self.event(c, placement.start_date, "placement_ended", history.placements[i - 1])
+            self.event(c, placement.start_date, "placement_started", placement)
+            if i == 0:
+                self.event(c, placement.start_date, "first_placement_started", placement)
+            if placement.emergency:
+                self.event(c, placement.start_date, "emergency_placement_started", placement)
+        if period.end_date:
+            self.event(c, period.end_date, "placement_ended", history.placements[-1])
+            self.event(c, period.end_date, "ceased_looked_after", period)
+
+    def care_episodes(self, history: CareHistory) -> list[CareEpisode]:
+        """The SSDA903 episodes: a new one on each change of legal status, placement or
+        carer (``care.episodes``)."""
+        period = history.period
+        changes = sorted(
+            {s.start_date for s in history.statuses} | {p.start_date for p in history.placements}
+        )
+        out: list[CareEpisode] = []
+        previous = None
+        for day in changes:
+            status = history.status_on(day)
+            placement = [p for p in history.placements if p.start_date <= day][-1]
+            if previous is None:
+                reason = "S"
+            else:
+                moved = placement is not previous.placement
+                status_changed = status.code != previous.legal_status or status.start_date == day
+                same_carer = placement.carer is previous.placement.carer
+                if not moved:
+                    reason = "L"
+                elif not status_changed or status.start_date != day:
+                    reason = "T" if same_carer else "P"
+                else:
+                    reason = "U" if same_carer else "B"
+            episode = CareEpisode(
+                person_id=period.person_id,
+                period=period,
+                start_date=day,
+                reason_new=reason,
+                legal_status=status.code,
+                placement=placement,
+            )
+            if previous is not None:
+                previous.end_date, previous.reason_ceased = day, "X1"
+                if placement is not previous.placement:
+                    previous.reason_place_change = previous.placement.reason_changed
+            out.append(episode)
+            previous = episode
+        if period.end_date and previous is not None:
+            previous.end_date, previous.reason_ceased = period.end_date, period.reason_ceased
+        return out
