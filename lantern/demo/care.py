@@ -35,6 +35,16 @@ LEAVING = {
     "supported": (("E5", 0.7), ("E6", 0.1), ("E8", 0.2)),
     "residential": (("E5", 0.6), ("E8", 0.3), ("E7", 0.1)),
 }
+# Where a child who left care under 18 lived at the end (``caseload.LEFT_CARE``).
+LEFT_FROM = {
+    "E4A": (("parents", 0.4), ("foster", 0.45), ("kinship", 0.15)),
+    "E45": (("kinship", 1),),
+    "E46": (("foster", 1),),
+    "E47": (("foster", 0.6), ("kinship", 0.4)),
+    "E41": (("kinship", 0.6), ("foster", 0.4)),
+    "E11": (("adoption", 1),),
+    "E12": (("adoption", 1),),
+}
 NEED = (("N1", 0.64), ("N4", 0.08), ("N5", 0.12), ("N2", 0.06), ("N3", 0.03), ("N6", 0.02))
 SECTION_20_OLDER = 0.5  # children 13 or over accommodated under s20 with no proceedings
 EMERGENCY_ORDER = 0.15  # periods starting with police protection or an EPO
@@ -72,10 +82,12 @@ class Care(Placements):
 
     def looked_after(self, c, episode) -> CareHistory:
         rng, start = self.care_rng, c.care_start
-        end, reason = None, ""
+        end, reason = c.care_end, c.care_left
         if c.status == "care_leaver":
             end = eighteenth(c.dob)
             c.care_final = self.leaver_kind(c)
+        elif reason:
+            c.care_final = self.rng_kind(LEFT_FROM[reason])
         period = self.add(
             PeriodOfCare,
             c,
@@ -89,12 +101,11 @@ class Care(Placements):
         history = CareHistory(period)
         self.legal_statuses(c, history, start, end)
         self.placements(c, history, start, end)
-        if end:
+        if end and not reason:
             kind = c.care_final if c.care_final in LEAVING else "foster"
             reason = weighted(rng, LEAVING[kind])
-            if reason == "E17" and history.placements[-1].placement_type[0] != "U":
-                reason = "E5"  # staying put is with foster carers
-            period.reason_ceased = reason
+        if end:
+            period.reason_ceased = self.left_as(c, history, reason)
         self.care_events(c, history)
         for derived in self.care_episodes(history):
             self.batch.put(derived)
@@ -102,6 +113,22 @@ class Care(Placements):
             getattr(self, step)(c, history)
         self.care_children.append(c.pk)
         return history
+
+    def rng_kind(self, pairs) -> str:
+        return weighted(self.care_rng, pairs)
+
+    def left_as(self, c, history, reason) -> str:
+        """The reason care ended, true to where the child was: staying put and SGOs to
+        former foster carers are with foster carers; an adoption follows placement for
+        adoption (903 rule 390)."""
+        last = history.placements[-1].placement_type
+        if reason == "E17" and last[0] != "U":
+            return "E5"
+        if reason in ("E11", "E12") and last not in ("A5", "A6"):
+            return "E41"
+        if reason in ("E45", "E46") and last[0] != "U":
+            return "E47"
+        return reason
 
     def home_postcode(self, c) -> str:
         if c.uasc_since or c.status == "care_leaver" or not c.family:

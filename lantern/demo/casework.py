@@ -75,6 +75,8 @@ LATE_REASONS = {
     LateReason.CHILD: 0.05,
     LateReason.OTHER: 0.05,
 }
+# A case closed the day care ended under an order: the CIN census reason for closure.
+ORDERS = {"E11": "RC1", "E12": "RC1", "E41": "RC3", "E45": "RC4", "E46": "RC4", "E47": "RC4"}
 OTHER_DELAY = "Interpreter for the family not available until after the due date."
 
 
@@ -243,7 +245,7 @@ class Story(ChildInNeed, Protection, Visits, Care):
             and rng.random() < self.s47_share
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
-        if c.care_start and c.status in ("looked_after", "care_leaver"):
+        if c.care_start:
             self.looked_after(c, episode)
         if c.cp_start:
             self.cin_before_protection(c, episode, referral, assessed, first)
@@ -259,7 +261,9 @@ class Story(ChildInNeed, Protection, Visits, Care):
             self.cin_plan(c, episode, start, end)
         if closed:
             episode.close_date = closed
-            episode.reason_for_closure = self.closure_reason(outcome, s47, mine)
+            episode.reason_for_closure = ORDERS.get(c.care_left) or self.closure_reason(
+                outcome, s47, mine
+            )
             self.event(c, closed, "episode_closed", episode)
         self.fill(c, episode, mine)
 

@@ -36,3 +36,12 @@ def test_every_looked_after_child_has_an_open_period_with_a_status_and_a_placeme
     print("\n".join(report.lines(figures)))
     assert CareEpisode.objects.exists() and LegalStatus.objects.exists()
     assert Placement.objects.exists()
+
+
+def test_some_children_left_care_in_the_year_other_than_at_18(demo):
+    year_ago = TODAY - dt.timedelta(days=365)
+    ended = PeriodOfCare.objects.filter(end_date__gt=year_ago).exclude(
+        person__care_status="care_leaver"
+    )
+    print(sorted(ended.values_list("reason_ceased", flat=True)))
+    assert ended.exists()
