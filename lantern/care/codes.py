@@ -171,3 +171,28 @@ PLACEMENT_TYPE = {p.code: p for p in PLACEMENT_TYPES}
 
 def placement_choices() -> list[tuple[str, str]]:
     return [(p.code, f"{p.code}: {p.label}") for p in PLACEMENT_TYPES]
+
+
+# --- core (periods, placements) ---
+TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
+
+
+def collection_year(day) -> int:
+    """The SSDA903 collection year a day falls in, named by its end: 1 April 2025 to
+    31 March 2026 is 2026 (2025/26)."""
+    return day.year + 1 if day.month >= 4 else day.year
+
+
+def placement_type_valid_on(code: str, day) -> bool:
+    """Whether the DfE accepts ``code`` for a placement in force on ``day``."""
+    kind = PLACEMENT_TYPE.get(code)
+    return kind is not None and kind.since <= collection_year(day) <= kind.until
+
+
+def placement_choices_on(day) -> list[tuple[str, str]]:
+    """The placement types a worker may choose for a placement starting on ``day``."""
+    return [
+        (p.code, f"{p.code}: {p.label}")
+        for p in PLACEMENT_TYPES
+        if p.since <= collection_year(day) <= p.until
+    ]

@@ -2,12 +2,15 @@
 child's history rather than today's status (the record of a child once in care is kept to
 their 75th birthday however their case ends; CPPCR Regulations 2010, reg 50).
 
-Today the evidence is the care status (looked after, care leaver) and the chronology's care
-entries (became looked after, placements). When periods of care are recorded (issue 10),
-they are read here too, and every caller follows.
+The evidence is a period of care (the care app's record), the care status (looked after,
+care leaver) and the chronology's care entries (became looked after, placements: older
+records and entries from other councils' files). The care app sits above this layer, so its
+table is looked up by name.
 """
 
 from collections.abc import Iterable
+
+from django.apps import apps
 
 from lantern.chronology.models import ChronologyEntry
 from lantern.people.models import Person
@@ -24,7 +27,13 @@ def ever_looked_after_ids(person_ids: Iterable[int] | None = None) -> set[int]:
         ids = list(person_ids)
         people, entries = people.filter(pk__in=ids), entries.filter(person_id__in=ids)
     found = set(people.values_list("pk", flat=True))
-    return found | set(entries.values_list("person_id", flat=True).distinct())
+    found |= set(entries.values_list("person_id", flat=True).distinct())
+    if apps.is_installed("lantern.care"):
+        periods = apps.get_model("care", "PeriodOfCare").objects.all()
+        if person_ids is not None:
+            periods = periods.filter(person_id__in=ids)
+        found |= set(periods.values_list("person_id", flat=True).distinct())
+    return found
 
 
 def ever_looked_after(person: Person) -> bool:

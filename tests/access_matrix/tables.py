@@ -137,6 +137,7 @@ NEW_RECORD = {
     # (the world refers it to the manager's own team, so the manager is let in)
     "case-note": WRITE,
     "oversight": OVERSIGHT,
+    "period-of-care": WRITE,  # issue 10: starting a period of care
 }
 # casework:record (the child's open referral), casework:change (its "edit" step) and
 # casework:draft (the autosave of a new visit), per class.
@@ -170,6 +171,10 @@ PAGES = {
     "clocks:timescales": only(set(PERSONAS)),
     "clocks:interval": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
     "clocks:closure-day": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
+    # issue 10: the council's carers, seen by those who open children's records; added by
+    # those who record casework
+    "care:carers": only({SW, TM, MASH, IRO}),
+    "care:new-carer": only({SW, TM, IRO}),
 }
 PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
     name: as_write(PAGES[name])
@@ -179,6 +184,7 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "frontdoor:refer",
         "clocks:interval",
         "clocks:closure-day",
+        "care:new-carer",
     )
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in

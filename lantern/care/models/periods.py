@@ -35,6 +35,9 @@ class PeriodOfCare(CaseRecord):
         choices=codes.REASON_EPISODE_CEASED.choices(),
         blank=True,
     )
+    # Care Planning Regs reg 4(2): the care plan is made within 10 working days of the
+    # first placement where it could not be made before.
+    care_plan_date = models.DateField("Care plan made", null=True, blank=True)
 
     class Meta(CaseRecord.Meta):
         ordering = ["-start_date"]

@@ -68,6 +68,8 @@ class Placement(CaseRecord):
         "Weekly cost (£)", max_digits=8, decimal_places=2, null=True, blank=True
     )
     placement_plan = models.TextField("Placement plan", blank=True)
+    # Care Planning Regs reg 13: an emergency placement is notified within 5 working days.
+    notified_on = models.DateField("Placement notified", null=True, blank=True)
 
     class Meta(CaseRecord.Meta):
         ordering = ["start_date", "pk"]

@@ -1,12 +1,11 @@
-"""Building looked-after children for tests.
-
-Until the care actions exist (``care.actions``), this writes the records directly; once they
-do, ``start_care`` calls them, with the same signature, so tests never depend on how.
-"""
+"""Building looked-after children for tests: through the care actions, so every test starts
+from a record the guards accepted."""
 
 import datetime as dt
 
-from lantern.care.models import Carer, LegalStatus, PeriodOfCare, Placement
+from lantern.care.actions.carers import record_carer
+from lantern.care.actions.periods import start_care as start_care_action
+from lantern.care.models import Carer, PeriodOfCare
 
 
 def foster_carers(name: str = "The Okafor household", **fields) -> Carer:
@@ -28,21 +27,19 @@ def start_care(
     placement_type: str = "U6",
     carer: Carer | None = None,
     category_of_need: str = "N1",
+    **placement,
 ) -> PeriodOfCare:
-    carer = carer or foster_carers()
-    mine = {"person": child, "created_by": worker, "updated_by": worker}
-    period = PeriodOfCare.objects.create(
-        start_date=on, category_of_need=category_of_need, home_postcode="N15 3AB", **mine
-    )
-    LegalStatus.objects.create(period=period, code=legal_status, start_date=on, **mine)
-    Placement.objects.create(
-        period=period,
-        carer=carer,
-        placement_type=placement_type,
-        provider=carer.provider,
-        postcode=carer.postcode,
-        urn=carer.urn,
+    return start_care_action(
+        child,
+        acting_user=worker,
         start_date=on,
-        **mine,
+        legal_status=legal_status,
+        carer=carer or foster_carers(),
+        placement_type=placement_type,
+        category_of_need=category_of_need,
+        home_postcode=placement.pop("home_postcode", "N15 3AB"),
+        **placement,
     )
-    return period
+
+
+__all__ = ["foster_carers", "record_carer", "start_care"]

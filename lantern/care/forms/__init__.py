@@ -1,0 +1,1 @@
+"""The care app's forms, one module per area."""
