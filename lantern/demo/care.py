@@ -22,11 +22,19 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from lantern.care import episodes
 from lantern.care.models import CareEpisode, Carer, LegalStatus, PeriodOfCare, Placement
+from lantern.chronology.models import ChronologyEntry
 from lantern.demo.placements import Placements
 
 DAY = dt.timedelta(days=1)
-CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement, CareEpisode]
+CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement]
+CARE_COUNTS = [str(m._meta.verbose_name_plural) for m in (*CARE_ORDER[1:], CareEpisode)]
+# What the care describers (``care.chronology``) read besides the record.
+CARE_RELATED = {
+    LegalStatus: (("person", "period"), ()),
+    Placement: (("person", "carer"), ()),
+}
 # Care leavers: why care ended at 18, by where they lived (DfE CLA 2025 ceased at 18 or over:
 # most to independent living with support, many staying put with their foster carers).
 LEAVING = {
@@ -106,13 +114,29 @@ class Care(Placements):
             reason = weighted(rng, LEAVING[kind])
         if end:
             period.reason_ceased = self.left_as(c, history, reason)
+        self.care_plan_and_notices(history)
         self.care_events(c, history)
-        for derived in self.care_episodes(history):
-            self.batch.put(derived)
         for step in self.care_steps:
             getattr(self, step)(c, history)
-        self.care_children.append(c.pk)
+        self.care_histories.append(history)
         return history
+
+    def care_plan_and_notices(self, history: CareHistory) -> None:
+        """The care plan within 10 working days of the first placement (reg 4(2)), a few
+        late; an emergency placement notified within 5 working days (reg 13), a few late,
+        the newest perhaps not yet."""
+        rng, cal, period = self.care_rng, self.batch.calendar, history.period
+        last = min(period.end_date or self.today, self.today - DAY)
+        days = rng.randint(2, 10) if rng.random() < 0.88 else rng.randint(11, 25)
+        planned = cal.add_working_days(period.start_date, days)
+        if planned <= last:
+            period.care_plan_date = planned
+        for placement in history.placements:
+            if placement.emergency:
+                days = rng.randint(1, 5) if rng.random() < 0.85 else rng.randint(6, 12)
+                told = cal.add_working_days(placement.start_date, days)
+                if told <= min(last, placement.end_date or last):
+                    placement.notified_on = told
 
     def rng_kind(self, pairs) -> str:
         return weighted(self.care_rng, pairs)
@@ -177,60 +201,61 @@ class Care(Placements):
             )
 
     def care_events(self, c, history: CareHistory) -> None:
-        """What the care actions fire: starting care, each placement starting (the first
-        without a care plan yet, an emergency one unnotified), each move, and leaving."""
+        """What the care actions fire (``care.actions``): ``start_care``, each
+        ``move_placement``, ``record_placement_notified``, ``record_care_plan`` and
+        ``end_care``."""
         period = history.period
         self.event(c, period.start_date, "became_looked_after", period)
         for i, placement in enumerate(history.placements):
             if i:
                 self.event(c, placement.start_date, "placement_ended", history.placements[i - 1])
-            self.event(c, placement.start_date, "placement_started", placement)
-            if i == 0:
+            else:
                 self.event(c, placement.start_date, "first_placement_started", placement)
+            self.event(c, placement.start_date, "placement_started", placement)
             if placement.emergency:
                 self.event(c, placement.start_date, "emergency_placement_started", placement)
+            if placement.notified_on:
+                self.event(c, placement.notified_on, "placement_notified", placement)
+        if period.care_plan_date:
+            self.event(c, period.care_plan_date, "care_plan_made", period)
         if period.end_date:
             self.event(c, period.end_date, "placement_ended", history.placements[-1])
             self.event(c, period.end_date, "ceased_looked_after", period)
 
-    def care_episodes(self, history: CareHistory) -> list[CareEpisode]:
-        """The SSDA903 episodes: a new one on each change of legal status, placement or
-        carer (``care.episodes``)."""
-        period = history.period
-        changes = sorted(
-            {s.start_date for s in history.statuses} | {p.start_date for p in history.placements}
-        )
-        out: list[CareEpisode] = []
-        previous = None
-        for day in changes:
-            status = history.status_on(day)
-            placement = [p for p in history.placements if p.start_date <= day][-1]
-            if previous is None:
-                reason = "S"
-            else:
-                moved = placement is not previous.placement
-                status_changed = status.code != previous.legal_status or status.start_date == day
-                same_carer = placement.carer is previous.placement.carer
-                if not moved:
-                    reason = "L"
-                elif not status_changed or status.start_date != day:
-                    reason = "T" if same_carer else "P"
-                else:
-                    reason = "U" if same_carer else "B"
-            episode = CareEpisode(
-                person_id=period.person_id,
-                period=period,
-                start_date=day,
-                reason_new=reason,
-                legal_status=status.code,
-                placement=placement,
+    def save_care(self) -> dict[str, int]:
+        """After the batch is saved (every row has its key): the SSDA903 episodes each
+        period's statuses and placements give (``care.episodes.derive``, as
+        ``episodes.rebuild`` writes them), and the chronology's own words for care events
+        removed where the records now say them (one fact, one place)."""
+        rows = []
+        for history in self.care_histories:
+            period = history.period
+            rows += [
+                CareEpisode(
+                    person_id=period.person_id,
+                    period=period,
+                    start_date=e.start_date,
+                    reason_new=e.reason_new,
+                    legal_status=e.legal_status,
+                    placement=e.placement,
+                    end_date=e.end_date,
+                    reason_ceased=e.reason_ceased,
+                    reason_place_change=e.reason_place_change,
+                )
+                for e in episodes.derive(
+                    start_date=period.start_date,
+                    end_date=period.end_date,
+                    reason_ceased=period.reason_ceased,
+                    statuses=history.statuses,
+                    placements=history.placements,
+                )
+            ]
+        CareEpisode.objects.bulk_create(rows, batch_size=5000)
+        people = [h.period.person_id for h in self.care_histories]
+        for i in range(0, len(people), 900):
+            said = ChronologyEntry.objects.filter(
+                person_id__in=people[i : i + 900], source_type="", agency__code="csc"
             )
-            if previous is not None:
-                previous.end_date, previous.reason_ceased = day, "X1"
-                if placement is not previous.placement:
-                    previous.reason_place_change = previous.placement.reason_changed
-            out.append(episode)
-            previous = episode
-        if period.end_date and previous is not None:
-            previous.end_date, previous.reason_ceased = period.end_date, period.reason_ceased
-        return out
+            said.filter(kind="placement").delete()
+            said.filter(kind="looked_after", summary__startswith="Became looked after").delete()
+        return {str(CareEpisode._meta.verbose_name_plural): len(rows)}

@@ -34,6 +34,11 @@ COSTS = {  # (kind, provider): weekly cost range in pounds; None: no placement c
     (K.SUPPORTED_ACCOMMODATION, "PR4"): (1500, 3000),
     (K.SUPPORTED_ACCOMMODATION, "PR5"): (1500, 2500),
 }
+# A foster placement's URN is its fostering service's (903 rule 218): the council's own, or
+# one of the independent agencies it uses. Adopters without one: XXXXXXX (rule 243).
+COUNCIL_FOSTERING = "SC059541"
+AGENCIES = ["SC044312", "SC398211", "SC062718", "SC471903", "SC035566", "SC418820"]
+URN_NOT_KNOWN = "XXXXXXX"
 HOMES = ["House", "Lodge", "View", "Court", "Cottage", "Place"]
 RELATIVES = ["grandmother", "grandparents", "aunt", "uncle", "older sister", "family friend"]
 
@@ -83,6 +88,7 @@ class Pool:
             name = f"The {fake.last_name()} household"
             own = provider == "PR1"
             where = self.postcode(near=0.3 if own else 0.5, far=0.0 if own else 0.15)
+            urn = COUNCIL_FOSTERING if own else rng.choice(AGENCIES)
         elif kind == K.CHILDRENS_HOME:
             name = f"{fake.last_name()} {rng.choice(HOMES)}"
             where = self.postcode(far=0.45, near=0.35) if provider == "PR4" else self.postcode()
@@ -103,6 +109,7 @@ class Pool:
             name=f"{self.fake.first_name()} {last} ({relative})",
             kind=K.KINSHIP,
             provider="PR1",
+            urn=COUNCIL_FOSTERING,  # connected persons approved by the council's service
             postcode=self.postcode(near=0.35, far=0.1),
         )
 
@@ -117,6 +124,7 @@ class Pool:
             name=f"The {self.fake.last_name()} family (adopters)",
             kind=K.ADOPTERS,
             provider=provider,
+            urn=URN_NOT_KNOWN,
             postcode=self.postcode(near=0.5, far=0.2),
         )
 

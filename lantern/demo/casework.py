@@ -36,7 +36,7 @@ from lantern.casework.codes import UASC_FACTOR
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
-from lantern.demo.care import CARE_ORDER, Care
+from lantern.demo.care import CARE_ORDER, CARE_RELATED, Care
 from lantern.demo.carers import Pool
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
@@ -98,6 +98,7 @@ def generate_casework(
     for child in children:
         story.child(child)
     counts = story.batch.save()
+    counts.update(story.save_care())
     for i in range(0, len(story.replaced), 5000):
         ChronologyEntry.objects.filter(pk__in=story.replaced[i : i + 5000]).delete()
     return counts
@@ -125,7 +126,7 @@ class Story(ChildInNeed, Protection, Visits, Care):
         self.agency = {code: a.pk for code, a in agencies.items()}
         self.iros = staff.workers["Independent Reviewing Officers"]
         self.anyone = [w for team in staff.workers.values() for w in team]
-        self.batch = Batch(late_reason=self.why_late, order=CARE_ORDER)
+        self.batch = Batch(late_reason=self.why_late, order=CARE_ORDER, related=CARE_RELATED)
         self.cal = self.batch.calendar
         self.cin_spans: dict[int, list] = defaultdict(list)
         self.replaced: list[int] = []  # the chronology's entries the records now write
@@ -164,7 +165,7 @@ class Story(ChildInNeed, Protection, Visits, Care):
             care[1].seed_instance(care[0].random())
         self.care_rng = care[0]
         self.pool = Pool.build(care[0], care[1], scale or 0.05)
-        self.care_children: list[int] = []
+        self.care_histories: list = []
         for carer in self.pool.all():
             self.batch.put(carer)
 

@@ -16,6 +16,7 @@ about behaviour 8%, ...).
 
 import datetime as dt
 
+from lantern.care import rules
 from lantern.care.models import Carer, Placement
 from lantern.demo import targets
 
@@ -121,9 +122,9 @@ class Placements:
                     period=history.period,
                     carer=carer,
                     placement_type=ptype,
-                    provider=carer.provider,
+                    provider="" if ptype in rules.NO_PROVIDER else carer.provider,
                     postcode=carer.postcode,
-                    urn=carer.urn,
+                    urn="" if ptype in rules.NO_URN else carer.urn,
                     start_date=day,
                     end_date=until,
                     long_term=ptype in ("U1", "U4"),
@@ -211,7 +212,7 @@ class Placements:
         if before.start_date < history.period.start_date + 7 * DAY:
             return
         before.carer, before.placement_type, before.long_term = placed.carer, "U5", False
-        before.provider, before.postcode, before.urn = placed.carer.provider, "", ""
+        before.provider, before.urn = placed.carer.provider, placed.carer.urn
         before.postcode, before.weekly_cost = placed.carer.postcode, None
         placed.placement_type = "A5"
 

@@ -6,16 +6,25 @@ import datetime as dt
 from collections import defaultdict
 from itertools import pairwise
 
-from lantern.care import codes
+from django.core.exceptions import ValidationError
+
+from lantern.care import codes, episodes, rules
 from lantern.care.models import CareEpisode, LegalStatus, PeriodOfCare, Placement
+from lantern.demo.care import CARE_RELATED
+from lantern.demo.checks.records import entries_not_from_record
 from lantern.demo.checks.registry import Violation, _age, _births, check
 from lantern.people.models import Person
 
 EMERGENCY_DAYS = {"L1": 3, "L2": 8}  # police protection 72 hours; an EPO at most 8 days
-
-
-def _collection_year(day: dt.date) -> int:
-    return day.year + 1 if day.month >= 4 else day.year
+EPISODE_FIELDS = (
+    "start_date",
+    "end_date",
+    "reason_new",
+    "legal_status",
+    "placement_id",
+    "reason_ceased",
+    "reason_place_change",
+)
 
 
 def _periods() -> dict[int, list[tuple]]:
@@ -136,7 +145,7 @@ def placement_fits_the_child(today):
         if ptype == "K3" and dob and end and _age(dob, end - dt.timedelta(days=1)) > 17:
             problems.append("K3 past 18")
         known = codes.PLACEMENT_TYPE.get(ptype)
-        years = {_collection_year(start), _collection_year(end or today)}
+        years = {codes.collection_year(start), codes.collection_year(end or today)}
         if known is None or any(not known.since <= y <= known.until for y in years):
             problems.append(f"{ptype} not valid in {sorted(years)}")
         if (provider == "PR0") != (ptype == "P1"):
@@ -153,30 +162,96 @@ def placement_fits_the_child(today):
 
 @check("care_episodes_derived")
 def care_episodes_derived(today):
-    """The stored SSDA903 episodes are the ones the statuses and placements give: one per
-    change, reasons for new episodes and for ending, the period's reason at its end."""
+    """The stored SSDA903 episodes are exactly the ones ``care.episodes`` derives from the
+    period's statuses and placements (what ``episodes.rebuild`` would write)."""
     out = []
-    episodes = defaultdict(list)
+    stored = defaultdict(list)
     for row in CareEpisode.objects.order_by("start_date", "pk").values_list(
-        "period_id",
-        "person_id",
-        "start_date",
-        "end_date",
-        "legal_status",
-        "placement_id",
-        "reason_new",
-        "reason_ceased",
+        "period_id", *EPISODE_FIELDS
     ):
-        episodes[row[0]].append(row[1:])
-    changes = defaultdict(set)
-    for model in (LegalStatus, Placement):
-        for period, start in model.objects.values_list("period_id", "start_date"):
-            changes[period].add(start)
-    for pk, person, _start, end in _period_rows():
-        theirs = episodes.get(pk, [])
-        if [e[1] for e in theirs] != sorted(changes[pk]):
-            out.append(Violation("care_episodes_derived", person, f"period {pk}: episodes"))
-            continue
-        if theirs and (theirs[0][5] != "S" or theirs[-1][2] != end):
-            out.append(Violation("care_episodes_derived", person, f"period {pk}: first or last"))
+        stored[row[0]].append(row[1:])
+    periods = PeriodOfCare.objects.prefetch_related("statuses", "placements").order_by("pk")
+    for period in periods.iterator(chunk_size=500):
+        derived = [
+            (
+                e.start_date,
+                e.end_date,
+                e.reason_new,
+                e.legal_status,
+                e.placement.pk if e.placement else None,
+                e.reason_ceased,
+                e.reason_place_change,
+            )
+            for e in episodes.of_period(period)
+        ]
+        if stored.get(period.pk, []) != derived:
+            detail = f"period {period.pk}: {len(stored.get(period.pk, []))} stored"
+            out.append(Violation("care_episodes_derived", period.person_id, detail))
+    return out
+
+
+@check("care_rules")
+def care_rules(today):
+    """Every status, placement and ending passes the DfE rules the care actions apply at
+    entry (``care.rules``), and no emergency status or temporary placement runs past its
+    limit (``rules.duration_warnings``)."""
+    out = []
+    cared_for = Person.objects.filter(pk__in=PeriodOfCare.objects.values("person_id"))
+    people = {p.pk: p for p in cared_for}
+    periods = PeriodOfCare.objects.prefetch_related("statuses", "placements").order_by("pk")
+    for period in periods.iterator(chunk_size=500):
+        person = people[period.person_id]
+        statuses = sorted(period.statuses.all(), key=lambda s: (s.start_date, s.pk))
+        placements = sorted(period.placements.all(), key=lambda p: (p.start_date, p.pk))
+
+        def in_force(rows, day, attr):
+            current = [r for r in rows if r.start_date <= day]
+            return getattr(current[-1], attr) if current else ""
+
+        problems = []
+        for p in placements:
+            problems += _refused(
+                rules.check_placement,
+                person,
+                placement_type=p.placement_type,
+                provider=p.provider,
+                urn=p.urn,
+                legal_status=in_force(statuses, p.start_date, "code"),
+                start_date=p.start_date,
+            )
+        for s in statuses:
+            problems += _refused(
+                rules.check_legal_status,
+                person,
+                code=s.code,
+                start_date=s.start_date,
+                placement_type=in_force(placements, s.start_date, "placement_type"),
+            )
+        if period.end_date:
+            problems += _refused(
+                rules.check_ending,
+                person,
+                reason_ceased=period.reason_ceased,
+                on=period.end_date,
+                placement_type=placements[-1].placement_type if placements else "",
+            )
+        problems += rules.duration_warnings(statuses, placements, today)
+        out += [Violation("care_rules", period.person_id, p[:300]) for p in problems]
+    return out
+
+
+def _refused(rule, *args, **kwargs) -> list[str]:
+    try:
+        rule(*args, **kwargs)
+    except ValidationError as refused:
+        return [f"{kwargs}: {'; '.join(refused.messages)}"]
+    return []
+
+
+@check("care_entry_not_from_record")
+def care_entry_not_from_record(today):
+    """Each period's, status's and placement's chronology entries are its describer's."""
+    out = []
+    for model in (PeriodOfCare, LegalStatus, Placement):
+        out += entries_not_from_record("care_entry_not_from_record", model, CARE_RELATED.get(model))
     return out
