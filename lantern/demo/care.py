@@ -22,9 +22,12 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from faker import Faker
+
 from lantern.care import episodes
 from lantern.care.models import CareEpisode, Carer, LegalStatus, PeriodOfCare, Placement
 from lantern.chronology.models import ChronologyEntry
+from lantern.demo.carers import Pool
 from lantern.demo.placements import Placements
 
 DAY = dt.timedelta(days=1)
@@ -87,6 +90,17 @@ class Care(Placements):
     ``care_rng`` and ``pool`` (``carers.Pool``) are its own."""
 
     care_steps: tuple[str, ...] = ()  # methods (child, history) run for each period of care
+
+    def care_stream(self, care, scale) -> None:
+        """Care draws from its own stream, so it does not reshuffle the rest of casework."""
+        if care is None:
+            care = (random.Random(f"{self.rng.random()}:care"), Faker("en_GB"))
+            care[1].seed_instance(care[0].random())
+        self.care_rng = care[0]
+        self.pool = Pool.build(care[0], care[1], scale or 0.05)
+        self.care_histories: list = []
+        for carer in self.pool.all():
+            self.batch.put(carer)
 
     def looked_after(self, c, episode) -> CareHistory:
         rng, start = self.care_rng, c.care_start

@@ -28,8 +28,6 @@ import random
 from collections import defaultdict
 from zoneinfo import ZoneInfo
 
-from faker import Faker
-
 from lantern.casework import models as cw
 from lantern.casework.bulk import Batch
 from lantern.casework.codes import UASC_FACTOR
@@ -37,7 +35,6 @@ from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
 from lantern.demo.care import CARE_ORDER, CARE_RELATED, Care
-from lantern.demo.carers import Pool
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
 from lantern.demo.visits import Visits, words_for
@@ -157,17 +154,6 @@ class Story(ChildInNeed, Protection, Visits, Care):
         self.s47_share = min(1.0, extra / recent)
         self.icpc_share = max(0.0, icpcs - current - stepped) / max(1.0, extra)
         self.window = set(map(id, window))
-
-    def care_stream(self, care, scale) -> None:
-        """Care draws from its own stream, so it does not reshuffle the rest of casework."""
-        if care is None:
-            care = (random.Random(f"{self.rng.random()}:care"), Faker("en_GB"))
-            care[1].seed_instance(care[0].random())
-        self.care_rng = care[0]
-        self.pool = Pool.build(care[0], care[1], scale or 0.05)
-        self.care_histories: list = []
-        for carer in self.pool.all():
-            self.batch.put(carer)
 
     # -- helpers ---------------------------------------------------------------------------
     def worker(self, child, day):
