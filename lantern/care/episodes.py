@@ -56,12 +56,7 @@ def _reason_new(before: Episode | None, status, placement) -> str:
     if before is None:
         return "S"
     status_changed = status != before.legal_status
-    if placement is before.placement or (
-        placement is not None
-        and before.placement is not None
-        and placement.pk is not None
-        and placement.pk == before.placement.pk
-    ):
+    if placement is before.placement:
         return "L"
     same_carer = (
         placement is not None
