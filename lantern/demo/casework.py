@@ -117,6 +117,9 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
 
 class Story(ChildInNeed, Protection, Visits, Care):
     DAY = DAY
+    # The rest of a looked-after child's record, per period of care (``care.Care``): each a
+    # method (child, history) of a mixin above, e.g. "care_reviews", "care_health".
+    care_steps: tuple[str, ...] = ()
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
         self.rng, self.staff, self.today, self.entries = rng, staff, today, entries
