@@ -38,6 +38,7 @@ REASONS = (  # a move to another carer; "PLACE" is a change of status with the s
     ("ALLEG", 1),
     ("LAREQ", 1),
 )
+SHORT_TERM = {"U4": "U6", "U1": "U3"}  # long-term fostering, and before the match
 UNPLANNED = {"CREQB", "CHILD", "STAND", "ALLEG"}
 PLANS = [
     "Placement plan agreed with the carers: family time twice a week, supervised; school "
@@ -114,26 +115,35 @@ class Placements:
             ptype, carer = self.placed(c, kind, day, until, kinship)
             while history.placements and carer is history.placements[-1].carer:
                 ptype, carer = self.placed(c, kind, day, until, kinship)
-            history.placements.append(
-                self.add(
-                    Placement,
-                    c,
-                    day,
-                    period=history.period,
-                    carer=carer,
-                    placement_type=ptype,
-                    provider="" if ptype in rules.NO_PROVIDER else carer.provider,
-                    postcode=carer.postcode,
-                    urn="" if ptype in rules.NO_URN else carer.urn,
-                    start_date=day,
-                    end_date=until,
-                    long_term=ptype in ("U1", "U4"),
-                    weekly_cost=self.pool.cost(carer) if ptype[0] not in "AP" else None,
-                    placement_plan=rng.choice(PLANS),
-                )
-            )
+            matched = day + rng.randint(120, 300) * DAY
+            if ptype in SHORT_TERM and matched < (until or self.today) - DAY and rng.random() < 0.6:
+                # Matched long-term with the carers they were already with: a change of
+                # placement status only (RNE T, reason PLACE), not a move.
+                self.placement(c, history, carer, SHORT_TERM[ptype], day, matched)
+                day = matched
+            self.placement(c, history, carer, ptype, day, until)
         self.adoption_by_carers(c, history, final)
         self.reasons(c, history)
+
+    def placement(self, c, history, carer, ptype, day, until) -> None:
+        history.placements.append(
+            self.add(
+                Placement,
+                c,
+                day,
+                period=history.period,
+                carer=carer,
+                placement_type=ptype,
+                provider="" if ptype in rules.NO_PROVIDER else carer.provider,
+                postcode=carer.postcode,
+                urn="" if ptype in rules.NO_URN else carer.urn,
+                start_date=day,
+                end_date=until,
+                long_term=ptype in ("U1", "U4"),
+                weekly_cost=self.pool.cost(carer) if ptype[0] not in "AP" else None,
+                placement_plan=self.care_rng.choice(PLANS),
+            )
+        )
 
     def final_from(self, c, history, final, start, end) -> dt.date | None:
         """The earliest day the child can be in the placement they have at the end: None
