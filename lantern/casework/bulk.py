@@ -52,11 +52,23 @@ RELATED = {
 
 
 class Batch:
-    def __init__(self, calendar: WorkingDayCalendar | None = None, late_reason=None):
+    def __init__(
+        self,
+        calendar: WorkingDayCalendar | None = None,
+        late_reason=None,
+        order=(),
+        related=None,
+    ):
         """``late_reason(record, deadline) -> (code, detail)``: why a record met its clock
-        late (``clocks.lateness``); without it late records are saved without a reason."""
+        late (``clocks.lateness``); without it late records are saved without a reason.
+        ``order``: another app's models, inserted after casework's in the order given (their
+        foreign keys point at casework's rows and at each other), so an app above casework
+        can write through the same batch without casework knowing it (and, in
+        ``related``, what its describers read, as ``RELATED`` says for casework's)."""
         self.calendar = calendar or WorkingDayCalendar()
         self.late_reason = late_reason
+        self.order = [*ORDER, *order]
+        self.related = {**RELATED, **(related or {})}
         self.rows: dict[type, list] = defaultdict(list)
         self.links: list[tuple] = []
         self.events: dict[int, list] = defaultdict(list)
@@ -65,6 +77,12 @@ class Batch:
     def add(self, model, person_id: int, user_id: int, **fields):
         row = model(person_id=person_id, created_by_id=user_id, updated_by_id=user_id, **fields)
         self.rows[model].append(row)
+        return row
+
+    def put(self, row):
+        """A row of a model in ``order`` that no child owns (a carer) or no one authors (a
+        derived row): saved in its turn, as it is."""
+        self.rows[type(row)].append(row)
         return row
 
     def attend(self, meeting, agency_ids, field: str = "agencies") -> None:
@@ -92,7 +110,10 @@ class Batch:
         counts: dict[str, int] = {}
         clocks = self._replay()
         conferences = self.rows[cw.Conference]
-        for step in ORDER:
+        unordered = {m for m, rows in self.rows.items() if rows} - {cw.Conference, *self.order}
+        if unordered:  # rows no step saves would be lost without a word
+            raise ValueError(f"no place in the batch's order for {sorted(map(str, unordered))}")
+        for step in self.order:
             if isinstance(step, str):
                 wanted = "initial" if step.startswith("initial") else "review"
                 rows, model = [r for r in conferences if r.kind == wanted], cw.Conference
@@ -139,7 +160,7 @@ class Batch:
         rows = []
         for model, saved in self.rows.items():
             if saved and describes(saved[0]):
-                rows += described(model, [r.pk for r in saved])
+                rows += described(model, [r.pk for r in saved], self.related.get(model))
         return rows
 
     def _replay(self) -> dict[int, list]:
@@ -186,13 +207,14 @@ class Batch:
         return len(rows)
 
 
-def described(model, ids: list[int]) -> list[ChronologyEntry]:
+def described(model, ids: list[int], related=None) -> list[ChronologyEntry]:
     """The records' entries, exactly as ``sync_entries`` would write them: the describer's
-    kind, date (``occurred``) and text, authored by whoever made the record."""
+    kind, date (``occurred``) and text, authored by whoever made the record. ``related``:
+    (joins, prefetches) the describer reads, for a model ``RELATED`` does not know."""
     from lantern.chronology.actions import council_agency
 
     agency, rows = council_agency(), []
-    joins, many = RELATED.get(model, (("person",), ()))
+    joins, many = related or RELATED.get(model, (("person",), ()))
     for record in _fetched(model, ids, (*joins, "created_by"), many):
         author = record.created_by
         name = (author.get_full_name() or author.get_username()) if author else ""

@@ -23,6 +23,14 @@ def team_spells(rng: random.Random, child: PersonSpec, cin_team: str, today: dt.
     """(team kind, start, end) for the child's involvement, oldest first."""
     start = min(child.episode_start + DAY, today)
     status = child.status
+    if child.care_end and status in ("closed", "child_in_need"):  # left care in the year
+        care, left = max(child.care_start, start), child.care_end
+        spells = [(T.CHILDREN_IN_CARE, care, left)]
+        if care > start + 14 * DAY:
+            spells.insert(0, (T.CHILD_PROTECTION, start, care))
+        if status == "child_in_need":
+            spells.append((cin_team, left, None))
+        return spells
     if status == "closed":
         return [(T.ASSESSMENT, start, max(start, child.episode_end))]
     if status == "assessment":

@@ -15,6 +15,7 @@ from faker import Faker
 
 from lantern.demo import aliases, allocations, caseload, characteristics, chronology, index
 from lantern.demo import frontdoor as front_door
+from lantern.demo.care import CARE_COUNTS
 from lantern.demo.casework import generate_casework
 from lantern.demo.families import generate
 from lantern.demo.partners import create_agencies, partner_authors
@@ -83,8 +84,10 @@ def build(*, seed: int, scale: float, today: dt.date, say: Callable[[str], None]
     step("written " + tally("chronology entries"))
 
     rng, _ = _streams(seed, "casework")
-    counts.update(generate_casework(rng, borough, staff, agencies, today, scale))
+    care = _streams(seed, "care")
+    counts.update(generate_casework(rng, borough, staff, agencies, today, scale, care))
     step("written " + tally("cin episodes", "child protection plans", "visits", "deadlines"))
+    step("written " + tally(*CARE_COUNTS))
 
     rng, fake = _streams(seed, "frontdoor")
     counts.update(

@@ -62,7 +62,56 @@ def assign(rng: random.Random, builder: Builder, scale: float) -> None:
         leaver.episode_start = dates.before(leaver.care_start, 0, 300, leaver.dob)
         if leaver.uasc_since:  # referred on arrival: assessed (factor 9A) while UASC
             leaver.uasc_since = min(leaver.uasc_since, leaver.episode_start)
+    left_care(rng, borough, builder.today, scale)
     add_unborn(rng, builder)
+
+
+# Children who left care in the year other than at 18, at scale 1 (DfE CLA 2025: 34,450
+# ceased, 3,040 adopted; about a quarter returned home, one in nine on a special
+# guardianship order): (reason ceased, how many, days in care, youngest, oldest at the end).
+LEFT_CARE = [
+    ("E4A", 40, (40, 420), 1, 17),  # returned home as planned: still a child in need
+    ("E45", 8, (200, 700), 1, 15),  # SGO to former foster carers who are relatives
+    ("E46", 3, (300, 800), 1, 15),
+    ("E47", 4, (200, 600), 1, 15),
+    ("E41", 6, (150, 500), 1, 15),  # child arrangements order
+    ("E11", 10, (450, 900), 1, 5),  # adopted
+    ("E12", 4, (450, 900), 1, 5),
+]
+
+
+def left_care(rng: random.Random, borough: Borough, today: dt.date, scale: float) -> None:
+    """A period of care that ended in the year: a child returned home is still in need; a
+    child adopted, or living with carers under a special guardianship or child arrangements
+    order, had their case closed the day care ended."""
+    year_ago = today - 365 * DAY
+    pool = {
+        "child_in_need": [p for p in borough.people if p.status == "child_in_need" and p.dob],
+        "closed": [
+            p
+            for p in borough.people
+            if p.status == "closed" and p.dob and p.episode_end and p.episode_end > year_ago
+        ],
+    }
+    for group in pool.values():
+        rng.shuffle(group)
+    for reason, count, (shortest, longest), youngest, oldest in LEFT_CARE:
+        wanted = round(count * scale + rng.random() - 0.5)
+        group = pool["child_in_need" if reason == "E4A" else "closed"]
+        for child in list(group):
+            if wanted <= 0:
+                break
+            end = child.episode_end or today - rng.randint(14, 350) * DAY
+            start = end - rng.randint(shortest, longest) * DAY
+            if not youngest <= child.age_on(end) <= oldest or start <= child.dob + 2 * DAY:
+                continue
+            if reason == "E4A" and start <= child.episode_start + 20 * DAY:
+                continue
+            group.remove(child)
+            wanted -= 1
+            child.care_start, child.care_end, child.care_left = start, end, reason
+            child.episode_start = min(child.episode_start, start - rng.randint(20, 120) * DAY)
+            child.episode_start = max(child.episode_start, child.dob)
 
 
 def _weight(family: FamilySpec, status: str) -> float:

@@ -34,6 +34,7 @@ from lantern.casework.codes import UASC_FACTOR
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
+from lantern.demo.care import CARE_ORDER, CARE_RELATED, Care
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
 from lantern.demo.visits import Visits, words_for
@@ -71,22 +72,30 @@ LATE_REASONS = {
     LateReason.CHILD: 0.05,
     LateReason.OTHER: 0.05,
 }
+# A case closed the day care ended under an order: the CIN census reason for closure.
+ORDERS = {"E11": "RC1", "E12": "RC1", "E41": "RC3", "E45": "RC4", "E46": "RC4", "E47": "RC4"}
 OTHER_DELAY = "Interpreter for the family not available until after the due date."
 
 
-def generate_casework(rng, borough, staff, agencies, today: dt.date, scale: float | None = None):
-    """Bulk-create casework and deadlines for every child the generator opened."""
+def generate_casework(
+    rng, borough, staff, agencies, today: dt.date, scale: float | None = None, care=None
+):
+    """Bulk-create casework and deadlines for every child the generator opened. ``care``:
+    the (rng, faker) stream periods of care and carers are drawn from."""
     children = [
         c
         for c in borough.people
         if c.is_child and c.pk and c.episode_start and c.status not in ("not_open", "contact")
     ]
     story = Story(rng, staff, agencies, today, _entries([c.pk for c in children]))
+    story.care_stream(care, scale)
     if scale is not None:  # a whole borough (tests may pass a handful of children)
         story.calibrate(children, scale)
+    story.plan_care(children)
     for child in children:
         story.child(child)
     counts = story.batch.save()
+    counts.update(story.save_care())
     for i in range(0, len(story.replaced), 5000):
         ChronologyEntry.objects.filter(pk__in=story.replaced[i : i + 5000]).delete()
     return counts
@@ -106,15 +115,18 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-class Story(ChildInNeed, Protection, Visits):
+class Story(ChildInNeed, Protection, Visits, Care):
     DAY = DAY
+    # The rest of a looked-after child's record, per period of care (``care.Care``): each a
+    # method (child, history) of a mixin above, e.g. "care_reviews", "care_health".
+    care_steps: tuple[str, ...] = ()
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
         self.rng, self.staff, self.today, self.entries = rng, staff, today, entries
         self.agency = {code: a.pk for code, a in agencies.items()}
         self.iros = staff.workers["Independent Reviewing Officers"]
         self.anyone = [w for team in staff.workers.values() for w in team]
-        self.batch = Batch(late_reason=self.why_late)
+        self.batch = Batch(late_reason=self.why_late, order=CARE_ORDER, related=CARE_RELATED)
         self.cal = self.batch.calendar
         self.cin_spans: dict[int, list] = defaultdict(list)
         self.replaced: list[int] = []  # the chronology's entries the records now write
@@ -223,6 +235,8 @@ class Story(ChildInNeed, Protection, Visits):
             and rng.random() < self.s47_share
         )
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
+        if c.care_start:
+            self.looked_after(c, episode)
         if c.cp_start:
             self.cin_before_protection(c, episode, referral, assessed, first)
             self.protection(c, episode, referral, mine, first)
@@ -237,7 +251,9 @@ class Story(ChildInNeed, Protection, Visits):
             self.cin_plan(c, episode, start, end)
         if closed:
             episode.close_date = closed
-            episode.reason_for_closure = self.closure_reason(outcome, s47, mine)
+            episode.reason_for_closure = ORDERS.get(c.care_left) or self.closure_reason(
+                outcome, s47, mine
+            )
             self.event(c, closed, "episode_closed", episode)
         self.fill(c, episode, mine)
 

@@ -215,6 +215,8 @@ class Chronicler:
             steps.append((care, "placement", "", {}))
             first = cal.add_working_days(care, rng.randint(10, 20))
             until = child.dob and dt.date(child.dob.year + 18, child.dob.month, 1)
+            if child.care_end:  # left care before 18
+                until = child.care_end
             steps += [(first, "looked_after", "", {})]
             steps += [(d, "looked_after", "", {}) for d in self.reviews(first, [3, 6], until)]
         if child.episode_end:

@@ -182,8 +182,11 @@ class Families(Builder):
         """An unaccompanied asylum-seeking child in supported accommodation."""
         fam = self.family("uasc")
         dob = self.born(self.rng.randint(14, 17))
-        if self.rng.random() < 0.5:
-            dob = dt.date(dob.year, 1, 1)  # an assessed age is often recorded as 1 January
+        # An assessed age is often recorded as 1 January: not so early the child is 18.
+        if self.rng.random() < 0.5 and dt.date(dob.year, 1, 1) > self.today.replace(
+            year=self.today.year - 18
+        ):
+            dob = dt.date(dob.year, 1, 1)
         eth = self.rng.choice(traits.UASC_ETHNICITIES)
         child = self.person(
             "uasc", "M" if self.rng.random() < 0.9 else "F", dob, self.fake.last_name(), eth

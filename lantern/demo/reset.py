@@ -26,6 +26,8 @@ from lantern.access.models import AuditChainHead, AuditCheckpoint
 from lantern.people.models import Address, Person
 
 ROOTS = (Person, Address, User)
+# Rows the demo generates that point at no person: its carers (``demo.carers``).
+GENERATED = ("care.Carer",)
 
 
 def _references(model) -> set:
@@ -63,7 +65,8 @@ def reset() -> None:
     # On PostgreSQL the audit tables refuse DELETE by trigger; the development database's
     # owner lifts it for the reset (a production app role could not).
     with append_only_lifted(), connection.cursor() as cursor:
-        for model in [*doomed_models(), Person, Address]:
+        generated = [apps.get_model(label) for label in GENERATED]
+        for model in [*doomed_models(), Person, Address, *generated]:
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a table name, not input
         # The audit log starts a new chain, and its checkpoints go with the old one, so

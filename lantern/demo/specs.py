@@ -44,6 +44,9 @@ class PersonSpec:
     episode_end: dt.date | None = None
     cp_start: dt.date | None = None
     care_start: dt.date | None = None
+    care_end: dt.date | None = None  # a period of care that ended before the day
+    care_left: str = ""  # why it ended (SSDA903 REC), for a child who left care under 18
+    care_final: str = ""  # the kind of placement at the end of care or today (``placements``)
     schools: tuple[str, str] = ("", "")  # primary, secondary agency codes
     gp: str = ""
     family: "FamilySpec | None" = None

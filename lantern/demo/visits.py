@@ -100,6 +100,10 @@ class Visits:
     def not_alone(self, age) -> str:
         return TOO_YOUNG if age is None or age < 3 else self.rng.choice(NOT_ALONE)
 
+    def in_care(self, c, day) -> bool:
+        start, end = c.care_start, c.care_end
+        return bool(start and start <= day and (end is None or day <= end))
+
     def on_cin_plan(self, c, day) -> bool:
         return any(s <= day and (e is None or day <= e) for s, e in self.cin_spans[c.pk])
 
@@ -147,7 +151,7 @@ class Visits:
             user,
             episode=episode,
             visited_on=day,
-            kind="cp" if on_plan else "cla" if c.care_start else "cin",
+            kind="cp" if on_plan else "cla" if self.in_care(c, day) else "cin",
             child_seen=seen,
             seen_alone=alone,
             reason_not_seen="" if seen else "No answer at the door.",

@@ -6,12 +6,14 @@ what keeps it honest: ``run(today)`` gives every check's violations by name. Eac
 a function registered with ``@check(name)`` that scans the database; add one for a new
 field in ``ages`` (dates and ages), ``guards`` (casework guards), ``records`` (what the
 app records since issue 9: entries from the record, attendance, late reasons, clocks),
-``frontdoor`` (referrals, episodes, decision clocks) or ``people`` (census details).
+``frontdoor`` (referrals, episodes, decision clocks), ``people`` (census details) or
+``care`` (periods of care, legal statuses, placements, episodes).
 Where the app has the guard as a function, the check calls it.
 """
 
 from lantern.demo.checks import (  # noqa: F401 (each module registers its checks)
     ages,
+    care,
     frontdoor,
     guards,
     people,

@@ -43,20 +43,27 @@ def entry_not_from_record(today):
     (kind, date and words), marked ``from_record``: saving the record would change none."""
     out = []
     for model in DESCRIBED:
-        label = model._meta.label
-        stored = defaultdict(list)
-        for ref, kind, when, text, ours in ChronologyEntry.objects.filter(
-            source_type=label
-        ).values_list("source_ref", "kind", "occurred_at", "summary", "from_record"):
-            stored[ref].append((kind, when, text, ours))
-        joins, many = RELATED.get(model, (("person",), ()))
-        rows = model.objects.select_related(*joins).prefetch_related(*many).order_by("pk")
-        for record in rows.iterator(chunk_size=2000):
-            said = sorted((d.kind, occurred(d.when), d.summary, True) for d in describe(record))
-            if sorted(stored.get(str(record.pk), [])) != said:
-                got = [e[2] for e in stored.get(str(record.pk), [])]
-                detail = f"{model._meta.verbose_name} {record.pk}: {got} ≠ {[s[2] for s in said]}"
-                out.append(Violation("entry_not_from_record", record.person_id, detail[:300]))
+        out += entries_not_from_record("entry_not_from_record", model)
+    return out
+
+
+def entries_not_from_record(name: str, model, related=None) -> list[Violation]:
+    """Records of ``model`` whose stored entries are not what their describer says now."""
+    out = []
+    label = model._meta.label
+    stored = defaultdict(list)
+    for ref, kind, when, text, ours in ChronologyEntry.objects.filter(
+        source_type=label
+    ).values_list("source_ref", "kind", "occurred_at", "summary", "from_record"):
+        stored[ref].append((kind, when, text, ours))
+    joins, many = related or RELATED.get(model, (("person",), ()))
+    rows = model.objects.select_related(*joins).prefetch_related(*many).order_by("pk")
+    for record in rows.iterator(chunk_size=2000):
+        said = sorted((d.kind, occurred(d.when), d.summary, True) for d in describe(record))
+        if sorted(stored.get(str(record.pk), [])) != said:
+            got = [e[2] for e in stored.get(str(record.pk), [])]
+            detail = f"{model._meta.verbose_name} {record.pk}: {got} ≠ {[s[2] for s in said]}"
+            out.append(Violation(name, record.person_id, detail[:300]))
     return out
 
 
