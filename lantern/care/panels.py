@@ -1,5 +1,5 @@
 """The child's care on their casework page: legal status, placement, the SSDA903 episodes
-as the return will show them, placement moves in the last 12 months and any DfE duration
+as the return will show them, and any DfE duration
 limit passed (``care.rules.duration_warnings``)."""
 
 from django.urls import reverse
@@ -7,7 +7,7 @@ from django.urls import reverse
 from lantern.access.roles import RECORD_CASEWORK
 from lantern.care import codes, rules
 from lantern.care.models import CareEpisode
-from lantern.care.queries.placements import periods_of, placement_moves
+from lantern.care.queries.placements import periods_of
 
 
 def placement_label(code: str) -> str:
@@ -42,7 +42,6 @@ def care_panel(person, user, today) -> dict | None:
             (e, placement_label(e.placement.placement_type) if e.placement else "")
             for e in episodes
         ],
-        "moves": placement_moves(person, today) if periods else 0,
         "warnings": warnings,
         "start_url": reverse("casework:new", args=[person.pk, "period-of-care"])
         if can_write and current is None

@@ -53,29 +53,49 @@ def looked_after_on(day: dt.date):
 
 
 def placement_moves(person: Person, today: dt.date) -> int:
-    """Placement changes in the 12 months to ``today``: the DfE's placement stability
-    measure (Children looked after in England, "children with 3 or more placements during
-    the year"; SSDA903 guidance) counts each placement starting in the year except the first
-    of a period of care, and leaves temporary placements (T0–T4) and the return from them
-    out, because a holiday or a stay in hospital is not a move."""
+    """Placement moves in the 12 months to ``today`` (``moves_by_child``)."""
+    return moves_by_child([person.pk], today).get(person.pk, 0)
+
+
+def moves_by_child(child_ids, today: dt.date) -> dict[int, int]:
+    """Placement moves in the 12 months to ``today``, by child id (children with none left
+    out): the DfE's placement stability measure (Children looked after in England,
+    "children with 3 or more placements during the year"; SSDA903 guidance) counts each
+    placement starting in the year except the first of a period of care, and leaves
+    temporary placements (T0–T4) and the return from them out, because a holiday or a stay
+    in hospital is not a move. One definition for the child's page, the team's stability
+    view and the figures."""
     since = _year_before(today)
-    moves = 0
-    for period in PeriodOfCare.objects.filter(person=person).filter(
+    periods = PeriodOfCare.objects.filter(person_id__in=child_ids).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=since)
-    ):
-        placements = list(period.placements.order_by("start_date", "pk"))
-        for before, placement in pairwise(placements):
-            if not since < placement.start_date <= today:
+    )
+    rows = Placement.objects.filter(period__in=periods).order_by("period_id", "start_date", "pk")
+    by_period: dict[int, list[Placement]] = {}
+    for placement in rows:
+        by_period.setdefault(placement.period_id, []).append(placement)
+    moves: dict[int, int] = {}
+    for placements in by_period.values():
+        counted = _moves_in(placements, since, today)
+        if counted:
+            person_id = placements[0].person_id
+            moves[person_id] = moves.get(person_id, 0) + counted
+    return moves
+
+
+def _moves_in(placements: list[Placement], since: dt.date, today: dt.date) -> int:
+    moves = 0
+    for before, placement in pairwise(placements):
+        if not since < placement.start_date <= today:
+            continue
+        if placement.placement_type in TEMPORARY_PLACEMENTS:
+            continue
+        if before.placement_type in TEMPORARY_PLACEMENTS:
+            # Back from a temporary placement: a move only if not to the same carer.
+            earlier = [p for p in placements if p.start_date < before.start_date]
+            settled = [p for p in earlier if p.placement_type not in TEMPORARY_PLACEMENTS]
+            if settled and settled[-1].carer_id == placement.carer_id:
                 continue
-            if placement.placement_type in TEMPORARY_PLACEMENTS:
-                continue
-            if before.placement_type in TEMPORARY_PLACEMENTS:
-                # Back from a temporary placement: a move only if not to the same carer.
-                earlier = [p for p in placements if p.start_date < before.start_date]
-                settled = [p for p in earlier if p.placement_type not in TEMPORARY_PLACEMENTS]
-                if settled and settled[-1].carer_id == placement.carer_id:
-                    continue
-            moves += 1
+        moves += 1
     return moves
 
 

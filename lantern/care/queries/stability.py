@@ -15,9 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Min
 
-from lantern.care.models import PeriodOfCare, Placement
+from lantern.care.models import PeriodOfCare
+from lantern.care.queries.placements import moves_by_child
 from lantern.clocks.calendar import add_months
 from lantern.workforce.models import Allocation, Team
 
@@ -45,28 +45,6 @@ def worker_changes(child_ids, today: dt.date) -> dict[int, int]:
     return dict(changes)
 
 
-def placement_moves(child_ids, today: dt.date) -> dict[int, int]:
-    """Placement moves in the 12 months to ``today``, by child id."""
-    firsts = set(
-        Placement.objects.filter(person_id__in=child_ids)
-        .values("period_id")
-        .annotate(first=Min("start_date"))
-        .values_list("period_id", "first")
-    )
-    moves: dict[int, int] = defaultdict(int)
-    rows = (
-        Placement.objects.filter(
-            person_id__in=child_ids, start_date__range=(window_start(today), today)
-        )
-        .exclude(placement_type__in=TEMPORARY)
-        .values_list("person_id", "period_id", "start_date")
-    )
-    for person_id, period_id, start in rows:
-        if (period_id, start) not in firsts:
-            moves[person_id] += 1
-    return dict(moves)
-
-
 @dataclass
 class Stability:
     person: object
@@ -89,7 +67,7 @@ class Stability:
 
 def stability_of(people, today: dt.date) -> list[Stability]:
     ids = [p.pk for p in people]
-    workers, moves = worker_changes(ids, today), placement_moves(ids, today)
+    workers, moves = worker_changes(ids, today), moves_by_child(ids, today)
     return [
         Stability(p, workers.get(p.pk, 0), moves.get(p.pk, 0), moves.get(p.pk, 0) + 1)
         for p in people

@@ -7,7 +7,8 @@ import pytest
 
 from lantern.access import roles
 from lantern.care.models import Placement
-from lantern.care.queries.stability import placement_moves, team_stability, worker_changes
+from lantern.care.queries.placements import moves_by_child as placement_moves
+from lantern.care.queries.stability import team_stability, worker_changes
 from lantern.care.tests.factories import foster_carers, start_care
 from lantern.workforce.models import Allocation
 
