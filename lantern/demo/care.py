@@ -110,6 +110,8 @@ class Care(Placements):
             c.care_final = self.leaver_kind(c)
         elif reason:
             c.care_final = self.rng_kind(LEFT_FROM[reason])
+            if c.care_final == "parents" and c.family is None:
+                c.care_final = "foster"
         period = self.add(
             PeriodOfCare,
             c,

@@ -69,7 +69,9 @@ class Placements:
             ),
             "supported": lambda c: c.age_on(today) >= 16,
             "residential": lambda c: c.age_on(today) >= 11,
-            "parents": lambda c: not c.uasc_since and c.care_start <= today - 90 * DAY,
+            "parents": lambda c: (
+                not c.uasc_since and c.family is not None and c.care_start <= today - 90 * DAY
+            ),
             "kinship": lambda c: not c.uasc_since,
         }
         for kind, test in fits.items():
