@@ -15,7 +15,11 @@ England's (``targets``).
 
 The rest of a looked-after child's record plugs in per period: a mixin on ``Story`` adds a
 method ``(child, history)`` and names it in ``Story.care_steps``; ``history`` holds the
-period, its legal statuses and placements as written (``CareHistory``).
+period, its legal statuses and placements as written (``CareHistory``). The method adds
+rows with ``self.add(Model, child, day, **fields)`` (the worker on that day authors them),
+fires the events its action fires with ``self.event(child, day, name, record)``, and draws
+from ``self.care_rng``; its models go into ``CARE_ORDER`` (foreign-key order) and what
+their describers read into ``CARE_RELATED``.
 """
 
 import datetime as dt
@@ -110,6 +114,8 @@ class Care(Placements):
             c.care_final = self.leaver_kind(c)
         elif reason:
             c.care_final = self.rng_kind(LEFT_FROM[reason])
+            if c.care_final == "parents" and c.family is None:
+                c.care_final = "foster"
         period = self.add(
             PeriodOfCare,
             c,

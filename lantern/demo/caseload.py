@@ -69,8 +69,10 @@ def assign(rng: random.Random, builder: Builder, scale: float) -> None:
 # Children who left care in the year other than at 18, at scale 1 (DfE CLA 2025: 34,450
 # ceased, 3,040 adopted; about a quarter returned home, one in nine on a special
 # guardianship order): (reason ceased, how many, days in care, youngest, oldest at the end).
+# None is 16 at the end: a 16-year-old looked after 13 weeks since 14 leaves as a care
+# leaver (``care.queries.placements.leaves_as_care_leaver``).
 LEFT_CARE = [
-    ("E4A", 40, (40, 420), 1, 17),  # returned home as planned: still a child in need
+    ("E4A", 40, (40, 420), 1, 15),  # returned home as planned: still a child in need
     ("E45", 8, (200, 700), 1, 15),  # SGO to former foster carers who are relatives
     ("E46", 3, (300, 800), 1, 15),
     ("E47", 4, (200, 600), 1, 15),

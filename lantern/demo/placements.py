@@ -25,8 +25,10 @@ K = Carer.Kind
 K3_FROM = dt.date(2024, 4, 1)  # supported accommodation (K3) from the 2024/25 return
 H5_UNTIL = dt.date(2025, 3, 31)  # semi-independent living (H5) to the end of 2024/25
 STABLE = 0.72  # long-stay under-16s with no move in two years (69% measured: some just moved)
-MOVES_IN_YEAR = (0.56, 0.32, 0.08, 0.04)  # 0, 1, 2, 3 moves in the last 12 months
-UNSETTLED_MOVES = (0.3, 0.4, 0.2, 0.1)  # the long-stay under-16s who are not stable
+# 0, 1, 2, 3 moves in the last 12 months: 2 or more a little under 1 in 10, as the moves a
+# planned placement needs (to supported accommodation at 16, for adoption) add to them.
+MOVES_IN_YEAR = (0.6, 0.32, 0.06, 0.02)
+UNSETTLED_MOVES = (0.35, 0.42, 0.17, 0.06)  # the long-stay under-16s who are not stable
 REASONS = (  # a move to another carer; "PLACE" is a change of status with the same carer
     ("CARPL", 31),
     ("OTHER", 22),
@@ -69,7 +71,9 @@ class Placements:
             ),
             "supported": lambda c: c.age_on(today) >= 16,
             "residential": lambda c: c.age_on(today) >= 11,
-            "parents": lambda c: not c.uasc_since and c.care_start <= today - 90 * DAY,
+            "parents": lambda c: (
+                not c.uasc_since and c.family is not None and c.care_start <= today - 90 * DAY
+            ),
             "kinship": lambda c: not c.uasc_since,
         }
         for kind, test in fits.items():

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from lantern.care import codes, episodes, rules
 from lantern.care.models import CareEpisode, LegalStatus, PeriodOfCare, Placement
+from lantern.care.queries.placements import leaves_as_care_leaver
 from lantern.demo.care import CARE_RELATED
 from lantern.demo.checks.records import entries_not_from_record
 from lantern.demo.checks.registry import Violation, _age, _births, check
@@ -82,6 +83,20 @@ def care_status_and_periods(today):
             for p in theirs
             if p[2] and not p[3]
         ]
+    out += _leavers(periods, statuses)
+    return out
+
+
+def _leavers(periods, statuses) -> list[Violation]:
+    """A child whose care has ended is a care leaver exactly when ``end_care`` would make
+    them one (16 or over, looked after 13 weeks since 14)."""
+    ended = {pid: theirs[-1][2] for pid, theirs in periods.items() if theirs[-1][2]}
+    out = []
+    for person in Person.objects.filter(pk__in=list(ended)):
+        leaver = leaves_as_care_leaver(person, ended[person.pk])
+        if leaver != (statuses[person.pk] == "care_leaver"):
+            detail = f"{statuses[person.pk]}, care ended {ended[person.pk]}"
+            out.append(Violation("care_status_and_periods", person.pk, detail))
     return out
 
 
