@@ -22,7 +22,6 @@ from lantern.casework.models import Visit
 from lantern.clocks.calendar import current_calendar
 from lantern.clocks.models import Deadline
 from lantern.demo import checks, report
-from lantern.demo.checks.care_reviews import CHECK_NAMES
 
 TODAY = dt.date(2026, 11, 23)
 pytestmark = pytest.mark.django_db
@@ -82,15 +81,29 @@ def test_every_period_of_care_has_its_iro_reviews_visits_health_and_education():
     ]
     assert not failed
 
-    # Each check catches the record it exists for.
+    # Each check catches the record it exists for, changed behind the app's back.
     review = LookedAfterReview.objects.filter(participation="PN0").first()
     LookedAfterReview.objects.filter(pk=review.pk).update(participation="PN1")
-    assert any(
-        v.person_id == review.person_id
-        for v in checks.run(TODAY, only=[CHECK_NAMES[0]])[CHECK_NAMES[0]]
-    )
-    period = PeriodOfCare.objects.filter(end_date__isnull=False).first()
+    assert flagged("review_participation", review.person_id)
     sdq = StrengthsAndDifficulties.objects.filter(score__isnull=False).first()
-    StrengthsAndDifficulties.objects.filter(pk=sdq.pk).update(completed_on=period.end_date)
-    found = checks.run(TODAY, only=list(CHECK_NAMES))
-    assert any(found[name] for name in CHECK_NAMES[1:])
+    StrengthsAndDifficulties.objects.filter(pk=sdq.pk).update(score=None, reason="SDQ1")
+    assert flagged("sdq_rules", sdq.person_id)
+    assessment = HealthAssessment.objects.filter(kind="initial").first()
+    HealthAssessment.objects.filter(pk=assessment.pk).update(
+        by_doctor=False, assessed_on=assessment.period.start_date - dt.timedelta(days=1)
+    )
+    assert flagged("health_assessment_order", assessment.person_id)
+    assert flagged("care_record_within_period", assessment.person_id)
+    allocation = IROAllocation.objects.filter(end_date__isnull=True).first()
+    allocation.delete()
+    assert flagged("iro_allocation", allocation.person_id)
+    regime = VisitRegime.objects.filter(rule="standard").select_related("placement").first()
+    VisitRegime.objects.filter(pk=regime.pk).update(rule="weekly")
+    assert flagged("visit_regime_rule", regime.placement.person_id)
+    moved = EducationSetting.objects.exclude(move_reason="").first()
+    EducationSetting.objects.filter(pk=moved.pk).update(move_reason="")
+    assert flagged("education_settings", moved.person_id)
+
+
+def flagged(name: str, person_id: int) -> bool:
+    return any(v.person_id == person_id for v in checks.run(TODAY, only=[name])[name])
