@@ -123,7 +123,9 @@ class CareHealth:
 
     def care_education(self, c, history) -> None:
         """The PEP within 10 working days, then each term; the settings the child learns in,
-        moving at the usual ages and with some placement moves."""
+        moving at the usual ages and with some placement moves. PEPs are held for every
+        child, as the ``pep`` clock asks of every child who becomes looked after (for the
+        youngest, an early years PEP)."""
         rng, cal, period = self.care_rng, self.batch.calendar, history.period
         last, start = self.care_last(history), period.start_date
         days = rng.randint(3, 10) if rng.random() < PEP_IN_TIME else rng.randint(11, 25)

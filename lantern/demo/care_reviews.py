@@ -217,7 +217,9 @@ class CareReviews:
             stage=stage,
             stage_reached_on=reached,
         )
-        if resolved <= last and rng.random() < 0.8:
+        if history.period.end_date and resolved > last:
+            resolved = last  # care ended: the concern closes with it
+        if resolved <= last and (history.period.end_date or rng.random() < 0.8):
             concern.resolved_on, concern.outcome = resolved, rng.choice(OUTCOMES)
         self.batch.chronicle(
             concern,

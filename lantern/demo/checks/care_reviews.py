@@ -36,6 +36,7 @@ CHECK_NAMES = (
     "health_assessment_order",
     "visit_regime_rule",
     "education_settings",
+    "iro_concern_stages",
 )
 DATED = (  # care records that must fall inside one of the child's periods of care
     (LookedAfterReview, "held_on"),
@@ -192,4 +193,17 @@ def education_settings(today):
         for a, b in pairwise(theirs):
             if a.end_date is None or (b.start_date - a.end_date).days != 1:
                 out.append(Violation("education_settings", pid, f"{a.pk} to {b.pk}"))
+    return out
+
+
+@check("iro_concern_stages")
+def iro_concern_stages(today):
+    """A concern reaches its stage on or after it was raised, and is resolved no earlier
+    (``escalate_iro_concern``, ``resolve_iro_concern``)."""
+    out = []
+    for pid, pk, raised, reached, resolved in IROConcern.objects.values_list(
+        "person_id", "pk", "raised_on", "stage_reached_on", "resolved_on"
+    ):
+        if reached < raised or (resolved and resolved < reached) or (resolved or raised) >= today:
+            out.append(Violation("iro_concern_stages", pid, f"concern {pk}"))
     return out

@@ -12,6 +12,7 @@ from lantern.care.models import (
     EducationSetting,
     HealthAssessment,
     IROAllocation,
+    IROConcern,
     LookedAfterReview,
     PeriodOfCare,
     PersonalEducationPlan,
@@ -103,6 +104,11 @@ def test_every_period_of_care_has_its_iro_reviews_visits_health_and_education():
     moved = EducationSetting.objects.exclude(move_reason="").first()
     EducationSetting.objects.filter(pk=moved.pk).update(move_reason="")
     assert flagged("education_settings", moved.person_id)
+    concern = IROConcern.objects.first()  # a few children's IROs raised one (seed 7: two)
+    IROConcern.objects.filter(pk=concern.pk).update(
+        stage_reached_on=concern.raised_on - dt.timedelta(days=1)
+    )
+    assert flagged("iro_concern_stages", concern.person_id)
 
 
 def flagged(name: str, person_id: int) -> bool:
