@@ -29,13 +29,33 @@ from dataclasses import dataclass, field
 from faker import Faker
 
 from lantern.care import episodes
-from lantern.care.models import CareEpisode, Carer, LegalStatus, PeriodOfCare, Placement
+from lantern.care.models import (
+    CareEpisode,
+    Carer,
+    DentalCheck,
+    EducationSetting,
+    HealthAssessment,
+    ImmunisationStatus,
+    IROAllocation,
+    IROConcern,
+    LegalStatus,
+    LookedAfterReview,
+    PeriodOfCare,
+    PersonalEducationPlan,
+    Placement,
+    StrengthsAndDifficulties,
+    VisitRegime,
+)
 from lantern.chronology.models import ChronologyEntry
 from lantern.demo.carers import Pool
 from lantern.demo.placements import Placements
 
 DAY = dt.timedelta(days=1)
 CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement]
+# Reviews, visits, health and education (``care_reviews``, ``care_visits``, ``care_health``).
+CARE_ORDER += [VisitRegime, IROAllocation, LookedAfterReview, IROConcern, HealthAssessment]
+CARE_ORDER += [DentalCheck, ImmunisationStatus, StrengthsAndDifficulties]
+CARE_ORDER += [PersonalEducationPlan, EducationSetting]
 CARE_COUNTS = [str(m._meta.verbose_name_plural) for m in (*CARE_ORDER[1:], CareEpisode)]
 # What the care describers (``care.chronology``) read besides the record.
 CARE_RELATED = {

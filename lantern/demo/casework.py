@@ -35,6 +35,9 @@ from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
 from lantern.demo.care import CARE_ORDER, CARE_RELATED, Care
+from lantern.demo.care_health import CareHealth
+from lantern.demo.care_reviews import CareReviews
+from lantern.demo.care_visits import CareVisits
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
 from lantern.demo.visits import Visits, words_for
@@ -115,11 +118,17 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-class Story(ChildInNeed, Protection, Visits, Care):
+class Story(ChildInNeed, Protection, Visits, CareReviews, CareVisits, CareHealth, Care):
     DAY = DAY
     # The rest of a looked-after child's record, per period of care (``care.Care``): each a
     # method (child, history) of a mixin above, e.g. "care_reviews", "care_health".
-    care_steps: tuple[str, ...] = ()
+    care_steps: tuple[str, ...] = (
+        "care_iro",
+        "care_reviews",
+        "care_visits",
+        "care_health",
+        "care_education",
+    )
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
         self.rng, self.staff, self.today, self.entries = rng, staff, today, entries

@@ -348,6 +348,55 @@ TARGETS = [
         "number",
         "P: EES workforce 2025 (321,661 cases ÷ 21,105.4 FTE)",
     ),
+    # Reviews, health and education of looked-after children (``demo.care_figures_reviews``).
+    Target(
+        "lac_reviews_in_time",
+        "Looked-after reviews in the year held in time",
+        0.90,
+        0.05,
+        "share",
+        "Assumption: about 9 in 10 (statutory.md 2.3 has the timescales, no national figure)",
+    ),
+    Target(
+        "iha_in_time",
+        "Initial health assessments within 20 working days",
+        0.60,
+        0.1,
+        "share",
+        "Assumption: no national figure (statutory.md 2.5 has the timescale only)",
+    ),
+    Target(
+        "health_assessments",
+        "Looked after 12 months: health assessment in the last year",
+        0.85,
+        0.06,
+        "share",
+        "NL: DfE CLA 2025 outcomes (OC2), about 85%; the row is not in statutory.md",
+    ),
+    Target(
+        "immunisations",
+        "Looked after 12 months: immunisations up to date",
+        0.80,
+        0.06,
+        "share",
+        "NL: DfE CLA 2025 outcomes (OC2), about 80%; the row is not in statutory.md",
+    ),
+    Target(
+        "dental_checks",
+        "Looked after 12 months: dental check in the last year",
+        0.80,
+        0.06,
+        "share",
+        "NL: DfE CLA 2025 outcomes (OC2), about 80%; the row is not in statutory.md",
+    ),
+    Target(
+        "sdq_mean",
+        "Mean SDQ score (ages 4 to 16)",
+        14.0,
+        3.0,  # a number gets no allowance for chance: 4.5 standard errors of 100 scores
+        "number",
+        "NL: DfE CLA 2025 outcomes, mean score about 14; the row is not in statutory.md",
+    ),
 ]
 BY_KEY = {t.key: t for t in TARGETS}
 

@@ -101,8 +101,9 @@ class Visits:
         return TOO_YOUNG if age is None or age < 3 else self.rng.choice(NOT_ALONE)
 
     def in_care(self, c, day) -> bool:
-        start, end = c.care_start, c.care_end
-        return bool(start and start <= day and (end is None or day <= end))
+        spans = getattr(self, "care_periods", {}).get(c.pk)  # as written (``care_visits``)
+        spans = spans or [(c.care_start, c.care_end)]
+        return any(s and s <= day and (e is None or day <= e) for s, e in spans)
 
     def on_cin_plan(self, c, day) -> bool:
         return any(s <= day and (e is None or day <= e) for s, e in self.cin_spans[c.pk])
@@ -162,3 +163,6 @@ class Visits:
             self.event(c, day, "cp_visit_child_seen", visit)
         if seen and self.on_cin_plan(c, day):
             self.event(c, day, "cin_visit_child_seen", visit)
+        looked_after = getattr(self, "cla_visit_events", {}).get((c.pk, day))
+        if seen and looked_after and visit.kind == "cla":  # ``care_visits`` decided the rule
+            self.event(c, day, looked_after, visit)

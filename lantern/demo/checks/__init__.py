@@ -14,6 +14,7 @@ Where the app has the guard as a function, the check calls it.
 from lantern.demo.checks import (  # noqa: F401 (each module registers its checks)
     ages,
     care,
+    care_reviews,
     frontdoor,
     guards,
     people,
