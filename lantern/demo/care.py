@@ -27,16 +27,18 @@ from faker import Faker
 from lantern.care import episodes
 from lantern.care.models import CareEpisode, Carer, LegalStatus, PeriodOfCare, Placement
 from lantern.chronology.models import ChronologyEntry
+from lantern.demo.care_records import RECORDS_ORDER, RECORDS_RELATED
 from lantern.demo.carers import Pool
 from lantern.demo.placements import Placements
 
 DAY = dt.timedelta(days=1)
-CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement]
+CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement, *RECORDS_ORDER]
 CARE_COUNTS = [str(m._meta.verbose_name_plural) for m in (*CARE_ORDER[1:], CareEpisode)]
 # What the care describers (``care.chronology``) read besides the record.
 CARE_RELATED = {
     LegalStatus: (("person", "period"), ()),
     Placement: (("person", "carer"), ()),
+    **RECORDS_RELATED,
 }
 # Care leavers: why care ended at 18, by where they lived (DfE CLA 2025 ceased at 18 or over:
 # most to independent living with support, many staying put with their foster carers).

@@ -35,6 +35,7 @@ from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
 from lantern.demo.care import CARE_ORDER, CARE_RELATED, Care
+from lantern.demo.care_records import RECORD_STEPS, CareRecords
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
 from lantern.demo.visits import Visits, words_for
@@ -96,6 +97,7 @@ def generate_casework(
         story.child(child)
     counts = story.batch.save()
     counts.update(story.save_care())
+    counts.update(story.after_save())
     for i in range(0, len(story.replaced), 5000):
         ChronologyEntry.objects.filter(pk__in=story.replaced[i : i + 5000]).delete()
     return counts
@@ -115,11 +117,11 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-class Story(ChildInNeed, Protection, Visits, Care):
+class Story(ChildInNeed, Protection, Visits, Care, CareRecords):
     DAY = DAY
     # The rest of a looked-after child's record, per period of care (``care.Care``): each a
     # method (child, history) of a mixin above, e.g. "care_reviews", "care_health".
-    care_steps: tuple[str, ...] = ()
+    care_steps: tuple[str, ...] = (*RECORD_STEPS,)
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):
         self.rng, self.staff, self.today, self.entries = rng, staff, today, entries
