@@ -18,7 +18,7 @@ from lantern.clocks.models import Deadline
 
 YEAR = dt.timedelta(days=365)
 DAY = dt.timedelta(days=1)
-FEWEST = 5  # an average of fewer is not judged
+FEWEST = 10  # an average of fewer is not judged: one long case moves it too far
 
 
 def _share(hits: int, n: int) -> tuple[float | None, int]:

@@ -18,8 +18,7 @@ from lantern.casework import models as cw
 from lantern.casework.codes import CLOSED_AFTER_ASSESSMENT, census_category
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.calendar import add_months, current_calendar
-from lantern.demo import care_figures
-from lantern.demo import care_record_figures
+from lantern.demo import care_figures, care_record_figures
 from lantern.demo.targets import CHILD_POPULATION, TARGETS, Target
 from lantern.people.models import Person
 from lantern.workforce.models import Allocation

@@ -348,16 +348,16 @@ TARGETS = [
         120,
         "number",
         "Assumption: DfE adoption scorecards, about 15 months on average in recent years; the "
-        "scorecard is not in statutory.md. Not judged on fewer than 5 children",
+        "scorecard is not in statutory.md. Not judged on fewer than 10 children",
     ),
     Target(
         "proceedings_weeks",
         "Care proceedings ended: weeks from issue to the final order (average)",
         40,
-        7,
+        9,
         "number",
         "Assumption: MoJ family court statistics, about 40-45 weeks for public law cases in "
-        "recent years (the 26-week limit is P, statutory.md); not judged on fewer than 5",
+        "recent years (the 26-week limit is P, statutory.md); not judged on fewer than 10",
     ),
     Target(
         "missing_looked_after",

@@ -18,8 +18,15 @@ from lantern.people.models import Person
 
 TODAY = dt.date(2026, 11, 23)
 pytestmark = pytest.mark.django_db
-RECORD_TARGETS = {"adoption_care_to_placed", "proceedings_weeks", "missing_looked_after",
-                  "rhi_in_time", "pathway_plans_in_time", "leavers_in_touch", "leavers_eet"}  # fmt: skip
+RECORD_TARGETS = {
+    "adoption_care_to_placed",
+    "proceedings_weeks",
+    "missing_looked_after",
+    "rhi_in_time",
+    "pathway_plans_in_time",
+    "leavers_in_touch",
+    "leavers_eet",
+}
 
 
 def build(scale: float, seed: int) -> None:
@@ -67,3 +74,46 @@ def test_looked_after_children_and_care_leavers_have_the_rest_of_their_record():
     failed = [f for f in figures if not f.passed]
     print("\n".join(report.lines(figures)))
     assert not failed, "\n".join(report.lines(failed))
+
+
+def test_the_care_record_checks_catch_what_the_actions_would_refuse():
+    build(0.02, 8)
+    adoption = care.AdoptionPlan.objects.filter(matched_on__isnull=False).first()
+    if adoption is not None:  # a single adopter cannot be a couple (903 rule 511)
+        care.AdoptionPlan.objects.filter(pk=adoption.pk).update(
+            number_of_adopters="1", sex_adopter="MF"
+        )
+        assert flagged("adoption_milestones", adoption.person_id)
+
+    consent = care.Section20Consent.objects.first()
+    v2 = care.LegalStatus.objects.filter(code="V2").values("period")
+    other = care.LegalStatus.objects.exclude(period__in=v2).first()
+    care.Section20Consent.objects.filter(pk=consent.pk).update(period=other.period)
+    assert flagged("s20_consent_with_v2", consent.person_id)
+
+    period = care.PeriodOfCare.objects.filter(end_date__isnull=True).first()
+    for start, end in ((3, 6), (5, 7)):  # the second starts before the child came back
+        care.MissingEpisode.objects.create(
+            person=period.person,
+            kind="M",
+            start_date=period.start_date + dt.timedelta(start),
+            end_date=period.start_date + dt.timedelta(end),
+            period=period,
+            created_by=period.created_by,
+            updated_by=period.created_by,
+        )
+    assert flagged("missing_episodes", period.person_id)
+
+    contact = care.CareLeaverContact.objects.filter(in_touch="YES").first()
+    care.CareLeaverContact.objects.filter(pk=contact.pk).update(activity="0")
+    assert flagged("leaving_care_owed", contact.person_id)
+
+    plan = care.PathwayPlan.objects.first()
+    born = plan.person.date_of_birth
+    care.PathwayPlan.objects.filter(pk=plan.pk).update(made_on=born.replace(year=born.year + 10))
+    assert flagged("leaving_care_owed", plan.person_id)
+
+    app = care.CourtApplication.objects.filter(kind="s31_care").first()
+    order = care.CourtOrder.objects.filter(application=app).first()
+    care.CourtOrder.objects.filter(pk=order.pk).update(made_on=app.issued_on - dt.timedelta(3))
+    assert flagged("court_records", app.person_id)
