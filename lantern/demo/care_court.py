@@ -4,11 +4,13 @@ as ``care.actions.legal`` and ``care.actions.court`` would record them.
 
 The legal statuses say what the court did (``care.Care.legal_statuses``): an interim care
 order (C1) from the first hearing, the care order (C2) or placement order (E1) at the final
-one. So a care application is issued on the C1 date or a day or two before, most of them
-after a letter before proceedings and a meeting or two (the child at home, or accommodated
-under s20); the 26-week clock runs from the issue to the final order. England's care cases
-take about 40 weeks or more on average (MoJ family court statistics, an assumption here: not
-in statutory.md), so many run over, some with extensions of up to 8 weeks (s32(5)-(8)).
+one. So a care application is issued before the C1 date: up to two weeks before for a child
+removed at the first hearing, up to six for one safe under s20 until a later hearing, the
+same day or the day before for one under police protection or an EPO; most after a letter
+before proceedings and a meeting or two. The 26-week clock runs from the issue to the final
+order. England's care cases take about 40 weeks or more on average (MoJ family court
+statistics, an assumption here: not in statutory.md), so many run over, some with
+extensions of up to 8 weeks (s32(5)-(8)).
 Consent to s20 accommodation is recorded from a parent when a V2 status starts and reviewed
 while it lasts; unaccompanied children have no one here with parental responsibility.
 """
@@ -60,10 +62,16 @@ class Court:
         if interim is None:
             return
         start = interim.start_date
-        issued = max(c.dob, period.start_date, start - rng.randint(0, 2) * DAY)
+        before = history.statuses[0].code if history.statuses else ""
+        if before == "V2":  # safe under s20: the interim order came at a later hearing
+            issued = max(period.start_date, start - rng.randint(0, 42) * DAY)
+        elif before in ("L1", "L2"):  # issued the day the emergency order or PPO ended
+            issued = start - rng.randint(0, 1) * DAY
+        else:  # at home until the first hearing removed them
+            issued = start - rng.randint(1, 14) * DAY
+        issued = max(c.dob, issued)
         final = next((s for s in history.statuses if s.code in ("C2", "E1")), None)
         court, judge = rng.choice(COURTS), rng.choice(JUDGES)
-        before = history.statuses[0].code if history.statuses else ""
         if before not in ("L1", "L2") and rng.random() < PLO_FIRST:
             self.pre_proceedings(c, history, issued)
         ended = final.start_date if final else None
@@ -73,7 +81,7 @@ class Court:
             CourtApplication,
             c,
             issued,
-            period=period,
+            period=period if issued >= period.start_date else None,
             kind=CourtApplication.Kind.CARE_ORDER,
             issued_on=issued,
             court=court,
@@ -88,13 +96,14 @@ class Court:
         if final is not None:
             self.order(c, app, "care", final.start_date, court, judge)
             if final.code == "E1":
+                asked = max(issued, final.start_date - rng.randint(30, 90) * DAY)
                 placement = self.add(
                     CourtApplication,
                     c,
-                    final.start_date,
-                    period=period,
+                    asked,
+                    period=period if asked >= period.start_date else None,
                     kind=CourtApplication.Kind.PLACEMENT_ORDER,
-                    issued_on=max(issued, final.start_date - rng.randint(30, 90) * DAY),
+                    issued_on=asked,
                     court=court,
                     concluded_on=final.start_date,
                 )

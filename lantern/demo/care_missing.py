@@ -3,7 +3,7 @@
 
 About one looked-after child in ten goes missing in a year in England, nearly all of them
 teenagers, and many go missing again and again (DfE CLA, missing from placement; an
-assumption here, not in statutory.md): so about a third of the looked-after teenagers have
+assumption here, not in statutory.md): so about two in five of the looked-after teenagers have
 episodes, most of a day or two, some "away from placement" rather than missing. Each return
 starts the 72-hour clock for a return home interview (statutory guidance 2014), offered in
 time for most; about half of the children accept it. Episodes never overlap.
@@ -19,7 +19,7 @@ from lantern.care.eligibility import birthday
 from lantern.care.models import AgeAssessment, MissingEpisode, TransferReferral
 
 DAY = dt.timedelta(days=1)
-MISSING_TEENS = 0.3  # looked-after children 13 or over with missing episodes in their care
+MISSING_TEENS = 0.42  # looked-after children 13 or over with missing episodes in their care
 RHI_IN_TIME = 0.85
 RHI_BY = (
     "Dani Okoro, Haringey Exploitation and Missing Team",
