@@ -47,6 +47,7 @@ from lantern.care.models import (
     VisitRegime,
 )
 from lantern.chronology.models import ChronologyEntry
+from lantern.demo.care_records import RECORDS_ORDER, RECORDS_RELATED
 from lantern.demo.carers import Pool
 from lantern.demo.placements import Placements
 
@@ -56,11 +57,14 @@ CARE_ORDER = [Carer, PeriodOfCare, LegalStatus, Placement]
 CARE_ORDER += [VisitRegime, IROAllocation, LookedAfterReview, IROConcern, HealthAssessment]
 CARE_ORDER += [DentalCheck, ImmunisationStatus, StrengthsAndDifficulties]
 CARE_ORDER += [PersonalEducationPlan, EducationSetting]
+# Permanence, court, missing, UASC and leaving care (``care_records``).
+CARE_ORDER += RECORDS_ORDER
 CARE_COUNTS = [str(m._meta.verbose_name_plural) for m in (*CARE_ORDER[1:], CareEpisode)]
 # What the care describers (``care.chronology``) read besides the record.
 CARE_RELATED = {
     LegalStatus: (("person", "period"), ()),
     Placement: (("person", "carer"), ()),
+    **RECORDS_RELATED,
 }
 # Care leavers: why care ended at 18, by where they lived (DfE CLA 2025 ceased at 18 or over:
 # most to independent living with support, many staying put with their foster carers).

@@ -36,6 +36,7 @@ from lantern.clocks.lateness import LateReason
 from lantern.demo import targets
 from lantern.demo.care import CARE_ORDER, CARE_RELATED, Care
 from lantern.demo.care_health import CareHealth
+from lantern.demo.care_records import RECORD_STEPS, CareRecords
 from lantern.demo.care_reviews import CareReviews
 from lantern.demo.care_visits import CareVisits
 from lantern.demo.cin import ChildInNeed
@@ -99,6 +100,7 @@ def generate_casework(
         story.child(child)
     counts = story.batch.save()
     counts.update(story.save_care())
+    counts.update(story.after_save())
     for i in range(0, len(story.replaced), 5000):
         ChronologyEntry.objects.filter(pk__in=story.replaced[i : i + 5000]).delete()
     return counts
@@ -118,7 +120,9 @@ def _entries(person_ids: list[int]) -> dict[int, list[tuple]]:
     return found
 
 
-class Story(ChildInNeed, Protection, Visits, CareReviews, CareVisits, CareHealth, Care):
+class Story(
+    ChildInNeed, Protection, Visits, CareReviews, CareVisits, CareHealth, Care, CareRecords
+):
     DAY = DAY
     # The rest of a looked-after child's record, per period of care (``care.Care``): each a
     # method (child, history) of a mixin above, e.g. "care_reviews", "care_health".
@@ -128,6 +132,7 @@ class Story(ChildInNeed, Protection, Visits, CareReviews, CareVisits, CareHealth
         "care_visits",
         "care_health",
         "care_education",
+        *RECORD_STEPS,
     )
 
     def __init__(self, rng: random.Random, staff, agencies, today: dt.date, entries):

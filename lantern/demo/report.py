@@ -18,7 +18,7 @@ from lantern.casework import models as cw
 from lantern.casework.codes import CLOSED_AFTER_ASSESSMENT, census_category
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.calendar import add_months, current_calendar
-from lantern.demo import care_figures, care_figures_reviews
+from lantern.demo import care_figures, care_figures_reviews, care_record_figures
 from lantern.demo.targets import CHILD_POPULATION, TARGETS, Target
 from lantern.people.models import Person
 from lantern.workforce.models import Allocation
@@ -147,6 +147,8 @@ def measure(today: dt.date, scale: float) -> list[Figure]:
     got["caseload"] = (sum(loads.values()) / len(loads) if loads else None), len(loads)
     got.update(care_figures.measure(today))
     got.update(care_figures_reviews.measure(today))
+
+    got.update(care_record_figures.measure(today))
     return [Figure(t, *got[t.key]) for t in TARGETS]
 
 

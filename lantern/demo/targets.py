@@ -340,6 +340,69 @@ TARGETS = [
         "share",
         "P: CLA placement stability by local authority 2025 (19,680 / 28,710), statutory.md",
     ),
+    # --- issue 10 §11: permanence, court, missing, leaving care (``care_record_figures``) ---
+    Target(
+        "adoption_care_to_placed",
+        "Placed for adoption: days from entering care (average, scorecard A1)",
+        456,
+        120,
+        "number",
+        "Assumption: DfE adoption scorecards, about 15 months on average in recent years; the "
+        "scorecard is not in statutory.md. Not judged on fewer than 10 children",
+    ),
+    Target(
+        "proceedings_weeks",
+        "Care proceedings ended: weeks from issue to the final order (average)",
+        40,
+        9,
+        "number",
+        "Assumption: MoJ family court statistics, about 40-45 weeks for public law cases in "
+        "recent years (the 26-week limit is P, statutory.md); not judged on fewer than 10",
+    ),
+    Target(
+        "missing_looked_after",
+        "Looked after in the year: went missing or away in the year",
+        0.11,
+        0.04,
+        "share",
+        "Assumption: DfE CLA, children missing from care (about 1 in 10 to 1 in 8 of those "
+        "looked after in the year); not in statutory.md",
+    ),
+    Target(
+        "rhi_in_time",
+        "Returns from missing in the year: return home interview offered within 72 hours",
+        0.82,
+        0.08,
+        "share",
+        "Assumption: the 2014 statutory guidance asks for 72 hours; councils report about 8 "
+        "in 10 offered in time; not in statutory.md",
+    ),
+    Target(
+        "pathway_plans_in_time",
+        "Pathway plans and reviews due in the year: made in time",
+        0.85,
+        0.08,
+        "share",
+        "Assumption: by 16y3m and 6-monthly (P, statutory.md 2.8); the share in time is local",
+    ),
+    Target(
+        "leavers_in_touch",
+        "Care leavers 19-21: in touch at the birthday contact (OC3)",
+        0.9,
+        0.06,
+        "share",
+        "NL: DfE CLA care leavers (about 9 in 10 of 19-21s in touch); statutory.md has 58% of "
+        "22-year-olds in touch or receiving support (P)",
+    ),
+    Target(
+        "leavers_eet",
+        "Care leavers 19-21: in education, employment or training (OC3)",
+        0.57,
+        0.08,
+        "share",
+        "S: Children's Commissioner, 'nearly two in five' care leavers aged 19-21 are NEET "
+        "(statutory.md); DfE's share in EET is NL",
+    ),
     Target(
         "caseload",
         "Children per case-holding social worker",

@@ -7,13 +7,15 @@ a function registered with ``@check(name)`` that scans the database; add one for
 field in ``ages`` (dates and ages), ``guards`` (casework guards), ``records`` (what the
 app records since issue 9: entries from the record, attendance, late reasons, clocks),
 ``frontdoor`` (referrals, episodes, decision clocks), ``people`` (census details) or
-``care`` (periods of care, legal statuses, placements, episodes).
+``care`` (periods of care, legal statuses, placements, episodes) or ``care_records``
+(permanence, court, s20 consent, missing, leaving care).
 Where the app has the guard as a function, the check calls it.
 """
 
 from lantern.demo.checks import (  # noqa: F401 (each module registers its checks)
     ages,
     care,
+    care_records,
     care_reviews,
     frontdoor,
     guards,
