@@ -139,13 +139,12 @@ def of_period(period) -> list[Episode]:
     )
 
 
-@transaction.atomic
-def rebuild(period) -> list:
-    """Replace the period's episode rows with those its statuses and placements imply."""
+def rows(period, derived) -> list:
+    """The episode rows of ``period`` for episodes ``derived`` from it, unsaved: written by
+    ``rebuild`` and by bulk writers (the demo) alike."""
     from lantern.care.models import CareEpisode
 
-    CareEpisode.objects.filter(period=period).delete()
-    rows = [
+    return [
         CareEpisode(
             person_id=period.person_id,
             period=period,
@@ -157,6 +156,14 @@ def rebuild(period) -> list:
             reason_ceased=e.reason_ceased,
             reason_place_change=e.reason_place_change,
         )
-        for e in of_period(period)
+        for e in derived
     ]
-    return CareEpisode.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def rebuild(period) -> list:
+    """Replace the period's episode rows with those its statuses and placements imply."""
+    from lantern.care.models import CareEpisode
+
+    CareEpisode.objects.filter(period=period).delete()
+    return CareEpisode.objects.bulk_create(rows(period, of_period(period)))

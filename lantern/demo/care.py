@@ -274,26 +274,16 @@ class Care(Placements):
         rows = []
         for history in self.care_histories:
             period = history.period
-            rows += [
-                CareEpisode(
-                    person_id=period.person_id,
-                    period=period,
-                    start_date=e.start_date,
-                    reason_new=e.reason_new,
-                    legal_status=e.legal_status,
-                    placement=e.placement,
-                    end_date=e.end_date,
-                    reason_ceased=e.reason_ceased,
-                    reason_place_change=e.reason_place_change,
-                )
-                for e in episodes.derive(
+            rows += episodes.rows(
+                period,
+                episodes.derive(
                     start_date=period.start_date,
                     end_date=period.end_date,
                     reason_ceased=period.reason_ceased,
                     statuses=history.statuses,
                     placements=history.placements,
-                )
-            ]
+                ),
+            )
         CareEpisode.objects.bulk_create(rows, batch_size=5000)
         people = [h.period.person_id for h in self.care_histories]
         for i in range(0, len(people), 900):
