@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from conftest import PASSWORD
 from lantern.access import roles
-from lantern.access.models import AuditEntry
+from lantern.access.actions import restrict_record
+from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.care.actions.concerns import (
     escalate_iro_concern,
     raise_iro_concern,
@@ -251,3 +252,14 @@ def test_the_childs_page_shows_the_iro_every_change_of_iro_and_the_reviews(
     reviews = panel.split('id="lac-reviews"')[1].split("</table>")[0]
     assert "29 Oct 2026" in reviews and "PN6" in reviews and "Not signed off" in reviews
     assert "Change the IRO" in panel
+
+
+def test_the_iro_caseload_lists_a_restricted_record_without_its_name(
+    client, in_care, child, manager, iro
+):
+    allocate_iro(child, acting_user=manager, iro=iro, start_date=D(2026, 10, 6))
+    restrict_record(child, acting_user=manager, why=RestrictedRecord.Why.HIGH_PROFILE)
+    client.login(username="irene", password=PASSWORD)
+    page = client.get(reverse("care:iro-reviews")).content.decode()
+    assert "Amy Carter" not in page and "A restricted record" in page
+    assert not AuditEntry.objects.filter(user=iro, detail="listed in IRO caseload").exists()

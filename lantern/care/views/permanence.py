@@ -15,7 +15,7 @@ from lantern.casework.views.common import today
 from lantern.workforce.models import Team
 
 
-def _listed(request, people, page: str) -> set[int]:
+def listed(request, people, page: str) -> set[int]:
     """Audit the page and each child named on it; return the ids shown without a name."""
     hidden = policy.closed_restricted(request.user, {p.pk for p in people})
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"{page}: {len(people)} listed")
@@ -31,7 +31,7 @@ def tracker(request):
     day = today()
     teams = list(Team.objects.filter(manager=request.user))
     rows = permanence.permanence_tracker(stability.looked_after_in_teams(teams), day)
-    hidden = _listed(request, [r.person for r in rows], "permanence tracker")
+    hidden = listed(request, [r.person for r in rows], "permanence tracker")
     return render(
         request,
         "care/permanence.html",
@@ -50,7 +50,7 @@ def tracker(request):
 def team_stability(request):
     day = today()
     teams, rows = stability.team_stability(request.user, day)
-    hidden = _listed(request, [r.person for r in rows], "stability view")
+    hidden = listed(request, [r.person for r in rows], "stability view")
     return render(
         request,
         "care/stability.html",
@@ -69,5 +69,5 @@ def team_stability(request):
 def leavers(request):
     day = today()
     rows = leaving_care.caseload(request.user, day)
-    hidden = _listed(request, [r.person for r in rows], "care leavers")
+    hidden = listed(request, [r.person for r in rows], "care leavers")
     return render(request, "care/leavers.html", {"rows": rows, "hidden": hidden, "today": day})
