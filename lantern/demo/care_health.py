@@ -171,9 +171,11 @@ class CareHealth:
                 now = new
         for day in sorted(moves):
             near = any(abs((day - d).days) < 30 for d, *_ in changes)
-            current = [p for d, p, _ in changes if d <= day]
+            current = sorted(
+                (d, p) for d, p, _ in changes if d <= day
+            )  # by date, not by when added
             if current and not near and day <= last and rng.random() < SCHOOL_MOVE_WITH_PLACEMENT:
-                changes.append((day, current[-1], "placement"))
+                changes.append((day, current[-1][1], "placement"))
         changes.sort()
         previous = None
         for day, where, reason in changes:
