@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "lantern.care",
     "lantern.frontdoor",
     "lantern.api",
+    "lantern.returns",
     "lantern.demo",
     "lantern.web",
 ]
@@ -265,6 +266,10 @@ LANTERN_STABILITY_PLACEMENTS = read_int("LANTERN_STABILITY_PLACEMENTS", 3, minim
 LANTERN_STABILITY_WORKERS = read_int("LANTERN_STABILITY_WORKERS", 3, minimum=2)
 LANTERN_COUNCIL_NAME = os.environ.get("LANTERN_COUNCIL_NAME", "London Borough of Lantern")
 LANTERN_COUNCIL_ID_PREFIX = os.environ.get("LANTERN_COUNCIL_ID_PREFIX", "LB")
+# The council's codes in the statutory returns: the DfE's 3-digit LA number (CIN census LEA)
+# and the ONS code (the validators' localAuthority). The demo borough stands in Haringey's.
+LANTERN_LA_DFE_CODE = os.environ.get("LANTERN_LA_DFE_CODE", "309")
+LANTERN_LA_ONS_CODE = os.environ.get("LANTERN_LA_ONS_CODE", "E09000014")
 
 # Never log personal data to stdout: only warnings from Django itself, no request bodies.
 LOGGING = {
