@@ -167,3 +167,26 @@ def test_every_table_is_present_with_exactly_the_models_header(amy_on_a_plan, be
 @pytest.mark.django_db
 def test_rebuild_is_byte_identical(amy_on_a_plan, ben_in_care):
     assert ssd.build().files == ssd.build().files
+
+
+@pytest.mark.django_db
+def test_command_writes_every_table_audits_once_and_names_no_child(
+    amy_on_a_plan, ben_in_care, tmp_path
+):
+    from django.core.management import call_command
+
+    from lantern.access.models import AuditEntry
+
+    before = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
+    out = io.StringIO()
+    call_command("returns", "ssd", "--out", str(tmp_path / "ssd"), stdout=out)
+    written = {p.name for p in (tmp_path / "ssd").iterdir()}
+    assert written == {f"{name}.csv" for name in TABLES}
+    assert "Carter" in (tmp_path / "ssd" / "ssd_person.csv").read_text()
+    exports = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT)
+    assert exports.count() == before + 1
+    assert exports.latest("pk").detail.startswith("Standard Safeguarding Dataset:")
+    printed = out.getvalue()
+    assert "46 tables" in printed
+    for said in ("Amy", "Carter", "Ben", "Osei", amy_on_a_plan.child.council_id):
+        assert said not in printed
