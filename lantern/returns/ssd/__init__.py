@@ -78,7 +78,11 @@ def build() -> Tables:
 
     lookups = Lookups()
     ids = people.cohort()
-    council_ids = dict(Person.objects.filter(pk__in=ids).values_list("pk", "council_id"))
+    council_ids = {
+        pk: council_id
+        for pk, council_id in Person.objects.values_list("pk", "council_id")
+        if pk in ids
+    }
     files = {}
     for name, header in TABLES.items():
         if name in HEADER_ONLY:

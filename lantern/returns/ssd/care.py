@@ -22,7 +22,6 @@ from lantern.care.models import (
     SubstanceMisuse,
 )
 from lantern.casework.models import Visit
-from lantern.returns.ssd.children_in_need import visits
 from lantern.returns.ssd.common import iso, yn
 
 
@@ -149,10 +148,11 @@ def missing_rows(lookups) -> list[tuple]:
 
 def cla_visit_rows(lookups) -> list[tuple]:
     return [
-        (v["pk"], lookups.period.on(v["person_id"], v["visited_on"]), v["person__council_id"],
-         iso(v["visited_on"]), yn(v["child_seen"]), yn(v["seen_alone"]))
-        for v in visits(Visit.Kind.LOOKED_AFTER)
-    ]  # fmt: skip
+        (pk, lookups.period.on(person_id, day), council_id, iso(day), yn(seen), yn(alone))
+        for pk, person_id, council_id, day, seen, alone, _ in lookups.visits[
+            Visit.Kind.LOOKED_AFTER
+        ]
+    ]
 
 
 def care_plan_rows(lookups) -> list[tuple]:

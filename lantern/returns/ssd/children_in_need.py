@@ -107,20 +107,8 @@ def cin_plan_rows(lookups) -> list[tuple]:
     return rows
 
 
-def visits(kind: str):
-    return (
-        Visit.objects.filter(kind=kind)
-        .order_by("pk")
-        .values(
-            "pk", "person_id", "person__council_id", "visited_on", "child_seen", "seen_alone",
-            "bedroom_seen",
-        )
-    )  # fmt: skip
-
-
 def cin_visit_rows(lookups) -> list[tuple]:
     return [
-        (v["pk"], v["person__council_id"], iso(v["visited_on"]), yn(v["child_seen"]),
-         yn(v["seen_alone"]), yn(v["bedroom_seen"]))
-        for v in visits(Visit.Kind.CHILD_IN_NEED)
-    ]  # fmt: skip
+        (pk, council_id, iso(day), yn(seen), yn(alone), yn(bedroom))
+        for pk, _, council_id, day, seen, alone, bedroom in lookups.visits[Visit.Kind.CHILD_IN_NEED]
+    ]

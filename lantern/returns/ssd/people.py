@@ -3,7 +3,8 @@ mother, identifiers, address, family).
 
 The cohort is every person the other tables name: a child in a contact, CIN episode, period
 of care, missing episode, pre-proceedings or care leaver contact, or with a worker allocated.
-The person id is ``Person.council_id``, the id every return uses.
+The person id is ``Person.council_id``, the id every return uses. Tables are read whole and
+filtered to the cohort here: thousands of ids as query parameters are far slower.
 """
 
 import json
@@ -43,20 +44,22 @@ def cohort() -> set[int]:
 
 
 def _upns(ids) -> dict[int, str]:
-    return dict(
-        Identifier.objects.filter(scheme=Identifier.Scheme.UPN, person_id__in=ids)
-        .order_by("person_id", "pk")
+    found = (
+        Identifier.objects.filter(scheme=Identifier.Scheme.UPN)
+        .order_by("-pk")
         .values_list("person_id", "value")
     )
+    return {person_id: value for person_id, value in found if person_id in ids}
 
 
 def _mothers(ids) -> list[tuple[int, int, int]]:
     """(relationship pk, mother id, child id) where a person in the cohort is a mother."""
-    return list(
-        Relationship.objects.filter(kind=Relationship.Kind.MOTHER, relative_id__in=ids)
+    found = (
+        Relationship.objects.filter(kind=Relationship.Kind.MOTHER)
         .order_by("pk")
         .values_list("pk", "relative_id", "person_id")
     )
+    return [(pk, mother, child) for pk, mother, child in found if mother in ids]
 
 
 def person_rows(ids, council_ids) -> list[tuple]:
@@ -64,14 +67,14 @@ def person_rows(ids, council_ids) -> list[tuple]:
     mothers = {m for _, m, _ in _mothers(ids)}
     rows = []
     people = (
-        Person.objects.filter(pk__in=ids)
-        .order_by("council_id")
-        .values(
+        Person.objects.order_by("council_id").values(
             "pk", "council_id", "first_name", "last_name", "sex", "ethnicity", "date_of_birth",
             "upn_unknown", "expected_date_of_birth", "date_of_death",
         )
     )  # fmt: skip
     for p in people:
+        if p["pk"] not in ids:
+            continue
         rows.append((
             "", p["council_id"], upns.get(p["pk"], ""), p["first_name"], p["last_name"],
             p["sex"], "", p["ethnicity"], iso(p["date_of_birth"]), "", p["upn_unknown"], "",
@@ -83,23 +86,25 @@ def person_rows(ids, council_ids) -> list[tuple]:
 
 def disability_rows(ids, council_ids) -> list[tuple]:
     return [
-        (d["pk"], council_ids[d["person_id"]], d["code"])
-        for d in Disability.objects.filter(person_id__in=ids)
-        .order_by("pk")
-        .values("pk", "person_id", "code")
+        (pk, council_ids[person_id], code)
+        for pk, person_id, code in Disability.objects.order_by("pk").values_list(
+            "pk", "person_id", "code"
+        )
+        if person_id in ids
     ]
 
 
 def immigration_rows(ids, council_ids) -> list[tuple]:
     """UASC status, the one immigration status Lantern keeps (on the person)."""
     people = (
-        Person.objects.filter(pk__in=ids, uasc_since__isnull=False)
+        Person.objects.filter(uasc_since__isnull=False)
         .order_by("pk")
-        .values("pk", "uasc_since", "uasc_ceased")
+        .values_list("pk", "uasc_since", "uasc_ceased")
     )
     return [
-        (p["pk"], council_ids[p["pk"]], iso(p["uasc_since"]), iso(p["uasc_ceased"]), "UASC")
-        for p in people
+        (pk, council_ids[pk], iso(since), iso(ceased), "UASC")
+        for pk, since, ceased in people
+        if pk in ids
     ]
 
 
@@ -124,27 +129,28 @@ LINKED_TYPES = {
 
 def identifier_rows(ids, council_ids) -> list[tuple]:
     found = (
-        Identifier.objects.filter(person_id__in=ids, scheme__in=list(LINKED_TYPES))
+        Identifier.objects.filter(scheme__in=list(LINKED_TYPES))
         .order_by("pk")
-        .values("pk", "person_id", "scheme", "value")
+        .values_list("pk", "person_id", "scheme", "value")
     )
     return [
-        (i["pk"], council_ids[i["person_id"]], LINKED_TYPES[i["scheme"]], i["value"], "", "")
-        for i in found
+        (pk, council_ids[person_id], LINKED_TYPES[scheme], value, "", "")
+        for pk, person_id, scheme, value in found
+        if person_id in ids
     ]
 
 
 def address_rows(ids, council_ids) -> list[tuple]:
     found = (
-        PersonAddress.objects.filter(person_id__in=ids)
-        .order_by("pk")
-        .values(
+        PersonAddress.objects.order_by("pk").values(
             "pk", "person_id", "start", "end", "address__postcode", "address__line_1",
             "address__line_2", "address__town", "address__uprn",
         )
     )  # fmt: skip
     rows = []
     for a in found:
+        if a["person_id"] not in ids:
+            continue
         parts = {
             "STREET": ", ".join(x for x in (a["address__line_1"], a["address__line_2"]) if x),
             "TOWN": a["address__town"],
@@ -159,8 +165,9 @@ def address_rows(ids, council_ids) -> list[tuple]:
 
 def family_rows(ids, council_ids) -> list[tuple]:
     return [
-        (m["pk"], m["household_id"], council_ids[m["person_id"]])
-        for m in HouseholdMembership.objects.filter(person_id__in=ids)
-        .order_by("pk")
-        .values("pk", "household_id", "person_id")
+        (pk, household_id, council_ids[person_id])
+        for pk, household_id, person_id in HouseholdMembership.objects.order_by("pk").values_list(
+            "pk", "household_id", "person_id"
+        )
+        if person_id in ids
     ]

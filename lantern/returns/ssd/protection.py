@@ -3,7 +3,6 @@ and ssd_cp_reviews. Categories are the CIN census codes, several being ``MUL``."
 
 from lantern.casework import codes
 from lantern.casework.models import ChildProtectionPlan, Conference, Section47Enquiry, Visit
-from lantern.returns.ssd.children_in_need import visits
 from lantern.returns.ssd.common import iso, yn
 
 
@@ -57,9 +56,10 @@ def cp_plan_rows(lookups) -> list[tuple]:
 
 def cp_visit_rows(lookups) -> list[tuple]:
     return [
-        (v["pk"], v["person__council_id"], lookups.cp_plan.on(v["person_id"], v["visited_on"]),
-         iso(v["visited_on"]), yn(v["child_seen"]), yn(v["seen_alone"]), yn(v["bedroom_seen"]))
-        for v in visits(Visit.Kind.CHILD_PROTECTION)
+        (pk, council_id, lookups.cp_plan.on(person_id, day), iso(day), yn(seen), yn(alone),
+         yn(bedroom))
+        for pk, person_id, council_id, day, seen, alone, bedroom
+        in lookups.visits[Visit.Kind.CHILD_PROTECTION]
     ]  # fmt: skip
 
 
