@@ -61,7 +61,8 @@ def pre_proceedings_rows(lookups) -> list[tuple]:
         )
         rows.append((
             p["pk"], p["person__council_id"], "", iso(p["decided_on"]), iso(m.get("first")),
-            p["decision"], iso(p["decided_on"]) if decided else "", "", "", "", "",
+            PreProceedings.Decision(p["decision"]).label if p["decision"] else "",
+            iso(p["decided_on"]) if decided else "", "", "", "", "",
             iso(p["letter_sent_on"]), "", m.get("number", 0), "", "", "", "", "", "", "", "",
             "", "",
         ))  # fmt: skip

@@ -190,3 +190,19 @@ def test_command_writes_every_table_audits_once_and_names_no_child(
     assert "46 tables" in printed
     for said in ("Amy", "Carter", "Ben", "Osei", amy_on_a_plan.child.council_id):
         assert said not in printed
+
+
+def test_a_dated_lookup_finds_the_span_open_that_day_the_latest_started_first():
+    from lantern.returns.ssd.common import Spans
+
+    spans = Spans([
+        (1, D(2026, 1, 1), D(2026, 1, 31), "January"),
+        (1, D(2026, 1, 20), None, "from the 20th"),
+        (2, D(2026, 3, 1), D(2026, 3, 1), "one day"),
+    ])  # fmt: skip
+    assert spans.on(1, D(2025, 12, 31)) is None
+    assert spans.on(1, D(2026, 1, 19)) == "January"
+    assert spans.on(1, D(2026, 1, 20)) == "from the 20th"
+    assert spans.on(2, D(2026, 3, 1)) == "one day"  # the end day is inside the span
+    assert spans.on(2, D(2026, 3, 2)) is None
+    assert spans.on(3, D(2026, 3, 1)) is None
