@@ -16,7 +16,9 @@ free-form ``*_json`` outcome fields (their keys are each case-management system'
 review and conference due dates, ``pers_gender`` (Lantern records gender identity, not the
 model's census codes) and the care leaver's eligibility category (it depends on the day).
 
-Person id is ``Person.council_id``; record ids are the record's primary key. Rows are in
+Person id is ``Person.council_id``; record ids are the record's primary key (prefixed where
+one table is filled from two or three of Lantern's: ``HA``/``DC`` health checks,
+``A``/``I``/``P`` involvements); the professional id is the user id. Rows are in
 primary-key order (ssd_person by person id), dates are ISO, so the same records give
 byte-identical files. A few queries per table.
 """
