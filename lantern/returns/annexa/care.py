@@ -8,7 +8,8 @@ Each fact is read for all the list's children in one query and picked per child 
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import DateField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 
 from lantern.care.models import (
     DentalCheck,
@@ -113,10 +114,6 @@ def looked_after(period: Period) -> Sheet:
         LookedAfterReview.objects.filter(period__in=periods, held_on__lte=period.end)
         .order_by("held_on", "pk").values_list("period_id", "held_on")
     )  # fmt: skip
-    visits = _latest(
-        Visit.objects.filter(**by, kind=Visit.Kind.LOOKED_AFTER, visited_on__lte=period.end)
-        .order_by("visited_on", "pk").values_list("person_id", "visited_on")
-    )  # fmt: skip
     plans = _latest(
         PermanencePlan.objects.filter(period__in=periods, agreed_on__lte=period.end)
         .order_by("agreed_on", "pk").values_list("period_id", "agreed_on", "plan")
@@ -141,8 +138,29 @@ def looked_after(period: Period) -> Sheet:
         HEADERS,
         note=NOTE,
     )
-    rows = periods.order_by("start_date", "pk").values(
-        "pk", "person_id", "start_date", "end_date", "category_of_need", "reason_ceased"
+    end = Value(period.end, DateField())
+    last_visit = (
+        Visit.objects.filter(
+            person_id=OuterRef("person_id"),
+            kind=Visit.Kind.LOOKED_AFTER,
+            visited_on__gte=OuterRef("start_date"),
+            visited_on__lte=Least(Coalesce(OuterRef("end_date"), end), end),
+        )
+        .order_by("-visited_on")
+        .values("visited_on")[:1]
+    )
+    rows = (
+        periods.annotate(last_visit=Subquery(last_visit))
+        .order_by("start_date", "pk")
+        .values(
+            "pk",
+            "person_id",
+            "start_date",
+            "end_date",
+            "category_of_need",
+            "reason_ceased",
+            "last_visit",
+        )
     )
     for p in rows:
         pid, ceased = p["person_id"], period.known(p["end_date"])
@@ -162,7 +180,6 @@ def looked_after(period: Period) -> Sheet:
         gone = [m for m in missing[pid] if m[1] >= year_before]
         away = [m for m in missing[pid] if m[2] == "M"]
         last_missing = away[-1] if away else None
-        visit = _last(visits[pid], 1, until, p["start_date"])
         health_check = _last(health[pid], 1, until)
         dental_check = _last(dental[pid], 1, until)
         sheet.rows.append([
@@ -170,7 +187,7 @@ def looked_after(period: Period) -> Sheet:
             PRIMARY_NEED.get(p["category_of_need"], ""), yes_no(bool(earlier)),
             status[1] if status else None,
             care_codes.LEGAL_STATUS.get(status[2], status[2]) if status else "",
-            review[1] if review else None, visit[1] if visit else None,
+            review[1] if review else None, p["last_visit"],
             care_codes.PERMANENCE_PLAN.get(plan[2], "") if plan else "",
             review[1] if review else None,
             health_check[1] if health_check else None,

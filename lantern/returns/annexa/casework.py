@@ -8,7 +8,8 @@ many children it names.
 import datetime as dt
 from bisect import bisect_left
 
-from django.db.models import Q
+from django.db.models import DateField, Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Least
 
 from lantern.casework.models import Assessment, Conference, Section47Enquiry, Visit
 from lantern.returns.annexa.children import (
@@ -24,24 +25,6 @@ from lantern.returns.annexa.sheet import Period, Sheet, months_before
 NEEDS_SUPPORT = {"cin_plan", "strategy", "looked_after"}
 
 
-def seen_days(person_ids, until: dt.date) -> dict[int, list[dt.date]]:
-    """The days each child was seen on a visit of any kind, in order."""
-    days: dict[int, list[dt.date]] = {}
-    rows = (
-        Visit.objects.filter(person_id__in=person_ids, child_seen=True, visited_on__lte=until)
-        .order_by("person_id", "visited_on")
-        .values_list("person_id", "visited_on")
-    )
-    for person_id, day in rows:
-        days.setdefault(person_id, []).append(day)
-    return days
-
-
-def seen_between(days: list[dt.date], first: dt.date, last: dt.date) -> bool:
-    i = bisect_left(days, first)
-    return i < len(days) and days[i] <= last
-
-
 def count_between(days: list[dt.date], first: dt.date, before: dt.date) -> int:
     """How many of ``days`` fall on or after ``first`` and before ``before``."""
     return bisect_left(days, before) - bisect_left(days, first)
@@ -54,7 +37,6 @@ def assessments(period: Period) -> Sheet:
         | Q(authorised_date__range=(period.start, period.end))
     )
     children = Children(in_period.values("person_id"), period)
-    seen = seen_days(in_period.values("person_id"), period.end)
     sheet = Sheet(
         4, "Assessments", f"Assessments started or completed {period.label()}",
         (*CHILD_HEADERS, DISABILITY_HEADER, "Continuous Assessment Start Date",
@@ -63,16 +45,27 @@ def assessments(period: Period) -> Sheet:
          "Was the child assessed as requiring LA children's social care support?",
          *ALLOCATED_HEADERS),
     )  # fmt: skip
-    rows = in_period.order_by("start_date", "pk").values(
-        "person_id", "start_date", "authorised_date", "outcome"
+    # Seen on a visit between the start and the authorisation (or the period's end).
+    end = Value(period.end, DateField())
+    seen = Exists(
+        Visit.objects.filter(
+            person_id=OuterRef("person_id"),
+            child_seen=True,
+            visited_on__gte=OuterRef("start_date"),
+            visited_on__lte=Least(Coalesce(OuterRef("authorised_date"), end), end),
+        )
+    )
+    rows = (
+        in_period.annotate(seen=seen)
+        .order_by("start_date", "pk")
+        .values("person_id", "start_date", "authorised_date", "outcome", "seen")
     )
     for a in rows:
         pid, authorised = a["person_id"], period.known(a["authorised_date"])
-        last = authorised or period.end
         needs = None if authorised is None or not a["outcome"] else a["outcome"] in NEEDS_SUPPORT
         sheet.rows.append([
             *children.columns(pid), children.disability(pid), a["start_date"],
-            yes_no(seen_between(seen.get(pid, []), a["start_date"], last)), authorised,
+            yes_no(a["seen"]), authorised,
             yes_no(needs), *children.allocated(pid),
         ])  # fmt: skip
     return sheet

@@ -7,9 +7,9 @@ day, or on the day the case closed if that came first.
 """
 
 import datetime as dt
-from bisect import bisect_right
 
-from django.db.models import Q
+from django.db.models import DateField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 
 from lantern.care.models import LegalStatus, PeriodOfCare
 from lantern.casework.models import (
@@ -21,7 +21,6 @@ from lantern.casework.models import (
     StrategyDiscussion,
     Visit,
 )
-from lantern.returns.annexa.casework import seen_days
 from lantern.returns.annexa.children import (
     ALLOCATED_HEADERS,
     CHILD_HEADERS,
@@ -70,63 +69,61 @@ def _open_in(model, period: Period, start: str, end: str):
     )
 
 
-def _spans(query, start: str, end: str) -> dict[int, list[tuple]]:
-    spans: dict[int, list[tuple]] = {}
-    for person_id, first, last in query.values_list("person_id", start, end):
-        spans.setdefault(person_id, []).append((first, last))
-    return spans
-
-
-def _on(spans: list[tuple], day: dt.date) -> bool:
-    return any(first <= day and (last is None or last >= day) for first, last in spans)
-
-
-def _last_on_or_before(days: list[dt.date], first: dt.date, day: dt.date) -> dt.date | None:
-    i = bisect_right(days, day)
-    return days[i - 1] if i and days[i - 1] >= first else None
-
-
 def children_in_need(period: Period) -> Sheet:
     """List 6: every child in need episode open at any point in the period."""
     episodes = _open_in(CINEpisode, period, "referral_date", "close_date")
     people = episodes.values("person_id")
     children = Children(people, period)
-    seen = seen_days(people, period.end)
-    by = {"person_id__in": people}
-    in_care = _spans(_open_in(PeriodOfCare, period, "start_date", "end_date").filter(**by),
-                     "start_date", "end_date")  # fmt: skip
-    on_cp = _spans(_open_in(ChildProtectionPlan, period, "start_date", "end_date").filter(**by),
-                   "start_date", "end_date")  # fmt: skip
-    on_cin = _spans(_open_in(CINPlan, period, "start_date", "end_date").filter(**by),
-                    "start_date", "end_date")  # fmt: skip
-    assessing = _spans(
-        _open_in(Assessment, period, "start_date", "authorised_date").filter(**by),
-        "start_date", "authorised_date",
-    )  # fmt: skip
+    # What each child's case was on the period's last day, most serious first.
+    on_last_day = Period(period.end, period.end)
+    statuses = [
+        (name, set(_open_in(model, on_last_day, start, end).filter(person_id__in=people)
+                   .values_list("person_id", flat=True)))
+        for name, model, start, end in (
+            ("looked_after", PeriodOfCare, "start_date", "end_date"),
+            ("cp", ChildProtectionPlan, "start_date", "end_date"),
+            ("cin", CINPlan, "start_date", "end_date"),
+            ("assessment", Assessment, "start_date", "authorised_date"),
+        )
+    ]  # fmt: skip
     sheet = Sheet(
         6, "Children in need", f"Child in need episodes open at any point {period.label()}",
         (*CHILD_HEADERS, DISABILITY_HEADER, "CIN Start Date", "Primary Need Code",
          "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure", "Case Status",
          *ALLOCATED_HEADERS),
     )  # fmt: skip
-    rows = episodes.order_by("referral_date", "pk").values(
-        "person_id", "referral_date", "primary_need", "close_date", "reason_for_closure"
+    end = Value(period.end, DateField())
+    last_seen = (
+        Visit.objects.filter(
+            person_id=OuterRef("person_id"),
+            child_seen=True,
+            visited_on__gte=OuterRef("referral_date"),
+            visited_on__lte=Least(Coalesce(OuterRef("close_date"), end), end),
+        )
+        .order_by("-visited_on")
+        .values("visited_on")[:1]
+    )
+    rows = (
+        episodes.annotate(last_seen=Subquery(last_seen))
+        .order_by("referral_date", "pk")
+        .values(
+            "person_id",
+            "referral_date",
+            "primary_need",
+            "close_date",
+            "reason_for_closure",
+            "last_seen",
+        )
     )
     for e in rows:
         pid, closed = e["person_id"], period.known(e["close_date"])
         if closed:
             status = "closed"
         else:
-            status = next(
-                (name for name, spans in (("looked_after", in_care), ("cp", on_cp),
-                                          ("cin", on_cin), ("assessment", assessing))
-                 if _on(spans.get(pid, []), period.end)),
-                None,
-            )  # fmt: skip
-        last_seen = _last_on_or_before(seen.get(pid, []), e["referral_date"], closed or period.end)
+            status = next((name for name, open_ in statuses if pid in open_), None)
         sheet.rows.append([
             *children.columns(pid), children.disability(pid), e["referral_date"],
-            PRIMARY_NEED.get(e["primary_need"], ""), last_seen, closed,
+            PRIMARY_NEED.get(e["primary_need"], ""), e["last_seen"], closed,
             REASON_FOR_CLOSURE.get(e["reason_for_closure"], "") if closed else "",
             CASE_STATUS.get(status, ""), *children.allocated(pid),
         ])  # fmt: skip

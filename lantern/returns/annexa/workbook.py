@@ -13,6 +13,7 @@ chunks and a national list never sits in memory as one string.
 """
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -44,20 +45,27 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _cell(ref: str, value, style: int = PLAIN) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return f'<c r="{ref}" s="{DATE}"><v>{(value - EXCEL_EPOCH).days}</v></c>'
-    if isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, int | float):
-        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+@functools.lru_cache(maxsize=65536)
+def _text(value: str) -> str:
+    """The inline string's XML: most cells are the same few answers, so each is made once."""
     text = escape(_NOT_XML.sub("", str(safe_cell(value))))
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    return f'" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _cell(ref: str, value, style: int = PLAIN) -> str:
+    kind = type(value)
+    if kind is str:
+        return f'<c r="{ref}" s="{style}{_text(value)}' if value else ""
+    if value is None:
+        return ""
+    if kind is dt.datetime:
+        value, kind = value.date(), dt.date
+    if kind is dt.date:
+        return f'<c r="{ref}" s="{DATE}"><v>{(value - EXCEL_EPOCH).days}</v></c>'
+    if kind is int or kind is float:
+        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+    return f'<c r="{ref}" s="{style}{_text(str(value))}'
 
 
 def _row(number: int, values: Iterable, letters: list[str], style: int = PLAIN) -> str:
