@@ -74,6 +74,7 @@ class Children:
         self._allocations: dict[int, tuple] = {}
         rows = (
             Allocation.objects.filter(child__in=people, start__lte=period.end)
+            .exclude(end__lt=period.start)  # an allocation that ended before is not news
             .order_by("child_id", "start", "pk")
             .values_list(
                 "child_id", "team__name", "worker__first_name", "worker__last_name",
@@ -102,8 +103,8 @@ class Children:
         return YES if self.disabled[person_id] else NO
 
     def allocated(self, person_id: int, fallback_team: str = "") -> list[str]:
-        """The team and worker the child was allocated to at the period's end (or, for a
-        child whose case closed in it, last allocated to)."""
+        """The team and worker the child was allocated to at the period's end or, for a
+        child whose allocation ended in the period, last allocated to. None before it."""
         allocation = self._allocations.get(person_id)
         if allocation is None:
             return [fallback_team, ""]

@@ -137,3 +137,58 @@ def test_a_child_in_care_is_listed_and_one_who_left_before_the_period_is_not(
     assert ben_row["Reason Ceased to be Looked After"] == (
         "e) E4A: Returned home to live with parents or relatives - part of planning"
     )
+
+
+def test_a_care_leaver_is_listed_with_adviser_category_and_latest_contact(
+    make_person, social_worker, make_staff
+):
+    from lantern.care.actions import leaving_care
+    from lantern.workforce.models import Team
+
+    # Looked after from 14 to 18: a former relevant child after leaving care at 18.
+    sam = make_person("Sam", "Reid", D(2008, 3, 10), sex="M")
+    period = start_care(sam, social_worker, D(2022, 3, 14), legal_status="V2")
+    end_care(period, acting_user=social_worker, on=D(2026, 3, 10), reason_ceased="E5")
+    adviser = make_staff("pat", None, Team.Kind.LEAVING_CARE)
+    leaving_care.appoint_personal_adviser(
+        sam, acting_user=social_worker, adviser=adviser, start_date=D(2026, 3, 10)
+    )
+    for day, accommodation in ((D(2026, 6, 1), "U1"), (D(2026, 11, 2), "D2")):
+        leaving_care.record_care_leaver_contact(
+            sam, acting_user=social_worker, contact_on=day, in_touch="YES", activity="F2",
+            accommodation=accommodation,
+        )  # fmt: skip
+
+    (row,) = sheet_rows(9)[1]
+
+    assert row["Child Unique ID"] == sam.council_id
+    assert row["Eligibility Category"] == "b) Former relevant child"
+    assert row["Allocated Personal Advisor"] == "Pat Tester"
+    # The contact after the period's end is not yet known on its last day.
+    assert row["Latest Date of Contact"].date() == D(2026, 6, 1)
+    assert (row["LA in Touch"], row["Type of Accommodation"]) == ("a) Yes", "U: Independent living")
+    assert row["Suitability of Accommodation"] == "a) Suitable"
+    assert row["Activity Status"] == "F2: Full time in education other than higher"
+    assert ids(9, start=D(2021, 1, 1), end=D(2021, 12, 31)) == []  # not yet in care
+
+
+def test_an_adoption_decision_is_listed_until_the_child_is_adopted(amy, social_worker):
+    from lantern.care.actions import permanence
+
+    start_care(amy, social_worker, D(2025, 6, 2), legal_status="C2")
+    plan = permanence.decide_adoption(amy, acting_user=social_worker, decided_on=D(2026, 2, 2))
+    permanence.record_adoption_milestones(
+        plan, acting_user=social_worker, expected_version=plan.version,
+        placement_order_on=D(2026, 5, 11),
+    )  # fmt: skip
+
+    (row,) = sheet_rows(10)[1]
+
+    assert row["Child Unique ID"] == amy.council_id
+    assert row["Date the Child Entered Care"].date() == D(2025, 6, 2)
+    assert row["Date of Decision that Child Should be Placed for Adoption"].date() == D(2026, 2, 2)
+    assert row["Date of Placement Order"].date() == D(2026, 5, 11)
+    assert row["Date of Adoption Order"] is None
+    # Seen from before the placement order: the order is not yet known.
+    early = sheet_rows(10, start=D(2026, 2, 1), end=D(2026, 5, 10))[1][0]
+    assert early["Date of Placement Order"] is None
