@@ -76,8 +76,10 @@ def run_page(run: ReturnRun) -> dict:
                 "children": len({i["child"] for i in issues if i["child"]}),
             }
         )
+    said = [_count(len(s["issues"]), s["severity"]) for s in sections]
     return {
         "run": run,
+        "found": f"{said[0]}, {said[1]} and {said[2]}",
         "what": builds.what(run),
         "stalled": stalled(run),
         "percent": round(100 * run.done / run.total) if run.total else None,
@@ -86,6 +88,11 @@ def run_page(run: ReturnRun) -> dict:
         "not_run": report["not_run"],
         "files": list(ReturnFile.objects.filter(run=run).defer("data")),
     }
+
+
+def _count(n: int, severity: str) -> str:
+    plural = "queries" if severity == "query" else f"{severity}s"
+    return f"{n} {severity if n == 1 else plural}"
 
 
 def file_of(run: ReturnRun, name: str) -> ReturnFile | None:
