@@ -63,7 +63,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     IRO: [SEARCH, VIEW_RECORD, RECORD_CASEWORK, VIEW_CASE_NOTES, VIEW_IRO_CASELOAD],
     # The statutory returns (build, validate, download); no case records: a failure's link
-    # to the child's record is refused like any other record this role may not open.
+    # to the child's record is refused like any other record this role may not open. Team
+    # managers are not given the returns: a return lists every child in the borough, well
+    # beyond a manager's team, and its fixes reach them through the children's own records.
     PERFORMANCE_ANALYST: [BUILD_RETURNS],
     # Partners see only their own contacts (front door); never the person index.
     PARTNER_USER: [MAKE_REFERRAL],
