@@ -270,6 +270,13 @@ LANTERN_COUNCIL_ID_PREFIX = os.environ.get("LANTERN_COUNCIL_ID_PREFIX", "LB")
 # and the ONS code (the validators' localAuthority). The demo borough stands in Haringey's.
 LANTERN_LA_DFE_CODE = os.environ.get("LANTERN_LA_DFE_CODE", "309")
 LANTERN_LA_ONS_CODE = os.environ.get("LANTERN_LA_ONS_CODE", "E09000014")
+# Where a build asked for on the Returns page runs (lantern.returns.runner): a detached
+# ``lantern returns run`` process, or "inline" in the asking process (the tests).
+LANTERN_RETURNS_RUNNER = read_choice(
+    "LANTERN_RETURNS_RUNNER", ("subprocess", "inline"), default="subprocess"
+)
+# A build that reports no progress for this long has stopped (its process died).
+LANTERN_RETURNS_STALL_MINUTES = read_int("LANTERN_RETURNS_STALL_MINUTES", 15, minimum=1)
 
 # Never log personal data to stdout: only warnings from Django itself, no request bodies.
 LOGGING = {

@@ -21,4 +21,5 @@ urlpatterns = [
     path("messages/<id:notification_id>/", workforce_views.open_message, name="open-message"),
     path("front-door/", include("lantern.frontdoor.urls")),
     path("api/", include("lantern.api.urls")),
+    path("returns/", include("lantern.returns.urls")),
 ]

@@ -27,6 +27,7 @@ VIEW_MY_WORK = "casework.view_my_work"
 VIEW_TEAM_WORK = "casework.view_team_work"
 MANAGE_CLOCKS = "clocks.manage_clocks"
 VIEW_IRO_CASELOAD = "care.view_iro_caseload"
+BUILD_RETURNS = "returns.build_returns"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -61,8 +62,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         VIEW_TEAM_WORK,
     ],
     IRO: [SEARCH, VIEW_RECORD, RECORD_CASEWORK, VIEW_CASE_NOTES, VIEW_IRO_CASELOAD],
-    # Aggregates and exports arrive with the insight and returns apps; no case records.
-    PERFORMANCE_ANALYST: [],
+    # The statutory returns (build, validate, download); no case records: a failure's link
+    # to the child's record is refused like any other record this role may not open. Team
+    # managers are not given the returns: a return lists every child in the borough, well
+    # beyond a manager's team, and its fixes reach them through the children's own records.
+    PERFORMANCE_ANALYST: [BUILD_RETURNS],
     # Partners see only their own contacts (front door); never the person index.
     PARTNER_USER: [MAKE_REFERRAL],
     DATA_PROTECTION_OFFICER: [

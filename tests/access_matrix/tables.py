@@ -197,6 +197,10 @@ PAGES = {
     # those who record casework
     "care:carers": only({SW, TM, MASH, IRO}),
     "care:new-carer": only({SW, TM, IRO}),
+    # issue 11 §5: the statutory returns hold every child's details; only the performance
+    # team builds and downloads them (asking for a build is a POST; a GET goes back)
+    "returns:returns": only({PERF}),
+    "returns:build": {p: REDIRECT if p == PERF else NO_PERMISSION for p in PERSONAS},
 }
 PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
     name: as_write(PAGES[name])
@@ -207,6 +211,7 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "clocks:interval",
         "clocks:closure-day",
         "care:new-carer",
+        "returns:build",
     )
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
@@ -215,6 +220,8 @@ STAFF_URLS = {"workforce:staff-member": only({ADMIN})}  # about a member of staf
 # The partner API takes a token, not a session: its own section below.
 NOT_IN_MATRIX |= {"api:api-root"}
 NOT_IN_MATRIX |= {"casework:history"}  # lantern/casework/tests/test_history.py
+# One finished build of the returns and one of its files: its page and the download.
+RETURN_RUN_URLS = {"returns:run": only({PERF}), "returns:download": only({PERF})}
 CASEWORK_URLS = {"casework:new", "casework:record", "casework:change", "casework:draft"}
 
 # Contacts, seen from the partner persona: one its own user made, one another agency made.

@@ -20,6 +20,7 @@ from tests.access_matrix.tables import (
     PARTNER,
     PERSON_URLS,
     PERSONAS,
+    RETURN_RUN_URLS,
     STAFF_URLS,
     SUBJECT_URLS,
     SW,
@@ -48,6 +49,7 @@ def test_every_url_is_in_exactly_one_section():
         set(CHECK_URLS),
         set(SUBJECT_URLS),
         set(API_URLS),
+        set(RETURN_RUN_URLS),
         NOT_IN_MATRIX,
     ]
     assert all(not (a & b) for i, a in enumerate(sections) for b in sections[i + 1 :])
@@ -89,6 +91,23 @@ def test_staff_pages(world, persona, url_name):
     user = users[persona]
     url = reverse(url_name, args=[users[SW].pk])
     assert attempt(lambda: client_for(user).get(url), user=user) == STAFF_URLS[url_name][persona]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(RETURN_RUN_URLS))
+def test_return_runs(world, persona, url_name):
+    from lantern.returns.models import ReturnFile, ReturnRun
+
+    users, _ = world
+    user = users[persona]
+    run = ReturnRun.objects.create(
+        kind=ReturnRun.Kind.SSD, requested_by=users[SW], status=ReturnRun.Status.DONE
+    )
+    ReturnFile.objects.create(run=run, name="ssd_person.csv", data=b"x\n", size=2, sha256="0")
+    args = [run.pk] if url_name == "returns:run" else [run.pk, "ssd_person.csv"]
+    got = attempt(lambda: client_for(user).get(reverse(url_name, args=args)), user=user)
+    assert got == RETURN_RUN_URLS[url_name][persona]
 
 
 def contact_args(url_name, contact, users):

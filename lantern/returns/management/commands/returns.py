@@ -50,6 +50,8 @@ class Command(BaseCommand):
         annexa.add_argument("--out", required=True, type=Path, help="the .xlsx file to write")
         ssd = sub.add_parser("ssd", help="the Standard Safeguarding Dataset as CSV tables")
         ssd.add_argument("--out", required=True, type=Path, help="the folder to write into")
+        run = sub.add_parser("run", help="carry out a build asked for on the Returns page")
+        run.add_argument("run_id", type=int, help="the build's number (its page's URL)")
         validate = sub.add_parser("validate", help="run the DfE validators over a year's returns")
         validate.add_argument("--year", required=True)
         validate.add_argument(
@@ -98,6 +100,19 @@ class Command(BaseCommand):
         exports.write_files(out, built.files)
         exports.exported("Standard Safeguarding Dataset", f"{len(built.files)} tables")
         self.stdout.write(f"SSD: {len(built.files)} tables written to {out}")
+
+    def _run(self, *, run_id, **_):
+        """Started by the Returns page (``lantern.returns.runner``); prints only the outcome:
+        the files and the report are kept with the build."""
+        from lantern.returns import actions
+        from lantern.returns.models import ReturnRun
+
+        if not ReturnRun.objects.filter(pk=run_id).exists():
+            raise CommandError(f"there is no build {run_id}")
+        run = actions.perform_run(run_id)
+        self.stdout.write(f"Build {run.pk}: {run.get_status_display().lower()}")
+        if run.status == ReturnRun.Status.FAILED:
+            raise CommandError(f"build {run.pk} failed; its page says why")
 
     def _validate(self, *, year, out=None, **_):
         from lantern.returns import validation
