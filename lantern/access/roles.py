@@ -95,8 +95,13 @@ CASE_HOLDING_ROLES = {
 }
 # Granting one of these needs a second administrator's approval: a case-holding role opens
 # children's records; the DPO reads the whole audit log; an administrator could otherwise
-# make a second account of their own to approve with.
-NEEDS_APPROVAL = CASE_HOLDING_ROLES | {DATA_PROTECTION_OFFICER, SYSTEM_ADMINISTRATOR}
+# make a second account of their own to approve with; the performance analyst downloads
+# the statutory returns, which hold every child's details.
+NEEDS_APPROVAL = CASE_HOLDING_ROLES | {
+    DATA_PROTECTION_OFFICER,
+    SYSTEM_ADMINISTRATOR,
+    PERFORMANCE_ANALYST,
+}
 
 
 def sync_roles() -> None:

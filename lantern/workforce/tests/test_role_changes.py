@@ -104,15 +104,25 @@ def test_granting_the_dpo_or_administrator_role_also_waits(root, ada, analyst, s
     assert RoleChangeRequest.objects.filter(status="pending").count() == 2
 
 
-def test_the_dpo_is_told_of_every_role_change(root, ada, dpo, social_worker, analyst):
-    ask(root, social_worker, roles.PERFORMANCE_ANALYST)  # removing access: at once
+def test_granting_the_analyst_role_waits_since_it_downloads_every_childs_return(
+    root, ada, social_worker
+):
+    ask(root, social_worker, roles.PERFORMANCE_ANALYST)
+    assert role_of(social_worker) == [roles.SOCIAL_WORKER]
+    pending = RoleChangeRequest.objects.get(subject=social_worker, status="pending")
+    decide(ada, pending)
     assert role_of(social_worker) == [roles.PERFORMANCE_ANALYST]
+
+
+def test_the_dpo_is_told_of_every_role_change(root, ada, dpo, social_worker, analyst):
+    ask(root, social_worker, roles.PARTNER_USER)  # removing access: at once
+    assert role_of(social_worker) == [roles.PARTNER_USER]
     ask(root, analyst, roles.IRO)
     assert not Notification.objects.filter(recipient=dpo, subject__contains="Pat").exists()
     decide(ada, RoleChangeRequest.objects.get(subject=analyst))
     told = list(Notification.objects.filter(recipient=dpo).values_list("subject", "body"))
     assert (
-        "Role changed: Alice Tester is now Performance analyst",
+        "Role changed: Alice Tester is now Partner agency user",
         "Changed by root. Previous role: Social worker; previous team: Team child_protection.",
     ) in told
     assert any(

@@ -54,12 +54,12 @@ def test_a_new_account_with_a_role_that_opens_nothing_has_it_at_once(admin_clien
             "first_name": "Perry",
             "last_name": "Lane",
             "agency": council.pk,
-            "role": roles.PERFORMANCE_ANALYST,
+            "role": roles.PARTNER_USER,
             "password": "a-long-enough-passphrase",
         },
     )
     perry = User.objects.get(username="perry")
-    assert list(perry.groups.values_list("name", flat=True)) == [roles.PERFORMANCE_ANALYST]
+    assert list(perry.groups.values_list("name", flat=True)) == [roles.PARTNER_USER]
     assert not RoleChangeRequest.objects.exists()
 
 
@@ -95,8 +95,8 @@ def test_a_weak_password_or_taken_username_is_refused(admin_client, council, soc
 
 def test_changing_role_replaces_the_old_one(admin_client, social_worker):
     url = reverse("workforce:staff-member", args=[social_worker.pk])
-    admin_client.post(url, {"action": "role", "role": roles.PERFORMANCE_ANALYST, "team": ""})
-    assert list(social_worker.groups.values_list("name", flat=True)) == [roles.PERFORMANCE_ANALYST]
+    admin_client.post(url, {"action": "role", "role": roles.PARTNER_USER, "team": ""})
+    assert list(social_worker.groups.values_list("name", flat=True)) == [roles.PARTNER_USER]
 
 
 def test_deactivating_stops_sign_in_and_reset_removes_the_authenticator(
