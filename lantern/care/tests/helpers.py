@@ -1,9 +1,24 @@
-"""What the care tests share: a placement's visiting rule, and the child's clocks."""
+"""What the care tests share: a placement's visiting rule, the child's clocks, and the DfE's
+validators' virtualenv."""
 
 import datetime as dt
+import os
+
+import pytest
 
 from lantern.care.actions.visits import visit_regime
+from lantern.care.validator_lists import validators_python
 from lantern.clocks.models import Deadline
+
+
+def need_validators(why: str) -> None:
+    """Skip, saying so, when ``make install`` has not made .venv-validators; where
+    ``LANTERN_REQUIRE_VALIDATORS`` is set, as .ci/run sets it, fail instead."""
+    if validators_python() is None:
+        message = f"no .venv-validators: `make install` makes it, {why}"
+        if os.environ.get("LANTERN_REQUIRE_VALIDATORS"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def looked_after(period, *, temporary_approval: bool = False) -> None:

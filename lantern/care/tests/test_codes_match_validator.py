@@ -7,13 +7,13 @@ virtualenv these tests skip, saying so, except where ``LANTERN_REQUIRE_VALIDATOR
 .ci/run sets it: there they fail.
 """
 
-import os
 import warnings
 from pathlib import Path
 
 import pytest
 
 from lantern.care import codes, validator_lists
+from lantern.care.tests.helpers import need_validators
 from lantern.care.validator_lists import FIELDS, accepted_codes, validators_python
 from lantern.casework.actions.base import today
 from lantern.casework.codes import CodeList
@@ -65,14 +65,7 @@ def _collection_year(day) -> int:
 
 
 def _validator(years: tuple[int, ...]):
-    if validators_python() is None:
-        message = (
-            "no .venv-validators: `make install` makes it, to compare codes.py with the DfE's "
-            "903 validator"
-        )
-        if os.environ.get("LANTERN_REQUIRE_VALIDATORS"):
-            pytest.fail(message)
-        pytest.skip(message)
+    need_validators("to compare codes.py with the DfE's 903 validator")
     candidates = {c.code for cl in _code_lists().values() for c in cl.codes}
     candidates |= {p.code for p in codes.PLACEMENT_TYPES}
     # 2025 too, for PLACEMENT_TYPES' boundary; one subprocess answers every year and list.

@@ -115,12 +115,26 @@ class Command(BaseCommand):
             raise CommandError(f"build {run.pk} failed; its page says why")
 
     def _validate(self, *, year, out=None, **_):
+        from lantern.care.validator_lists import ValidatorsMissing
         from lantern.returns import validation
 
-        report = validation.validate_year(_year(year))
+        year = _year(year)
+        try:
+            report = validation.validate_year(year)
+        except ValidatorsMissing as e:
+            raise CommandError(str(e)) from None
         if out:
             exports.write_file(out, report.to_json().encode())
+            exports.exported(
+                "DfE validation report",
+                f"{year.label}: {report.errors} errors, {report.warnings} warnings, "
+                f"{report.queries} queries",
+            )
         for line in report.summary_lines():
             self.stdout.write(line)
+        if report.unchecked:
+            raise CommandError(
+                f"{' and '.join(report.unchecked)} not checked: the validator could not read it"
+            )
         if report.errors:
             raise CommandError(f"{report.errors} error(s): the returns would be rejected")
