@@ -15,6 +15,7 @@ from django.conf import settings
 
 from lantern.access import roles
 from lantern.care.actions.periods import change_legal_status, end_care
+from lantern.care.actions.permanence import record_previous_permanence
 from lantern.care.actions.placements import move_placement
 from lantern.care.actions.reviews import record_lac_review
 from lantern.care.tests.factories import foster_carers, start_care
@@ -28,6 +29,11 @@ SCRIPT = Path(__file__).with_name("validate_903.py")
 # Rules that crash on any data in csc-validator-be-903 0.1.17 (a wrong column name, or a
 # date parsed without ``errors="coerce"``): reported as not run, never as passed.
 CRASH = {"231", "233", "1007"}
+# SW12STG2 in 0.1.17 flags a first episode that ended with X1 when the child's social worker
+# was allocated before care began, though its own message asks for exactly those episodes
+# ("even those whilst they were not looked after"): a defect in the rule, so it is named
+# here rather than the worker's allocation being hidden from the return.
+DEFECTS = {"SW12STG2"}
 pytestmark = pytest.mark.django_db
 
 
@@ -56,6 +62,7 @@ def test_a_small_hand_built_return_has_no_errors(make_person, social_worker, mak
         child=amy, worker=social_worker, team=social_worker.staff.team, start=D(2026, 1, 5)
     )
     period = start_care(amy, social_worker, D(2026, 1, 12))
+    record_previous_permanence(amy, acting_user=social_worker, option="Z1")
     record_lac_review(
         amy,
         acting_user=irene,
@@ -77,11 +84,13 @@ def test_a_small_hand_built_return_has_no_errors(make_person, social_worker, mak
     ben = make_person("Ben", "Rowe", D(2012, 9, 20), sex="M")
     record_census_details(ben, acting_user=social_worker, upn_unknown="UN3")
     ben_care = start_care(ben, social_worker, D(2025, 6, 2), legal_status="V2")
+    record_previous_permanence(ben, acting_user=social_worker, option="Z1")
     end_care(ben_care, acting_user=social_worker, on=D(2025, 9, 1), reason_ceased="E4A")
 
     answer = run_in_validators(
         SCRIPT,
         {"year": "2026", "la": settings.LANTERN_LA_ONS_CODE, "this": _text(CollectionYear(2026))},
     )
-    assert answer["flagged"] == {}, answer["messages"]
+    errors = {rule: rows for rule, rows in answer["flagged"].items() if rule not in DEFECTS}
+    assert errors == {}, answer["messages"]
     assert set(answer["crashed"]) <= CRASH
