@@ -199,7 +199,9 @@ class Care(Placements):
         return reason
 
     def home_postcode(self, c) -> str:
-        if c.uasc_since or c.status == "care_leaver" or not c.family:
+        # A UASC has no home in England (903 rule 406: no distance); a care leaver's home
+        # when they came into care is their family's, as any child's (rule 392b).
+        if c.uasc_since or not c.family:
             return ""
         return c.family.address.postcode
 

@@ -119,7 +119,8 @@ class CareHealth:
                 self.add(
                     StrengthsAndDifficulties, c, day, completed_on=day, score=score, reason=reason
                 )
-            day += DAY * rng.randint(330, 380)
+            # Within a year of the last, so every collection year has one (903 rule 186).
+            day += DAY * rng.randint(330, 364)
 
     def care_education(self, c, history) -> None:
         """The PEP within 10 working days, then each term; the settings the child learns in,

@@ -18,13 +18,14 @@ from decimal import Decimal
 from faker import Faker
 
 from lantern.care.models import Carer
+from lantern.demo import postcodes
 from lantern.demo.households import INWARD_LETTERS, POSTCODE_DISTRICTS
 
 K = Carer.Kind
 # Outside the borough: neighbouring boroughs first, then the home counties and the coast,
 # where most private children's homes are.
-NEAR = ["EN1", "EN3", "N9", "N18", "N11", "N12", "E17", "E5", "N19", "NW10", "RM8", "SE18"]
-FAR = ["CM20", "SG1", "ME7", "CT9", "LU1", "SS1", "HP13", "RH10"]
+NEAR = ["EN1", "EN3", "N9", "N18", "N11", "N12", "E17", "E5", "N19", "NW9", "RM8", "SE9"]
+FAR = ["CM1", "SG1", "ME7", "CT9", "LU1", "SS1", "HP1", "RH1"]
 COSTS = {  # (kind, provider): weekly cost range in pounds; None: no placement cost
     (K.FOSTERING_HOUSEHOLD, "PR1"): (450, 600),
     (K.FOSTERING_HOUSEHOLD, "PR4"): (900, 1100),
@@ -79,7 +80,9 @@ class Pool:
             district = rng.choice(NEAR)
         else:
             district = rng.choices(list(POSTCODE_DISTRICTS), list(POSTCODE_DISTRICTS.values()))[0]
-        return f"{district} {rng.randint(1, 9)}{''.join(rng.choices(INWARD_LETTERS, k=2))}"
+        return postcodes.real(
+            district, rng.randint(1, 9), "".join(rng.choices(INWARD_LETTERS, k=2))
+        )
 
     def carer(self, kind: str, provider: str) -> Carer:
         fake, rng = self.fake, self.rng
@@ -91,11 +94,17 @@ class Pool:
             urn = COUNCIL_FOSTERING if own else rng.choice(AGENCIES)
         elif kind == K.CHILDRENS_HOME:
             name = f"{fake.last_name()} {rng.choice(HOMES)}"
-            where = self.postcode(far=0.45, near=0.35) if provider == "PR4" else self.postcode()
+            # The council's own homes are in the borough (903 rule 1015).
+            where = (
+                self.postcode(far=0.45, near=0.35) if provider == "PR4" else self.postcode(near=0)
+            )
             urn = f"SC{rng.randint(100000, 999999)}"
         else:
             name = f"{fake.street_name()} supported accommodation"
-            where = self.postcode(near=0.5)
+            # Supported accommodation (K3) is placed in the borough: the 903 validator's rule
+            # 241, without Ofsted's provider lists, takes the council's own area as the
+            # provider's (csc-validator-be-903 0.1.17).
+            where = self.postcode(near=0)
             urn = f"SC{rng.randint(100000, 999999)}"
         return Carer(name=name, kind=kind, provider=provider, urn=urn, postcode=where)
 

@@ -10,6 +10,7 @@ import random
 from faker import Faker
 
 from lantern.demo import characteristics as traits
+from lantern.demo import postcodes
 from lantern.demo.specs import (
     AddressSpec,
     Borough,
@@ -46,8 +47,9 @@ class Builder:
     def address(self) -> AddressSpec:
         street = self.fake.street_address().split("\n")
         district = self.rng.choices(list(POSTCODE_DISTRICTS), list(POSTCODE_DISTRICTS.values()))[0]
-        inward = f"{self.rng.randint(1, 9)}{''.join(self.rng.choices(INWARD_LETTERS, k=2))}"
-        return AddressSpec(street[0], street[1] if len(street) > 1 else "", f"{district} {inward}")
+        digit, letters = self.rng.randint(1, 9), "".join(self.rng.choices(INWARD_LETTERS, k=2))
+        postcode = postcodes.real(district, digit, letters)
+        return AddressSpec(street[0], street[1] if len(street) > 1 else "", postcode)
 
     def person(self, role: str, sex: str, dob: dt.date | None, last: str, eth: str) -> PersonSpec:
         young = role in ("child", "uasc")

@@ -124,18 +124,28 @@ def write_people(borough: Borough, agencies: dict[str, Agency], rng: random.Rand
     }
 
 
+# Young people keep the UPN they had at school (or the reason they had none) as care
+# leavers: the SSDA903 reports them to 21, and their records are kept to 25.
+UPN_UNTIL = 25
+
+
 def _upn_unknown(people: list[PersonSpec], with_upn: set[int], rng, today: dt.date) -> None:
     """Why a child has no UPN (CIN census UPNunknown): not yet of school age (UN1); of school
     age, never at a school in England for a child who arrived alone (UN2), otherwise newly
-    known (UN4), educated outside England (UN3) or unmatched (UN5). Never beside a UPN."""
+    known (UN4), educated outside England (UN3) or unmatched (UN5). Never beside a UPN.
+    Care leavers up to 25 keep theirs: the SSDA903 asks a UPN or a reason of every young
+    person looked after in the year (rule 442), and UN4, "newly looked after", is not for a
+    young adult."""
     reasons: dict[str, list[int]] = defaultdict(list)
     for p in people:
-        if p.pk in with_upn or p.dob is None or not p.is_child or p.age_on(today) >= 18:
+        if p.pk in with_upn or p.dob is None or not p.is_child or p.age_on(today) >= UPN_UNTIL:
             continue
         if not school_age_on(Person(date_of_birth=p.dob), today):
             reason = "UN1"
         elif p.role == "uasc" or p.uasc_since:
             reason = "UN2"
+        elif p.age_on(today) >= 18:
+            reason = rng.choices(["UN3", "UN5", "UN2"], [2, 2, 1])[0]
         else:
             reason = rng.choices(["UN4", "UN3", "UN5", "UN2"], [5, 2, 2, 1])[0]
         reasons[reason].append(p.pk)
@@ -155,7 +165,7 @@ def _identifiers(people: list[PersonSpec], agencies, rng: random.Random, today: 
                 person_id=p.pk, scheme="nhs", value=numbers.nhs(), agency_id=nhs_agency
             )
         school = next((s for s in p.schools if s), "")
-        if school and 4 <= p.age_on(today) < 18 and rng.random() < 0.93:
+        if school and 4 <= p.age_on(today) < UPN_UNTIL and rng.random() < 0.93:
             upn = numbers.upn(school, p.dob)
             if upn:
                 yield Identifier(

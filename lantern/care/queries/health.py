@@ -39,6 +39,8 @@ HEALTH_CLOCKS = (
 # OC2 HEALTH_CHECK (health promotion / development checks) is for under-5s only (903 rules
 # 545, 546); an under-5's assessments are up to date when one was done in the last 6 months.
 UNDER_5, UNDER_5_INTERVAL_DAYS = 5, 183
+CONVICTION_AGE = 10  # the age of criminal responsibility
+AGE_REASON = "SDQ1"  # no SDQ because of the child's age
 
 
 def collection_start(year_end: dt.date) -> dt.date:
@@ -104,13 +106,21 @@ def oc2_rows(year_end: dt.date) -> list[dict]:
         pk = child.pk
         row = dict.fromkeys(OC2_COLUMNS)
         row.update(CHILD=child.council_id, DOB=child.date_of_birth)
-        # 903 rule 186: the SDQ is expected from a child 4 at the start of the year and
-        # under 17 at its end; outside those ages both cells stay blank (188, 189).
+        # The SDQ is asked of a child who is 4 by the end of the year and not yet 17 at
+        # its start (rules 188, 189: otherwise both cells stay blank); a child 4 all year
+        # and under 17 at its end must have one (186). A child turning 4 or 17 in the year
+        # must have a score or a reason (197B): with no SDQ recorded, the reason is their
+        # age (SDQ1), since for part of the year they were too young or too old for one.
         age_at_start, age_at_end = child.age_on(start), child.age_on(year_end)
-        sdq_age = age_at_start is not None and youngest <= age_at_start and age_at_end <= oldest
-        if sdq_age and sdqs[pk]:
-            row["SDQ_SCORE"], row["SDQ_REASON"] = sdqs[pk][-1].score, sdqs[pk][-1].reason or None
-        row["CONVICTED"] = _flag(convictions[pk])
+        if age_at_end is not None and age_at_end >= youngest and age_at_start <= oldest:
+            if sdqs[pk]:
+                row["SDQ_SCORE"] = sdqs[pk][-1].score
+                row["SDQ_REASON"] = sdqs[pk][-1].reason or None
+            elif age_at_start < youngest or age_at_end > oldest:
+                row["SDQ_REASON"] = AGE_REASON
+        # Rule 542: no conviction information for a child under 10 at 31 March.
+        if age_at_end is not None and age_at_end >= CONVICTION_AGE:
+            row["CONVICTED"] = _flag(convictions[pk])
         if age_at_end is not None and age_at_end < UNDER_5:
             last = assessments[pk][-1].assessed_on if assessments[pk] else None
             recent = last is not None and (year_end - last).days <= UNDER_5_INTERVAL_DAYS

@@ -121,7 +121,7 @@ class OC3Row:
 
     def as_903(self) -> dict[str, str]:
         return {
-            "CHILD": str(self.person.pk),
+            "CHILD": self.person.council_id,
             "DOB": f"{self.person.date_of_birth:%d/%m/%Y}",
             "IN_TOUCH": self.in_touch,
             "ACTIV": self.activity,
@@ -129,12 +129,21 @@ class OC3Row:
         }
 
 
+NOT_APPLICABLE = "0"
+
+
+def _left_on(spans, day: dt.date) -> bool:
+    return any(end == day for _, end in spans)
+
+
 def oc3_rows(year_end: dt.date) -> list[OC3Row]:
     """One row per care leaver whose 17th to 21st birthday falls in the collection year
     ending ``year_end`` (31 March), not looked after on the birthday and owed leaving-care
-    duties (was eligible: ``eligibility.eligible_from``). The contact counted is the latest
-    in the window around the birthday; with none, the council was not in touch (``NO``,
-    activity and accommodation left blank for the worker to explain)."""
+    duties by then (eligible on or before the birthday: ``eligibility.eligible_from``). One
+    who leaves care on the birthday itself is left out too: 903 rule 1016 asks nothing of a
+    17- or 18-year-old who ceased to be looked after on or after the birthday. The contact
+    counted is the latest in the window around the birthday; with none, the council was not
+    in touch (``NO``, activity and accommodation ``0``, not applicable: rules 153, 345)."""
     from lantern.people.models import Person
 
     year_start = dt.date(year_end.year - 1, 4, 1)
@@ -154,13 +163,16 @@ def oc3_rows(year_end: dt.date) -> list[OC3Row]:
     rows = []
     for person in people:
         dob = person.date_of_birth
-        if eligibility.eligible_from(dob, spans[person.pk]) is None:
+        became = eligibility.eligible_from(dob, spans[person.pk])
+        if became is None:
             continue
         for age in OC3_BIRTHDAYS:
             day = eligibility.birthday(dob, age)
-            if not year_start <= day <= year_end:
-                continue
-            if eligibility.looked_after_on(spans[person.pk], day):
+            if not year_start <= day <= year_end or became > day:
+                continue  # not in the year, or not yet a care leaver on the birthday
+            if eligibility.looked_after_on(spans[person.pk], day) or _left_on(
+                spans[person.pk], day
+            ):
                 continue
             window = (add_months(day, -CONTACT_BEFORE), add_months(day, CONTACT_AFTER))
             contact = next(
@@ -168,7 +180,7 @@ def oc3_rows(year_end: dt.date) -> list[OC3Row]:
                 None,
             )
             if contact is None:
-                rows.append(OC3Row(person, age, "NO", "", ""))
+                rows.append(OC3Row(person, age, "NO", NOT_APPLICABLE, NOT_APPLICABLE))
             else:
                 rows.append(
                     OC3Row(person, age, contact.in_touch, contact.activity, contact.accommodation)

@@ -42,7 +42,7 @@ def missing_rows(year_start: dt.date, year_end: dt.date) -> list[dict]:
         MissingEpisode.objects.filter(period__isnull=False, start_date__lte=year_end)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=year_start))
         .select_related("person")
-        .order_by("person__council_id", "start_date")
+        .order_by("person__council_id", "start_date", "pk")
     )
     return [
         {

@@ -19,6 +19,7 @@ from lantern.care.actions.leaving_care import (
     start_pathway_plan_clocks,
     start_staying_put,
 )
+from lantern.care.actions.periods import end_care
 from lantern.care.models import CareLeaverContact, NeedsAssessment, PeriodOfCare, StayingPut
 from lantern.care.queries.leaving_care import oc3_rows
 from lantern.care.tests.factories import start_care
@@ -118,18 +119,20 @@ def test_bad_contacts_are_refused_naming_the_field(
     assert not CareLeaverContact.objects.exists()
 
 
-def _left_at_18(make_person, worker, first, born):
+def _left_at_18(make_person, worker, first, born, *, ended=None, reason="E17"):
     person = make_person(first, "Okoro", born)
     period = start_care(person, worker, dt.date(2023, 1, 2))
     PeriodOfCare.objects.filter(pk=period.pk).update(
-        end_date=dt.date(born.year + 18, born.month, born.day), reason_ceased="E17"
+        end_date=ended or dt.date(born.year + 18, born.month, born.day), reason_ceased=reason
     )
     return person
 
 
 def test_oc3_takes_the_contact_around_the_birthday(make_person, social_worker):
-    dan = _left_at_18(make_person, social_worker, "Dan", dt.date(2008, 6, 15))
-    eve = _left_at_18(make_person, social_worker, "Eve", dt.date(2008, 7, 1))
+    # Both left care at 17, on 1 June 2026, to live independently with support.
+    left = {"ended": dt.date(2026, 6, 1), "reason": "E5"}
+    dan = _left_at_18(make_person, social_worker, "Dan", dt.date(2008, 6, 15), **left)
+    eve = _left_at_18(make_person, social_worker, "Eve", dt.date(2008, 7, 1), **left)
     for on, activity in ((dt.date(2026, 3, 10), "G5"), (dt.date(2026, 6, 1), "F2")):
         record_care_leaver_contact(
             dan,
@@ -142,13 +145,34 @@ def test_oc3_takes_the_contact_around_the_birthday(make_person, social_worker):
     rows = {r.person: r for r in oc3_rows(dt.date(2027, 3, 31))}
     # 18th birthday 15 Jun 2026: the window is 15 Mar to 15 Jul; 10 Mar is outside it
     assert rows[dan].as_903() == {
-        "CHILD": str(dan.pk),
+        "CHILD": dan.council_id,
         "DOB": "15/06/2008",
         "IN_TOUCH": "YES",
         "ACTIV": "F2",
         "ACCOM": "U1",
     }
-    assert (rows[eve].birthday, rows[eve].in_touch, rows[eve].activity) == (18, "NO", "")
+    # no contact around Eve's birthday: not in touch, activity and accommodation "0"
+    assert rows[eve].as_903() | {"CHILD": "", "DOB": ""} == {
+        "CHILD": "",
+        "DOB": "",
+        "IN_TOUCH": "NO",
+        "ACTIV": "0",
+        "ACCOM": "0",
+    }
+
+
+def test_oc3_leaves_out_who_left_care_on_the_birthday_or_came_into_care_after_it(
+    make_person, social_worker
+):
+    # 903 rule 1016: nothing is asked of an 18-year-old who left care on the 18th birthday.
+    fin = _left_at_18(make_person, social_worker, "Fin", dt.date(2008, 6, 15))
+    # Gus came into care after his 17th birthday: not a care leaver on it.
+    gus = make_person("Gus", "Okoro", dt.date(2009, 5, 1))
+    start_care(gus, social_worker, dt.date(2026, 6, 1))
+    end_care(PeriodOfCare.objects.get(person=gus), acting_user=social_worker,
+             on=dt.date(2026, 10, 1), reason_ceased="E13")  # fmt: skip
+    people = {r.person for r in oc3_rows(dt.date(2027, 3, 31))}
+    assert fin not in people and gus not in people
 
 
 def test_staying_put_is_after_18_with_former_foster_carers(make_person, social_worker):

@@ -22,14 +22,17 @@ def yusuf(make_person, social_worker):
 
 
 def test_the_uasc_table_lists_children_looked_after_in_the_year(yusuf, child, in_care):
+    # While the status continues, DUC is the day it will cease: the 18th birthday (205B).
     assert uasc_rows(D(2026, 3, 31)) == [
-        {"CHILD": yusuf.council_id, "SEX": "M", "DOB": "01/01/2010", "DUC": ""}
+        {"CHILD": yusuf.council_id, "SEX": "M", "DOB": "01/01/2010", "DUC": "01/01/2028"}
     ]
     assert uasc_rows(D(2025, 3, 31)) == []  # not yet UASC nor looked after
     yusuf.uasc_ceased = D(2026, 9, 1)
     yusuf.save()
     assert uasc_rows(D(2027, 3, 31))[0]["DUC"] == "01/09/2026"
-    assert uasc_rows(D(2026, 3, 31))[0]["DUC"] == ""
+    assert uasc_rows(D(2026, 3, 31))[0]["DUC"] == "01/01/2028"
+    # Ceased in 2026/27: no longer UASC in 2027/28, so not in that year's table (205A).
+    assert uasc_rows(D(2028, 3, 31)) == []
 
 
 def test_sex_is_1_or_2_up_to_2023_24(make_person, social_worker):

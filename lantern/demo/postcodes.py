@@ -1,0 +1,47 @@
+"""Real postcodes for the demo borough and the places its children are placed.
+
+The SSDA903 validator looks every HOME_POST and PL_POST up in the ONS postcode directory
+(rules 392c, 169, 179, 164: the placement's council and distance from home), so a made-up
+inward code ("N15 7AZ") makes an error for every child. These are real postcodes (ONS
+Postcode Directory, Open Government Licence), 20 per district; the Haringey districts' are
+all inside Haringey (E09000014), so own provision is placed in the council's own area
+(rule 1015). ``real`` turns the draw the demo already makes (a digit and two letters) into
+one of them, so a seed makes the same borough as before, with real postcodes.
+"""
+
+INWARD = {
+    "N17": "0JF 0XH 0ZS 1BS 1EE 1EL 1LP 6GJ 6GQ 6JZ 6RR 6XJ 7NR 7UZ 8AW 8JE 8SH 9AS 9DT 9PB",
+    "N15": "3AN 3DP 3DS 3LW 3LY 3PX 3RL 3RS 3WD 4FZ 4HS 4NS 4XW 5AT 5JN 5LJ 5RT 5WW 6JD 6JR",
+    "N22": "4HD 4LT 4UF 4XA 5BX 5DJ 5EG 5HW 6AB 6AY 6HL 6PB 6RY 6SQ 6WP 7AP 8HH 8NX 8ZD 9AJ",
+    "N4": "1AY 1BW 1LH 1PS 1RB 1XR 1YP 2FU 2QN 3AR 3EL 3TA 3WY 3XA 3ZR 4AX 4JX 4LB 4NJ 4NP",
+    "N8": "0EF 0LZ 0QJ 0WY 7HN 7JH 7QX 7RG 7UW 7WF 7WG 7WX 7ZB 8DF 8SA 8SJ 9BS 9DA 9DY 9FL",
+    "N10": "1DR 1HS 1NJ 1PG 1PP 1XJ 2DA 2PN 2PY 2QN 2RD 2UT 2WA 2WX 2XY 3HY 3JQ 3LB 3LW 3PP",
+    "N6": "4DR 4HB 4HL 4QA 4RJ 4RL 4TP 5AB 5DA 5DL 5EW 5EZ 5FD 5FN 5NU 5PQ 5PY 5QE 5QJ 5QL",
+    "EN1": "1DE 1QH 1QY 1RJ 1UF 1XL 1XR 2AG 2GE 2JB 2PZ 2WZ 3DT 3EE 3FE 3SH 4JP 4LX 4RH 4RL",
+    "EN3": "4DL 4EX 4JS 4UW 4ZT 5AS 5DZ 5FE 5NB 5QX 5YJ 6BW 6DD 6HZ 6JJ 6NH 6TF 6UR 6YQ 7FS",
+    "N9": "0AN 0FJ 0PB 0PN 0PP 0RB 0SA 7AQ 7EN 7HD 7PE 7QD 7XG 8AF 8BF 8DG 8DY 8NN 9BS 9GB",
+    "N18": "1BD 1HP 1NE 1PT 1UZ 1XJ 1ZD 1ZL 2EW 2NS 2RD 2RP 2SL 2TA 2TH 2UN 2YS 3BH 3DQ 3HR",
+    "N11": "1AT 1DH 1EB 1HX 1LD 1NZ 1QX 1WG 1ZA 2DT 2EL 2RN 2XS 3BL 3BP 3NS 3WH 3WJ 3XR 3YT",
+    "N12": "0BA 0ST 0WD 0YZ 2AW 7DB 7EN 8AQ 8DN 8DY 8NE 8PS 8QJ 8QZ 8TN 8TU 9BX 9EY 9GZ 9LW",
+    "E17": "0HG 0LA 0NR 0XT 0YG 0YJ 3GY 4AD 4DE 4JD 4WX 5FF 5LL 6AH 6BG 6RB 7BB 7HD 7JP 8BW",
+    "E5": "0BZ 0DD 0PD 0RP 0SB 5DS 5EG 8EN 8GH 8QP 8SQ 8WD 8WZ 8XU 8YY 9AH 9BE 9BG 9FZ 9GF",
+    "N19": "3AW 3BJ 3LH 3RU 3SD 3SQ 3TJ 3WE 3XY 4AY 4HF 4PS 5AN 5EY 5SA 5SU 5TF 5XU 9BL 9DJ",
+    "NW9": "0BB 0EW 0LP 0ZF 1GW 1NB 1QN 5EN 5JX 6JS 6SB 6WP 7AZ 7DA 8TZ 8UX 8WD 8XY 8YU 9DG",
+    "RM8": "1BQ 1DR 1PW 1SN 1SP 1XB 1XP 1XU 2DF 2FU 2GH 2HJ 2PB 2PS 2TT 2WS 2YW 3AD 3AH 3AL",
+    "SE9": "1JS 1SW 1TF 1WT 2AE 2DE 2EY 3TP 3ZH 4AF 4DJ 4HT 4JN 4PE 4WJ 5DL 5JG 5NU 5NY 6AJ",
+    "CM1": "1EF 1HT 1JN 1YN 2BJ 2EN 2HJ 2SD 2TX 3DH 3GS 4GG 4LA 5FD 5HJ 5RB 6NT 6QT 7AT 7GU",
+    "SG1": "1BD 1GB 1HP 1PH 1QB 1QD 1TN 1ZE 1ZT 2BG 2EY 2LX 2ZQ 3HJ 3JS 3RD 4HZ 4UD 4XB 5JL",
+    "ME7": "1AA 1EJ 1HD 1HT 1JZ 1NJ 1NY 2DB 2TG 3EW 3HN 3JB 3PZ 3TF 3TP 4AZ 4PT 4QN 5DA 5PL",
+    "CT9": "1AE 1DQ 1EY 1GR 1NY 1PY 1TS 2JF 2NG 2PX 2RY 2TH 2WX 3EY 3NJ 3RX 4AW 4DS 4GS 4JN",
+    "LU1": "1JF 1JN 1SL 1XX 2XB 2ZU 3BY 3BZ 3JG 3SU 3WL 4JD 5JZ 5LF 5QB 5WD 5ZG 9DY 9GE 9JA",
+    "SS1": "1BG 1QA 2AW 2BG 2FA 2NN 2RG 2RY 3BF 3DN 3ED 3EE 3FS 3LR 3NB 3QA 3RL 9FB 9GH 9GN",
+    "HP1": "1AU 1DA 1DR 1NZ 1RW 2HS 2QY 2TB 2TN 2UA 3JT 3LG 3PB 3RF 3RU 3SY 9BZ 9EW 9GD 9NX",
+    "RH1": "1DY 1FW 1PL 1YS 2DR 2JP 2YD 2YH 3RH 4EQ 4JU 4LT 5GT 5GW 5PW 5XE 6BT 6HH 6HN 6HY",
+}
+
+
+def real(district: str, digit: int, letters: str) -> str:
+    """The real postcode in ``district`` that the random draw (1-9 and two letters) picks."""
+    inward = INWARD[district].split()
+    key = digit * 400 + sum(ord(c) * 31**i for i, c in enumerate(letters))
+    return f"{district} {inward[key % len(inward)]}"
