@@ -12,6 +12,7 @@ known to police are more likely to be on plans, as they are in life.
 import datetime as dt
 import random
 
+from lantern.clocks.calendar import current_calendar
 from lantern.demo.households import DAY, Builder
 from lantern.demo.specs import Borough, FamilySpec, NameSpec, PersonSpec, Relation
 from lantern.demo.targets import per_year_at
@@ -64,6 +65,22 @@ def assign(rng: random.Random, builder: Builder, scale: float) -> None:
             leaver.uasc_since = min(leaver.uasc_since, leaver.episode_start)
     left_care(rng, borough, builder.today, scale)
     add_unborn(rng, builder)
+    conferences_on_working_days(borough, builder.today)
+
+
+def conferences_on_working_days(borough: Borough, today: dt.date) -> None:
+    """A plan starts at its initial conference, and no conference sits at a weekend or on
+    a bank holiday (CIN census 8875): a start drawn on one moves to the next working day,
+    or back to the last one when the next is not yet past."""
+    cal = current_calendar()
+    for kid in borough.people:
+        day = kid.cp_start
+        if day is None or cal.is_working_day(day):
+            continue
+        later = cal.add_working_days(day, 1)
+        earlier = cal.subtract_working_days(day, 1)
+        floor = max((d for d in (kid.episode_start, kid.dob) if d is not None), default=day)
+        kid.cp_start = later if later < today or earlier < floor else earlier
 
 
 # Children who left care in the year other than at 18, at scale 1 (DfE CLA 2025: 34,450

@@ -251,14 +251,16 @@ class Story(
         outcome, assessed = self.assessment(c, episode, referral, closed, first.get("assessment"))
         if c.care_start:
             self.looked_after(c, episode)
+        stepped = None
         if c.cp_start:
             self.cin_before_protection(c, episode, referral, assessed, first)
             self.protection(c, episode, referral, mine, first)
-        elif s47:
-            self.enquiry_without_plan(c, episode, referral, closed)
-        stepped = None
-        if c.status == "child_in_need" and not c.cp_start and rng.random() < self.step_share:
+        elif c.status == "child_in_need" and rng.random() < self.step_share:
             stepped = self.stepped_down(c, episode, referral)
+        # One enquiry at a time in an episode (CIN census 8890, 8839): a child whose plan
+        # has ended had their enquiry in ``protection``.
+        if s47 and not c.cp_start and stepped is None:
+            self.enquiry_without_plan(c, episode, referral, closed)
         if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
             start = self.past(stepped or assessed or referral + 30 * DAY)
             end = closed and max(start, closed - rng.randint(0, 20) * DAY)

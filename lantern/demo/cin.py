@@ -19,7 +19,7 @@ class ChildInNeed:
     def cin_before_protection(self, c, episode, referral, assessed, first):
         """Some children on a plan were first children in need: the ICPC's plan replaces
         the CIN plan that day (``actions.plans.start_cp_plan``)."""
-        icpc_on = max(c.cp_start, referral)
+        icpc_on = self.icpc_day(c, referral)
         talk = first.get("strategy_discussion", (icpc_on - 20 * DAY,))[0]
         if assessed and assessed < talk - 30 * DAY and self.rng.random() < CIN_BEFORE_CP:
             self.assessed.outcome = "cin_plan"

@@ -66,6 +66,12 @@ class Protection:
                 talk.emergency_protection_order_on = order if order < self.today else None
         return talk
 
+    def icpc_day(self, c, referral):
+        """The initial conference that starts the child's plan: never before the referral
+        (CIN census 1104), never at a weekend or on a bank holiday (8875)."""
+        day = max(c.cp_start, referral)
+        return day if self.cal.is_working_day(day) else self.cal.add_working_days(day, 1)
+
     def health(self, c, day) -> str:
         age = c.age_on(day)
         if age is None or age < 5:
@@ -135,7 +141,8 @@ class Protection:
         icpc = rng.random() < self.icpc_share
         within = rng.random() < targets.value("icpc_in_time")
         took = rng.randint(5, 15) if within or not icpc else rng.randint(16, 22)
-        ends = min(self.past(self.cal.add_working_days(held, took)), latest)
+        # A conference is held on a working day (CIN census 8875), as the enquiry ends.
+        ends = self.working(min(self.past(self.cal.add_working_days(held, took)), latest))
         talk = self.strategy(c, episode, held)
         enquiry = self.add(
             cw.Section47Enquiry,
@@ -172,7 +179,7 @@ class Protection:
         (ICPC date, plan end) for an earlier plan the chronology does not hold."""
         rng, day = self.rng, self.DAY
         # Never before the referral (CIN census 1104): a pre-birth plan can share its date.
-        icpc_on = ended[0] if ended else max(c.cp_start, referral)
+        icpc_on = ended[0] if ended else self.icpc_day(c, referral)
         held = dated["strategy_discussion"][0] if "strategy_discussion" in dated else None
         held = max(referral, min(held or icpc_on - 20 * day, icpc_on))
         begun = max(held, min(dated.get("section_47", (held,))[0], icpc_on))
@@ -286,7 +293,7 @@ class Protection:
         """A previous episode whose plan ended months before this referral."""
         rng, day = self.rng, self.DAY
         closed = c.episode_start - rng.randint(30, 300) * day
-        icpc_on = closed - rng.randint(200, 400) * day
+        icpc_on = self.working(closed - rng.randint(200, 400) * day)
         referral = icpc_on - rng.randint(30, 60) * day
         if not c.dob or referral <= c.dob:
             return

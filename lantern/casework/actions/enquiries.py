@@ -93,6 +93,27 @@ def record_strategy_discussion(
     return discussion
 
 
+def _one_enquiry_at_a_time(episode, start_date: dt.date) -> None:
+    """An enquiry runs until it concludes that no conference is needed, or until its
+    initial conference: another cannot start in the episode while it runs (CIN census
+    8890, 8839). Fresh concerns during an enquiry are part of it."""
+    held = dict(
+        Conference.objects.filter(episode=episode, section47__isnull=False).values_list(
+            "section47", "held_on"
+        )
+    )
+    for other in Section47Enquiry.objects.filter(episode=episode, start_date__lte=start_date):
+        if other.icpc_required is False:
+            continue  # concluded without a conference: it no longer runs
+        conference = held.get(other.pk)
+        if conference is None or conference >= start_date:
+            refuse(
+                f"The section 47 enquiry from {long_date(other.start_date)} is still running "
+                f"on that date: record these concerns in it (CIN census rule 8890)",
+                "start_date",
+            )
+
+
 @transaction.atomic
 def start_section47(
     person: Person,
@@ -119,6 +140,7 @@ def start_section47(
         "The enquiry cannot start before the strategy discussion that decided on it",
         "start_date",
     )
+    _one_enquiry_at_a_time(episode, start_date)
     enquiry = create(
         Section47Enquiry,
         person,
