@@ -98,17 +98,19 @@ def demo_borough(_shared_borough, db):
     return _shared_borough
 
 
+def pytest_itemcollected(item):
+    """On one worker under ``--dist loadgroup`` (marked as collected: xdist reads the mark in
+    its own pytest_collection_modifyitems, which may run before this conftest's)."""
+    if _uses_borough(item):
+        item.add_marker(pytest.mark.xdist_group(FIXTURE))
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """The borough's tests run back to back (first, being the longest piece of work), on one
-    worker under ``--dist loadgroup``."""
+    """The borough's tests run back to back (first, being the longest piece of work)."""
     using = [item for item in items if _uses_borough(item)]
-    if not using:
-        return
-    for item in using:
-        item.add_marker(pytest.mark.xdist_group(FIXTURE))
-    others = [item for item in items if not _uses_borough(item)]
-    items[:] = using + others
+    if using:
+        items[:] = using + [item for item in items if not _uses_borough(item)]
 
 
 @pytest.hookimpl(tryfirst=True)
