@@ -63,11 +63,13 @@ demo: install
 		$(BIN)/lantern runserver 127.0.0.1:$(PORT) --noreload
 
 # The whole suite. SQLite by default; set DATABASE_URL=postgres://… to run it on PostgreSQL.
+# On every core (pytest-xdist, one test database per worker); JOBS=0 runs it in one process.
+JOBS ?= auto
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(DEV) $(BIN)/pytest
+	$(DEV) $(BIN)/pytest -n $(JOBS)
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports

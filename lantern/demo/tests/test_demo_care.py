@@ -4,11 +4,9 @@ and moves, written as the care actions would, on England's mixes. Each care chec
 to catch the record it exists for, changed behind the app's back."""
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from lantern.care.models import CareEpisode, LegalStatus, PeriodOfCare, Placement
 from lantern.chronology.models import ChronologyEntry
@@ -31,16 +29,11 @@ CARE_TARGETS = {
 }
 
 
-def build(scale: float, seed: int) -> None:
-    call_command("demo", seed=seed, scale=scale, today=TODAY.isoformat(), stdout=io.StringIO())
-
-
 def flagged(name: str, person_id: int) -> bool:
     return any(v.person_id == person_id for v in checks.run(TODAY, only=[name])[name])
 
 
-def test_looked_after_children_and_care_leavers_have_their_care_histories():
-    build(0.05, 5)
+def test_looked_after_children_and_care_leavers_have_their_care_histories(demo_borough):
     looked_after = Person.objects.filter(care_status="looked_after")
     assert looked_after.count() >= 15
     for person in looked_after:
@@ -91,8 +84,7 @@ def test_looked_after_children_and_care_leavers_have_their_care_histories():
     assert not failed, "\n".join(report.lines(failed))
 
 
-def test_the_care_checks_catch_what_the_actions_would_refuse():
-    build(0.02, 8)
+def test_the_care_checks_catch_what_the_actions_would_refuse(demo_borough):
     young = next(
         p
         for p in Placement.objects.select_related("person").order_by("pk")

@@ -5,10 +5,8 @@ actions would and on England's figures. Each check is shown to catch the record 
 for, changed behind the app's back."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 
 from lantern.care import models as care
 from lantern.care.queries.permanence import permanence_tracker
@@ -29,16 +27,11 @@ RECORD_TARGETS = {
 }
 
 
-def build(scale: float, seed: int) -> None:
-    call_command("demo", seed=seed, scale=scale, today=TODAY.isoformat(), stdout=io.StringIO())
-
-
 def flagged(name: str, person_id: int) -> bool:
     return any(v.person_id == person_id for v in checks.run(TODAY, only=[name])[name])
 
 
-def test_looked_after_children_and_care_leavers_have_the_rest_of_their_record():
-    build(0.05, 5)
+def test_looked_after_children_and_care_leavers_have_the_rest_of_their_record(demo_borough):
     looked_after = Person.objects.filter(care_status="looked_after")
     rows = permanence_tracker(looked_after, TODAY)
     assert len(rows) == looked_after.count()
@@ -76,8 +69,7 @@ def test_looked_after_children_and_care_leavers_have_the_rest_of_their_record():
     assert not failed, "\n".join(report.lines(failed))
 
 
-def test_the_care_record_checks_catch_what_the_actions_would_refuse():
-    build(0.02, 8)
+def test_the_care_record_checks_catch_what_the_actions_would_refuse(demo_borough):
     adoption = care.AdoptionPlan.objects.filter(matched_on__isnull=False).first()
     if adoption is not None:  # a single adopter cannot be a couple (903 rule 511)
         care.AdoptionPlan.objects.filter(pk=adoption.pk).update(

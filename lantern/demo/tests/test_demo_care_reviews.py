@@ -3,10 +3,8 @@ education records for each period of care (issue 10 §11), as the care actions w
 them, inside the period, on England's figures; each check catches the record it exists for."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 
 from lantern.care.actions.concerns import raise_iro_concern
 from lantern.care.models import (
@@ -30,16 +28,11 @@ pytestmark = pytest.mark.django_db
 TARGETS = {"lac_reviews_in_time", "health_assessments", "immunisations", "dental_checks"}
 
 
-def build(scale: float, seed: int) -> None:
-    call_command("demo", seed=seed, scale=scale, today=TODAY.isoformat(), stdout=io.StringIO())
-
-
 def inside(period, day) -> bool:
     return period.start_date <= day <= (period.end_date or TODAY)
 
 
-def test_every_period_of_care_has_its_iro_reviews_visits_health_and_education():
-    build(0.05, 7)
+def test_every_period_of_care_has_its_iro_reviews_visits_health_and_education(demo_borough):
     cal = current_calendar()
     periods = list(PeriodOfCare.objects.select_related("person"))
     assert len(periods) >= 15

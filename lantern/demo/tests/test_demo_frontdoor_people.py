@@ -2,10 +2,6 @@
 go wrong (a demo of 0.05 holds every kind of record the checks read)."""
 
 import datetime as dt
-import io
-
-import pytest
-from django.core.management import call_command
 
 from lantern.casework.models import Assessment, CINEpisode
 from lantern.clocks.models import Deadline
@@ -26,12 +22,7 @@ NEW = [
 ]
 
 
-@pytest.fixture
-def borough(db):
-    call_command("demo", seed=5, scale=0.05, today=TODAY.isoformat(), stdout=io.StringIO())
-
-
-def test_accepted_referrals_are_in_an_episode_from_the_day_received_with_its_clocks(borough):
+def test_accepted_referrals_are_in_an_episode_from_the_day_received_with_its_clocks(demo_borough):
     referrals = Referral.objects.select_related("episode", "contact")
     assert referrals.exists()
     opened = [r for r in referrals if r.episode.referral_date == r.received_on]
@@ -49,7 +40,7 @@ def test_accepted_referrals_are_in_an_episode_from_the_day_received_with_its_clo
         assert Deadline.objects.filter(person=s.person, rule__code="referral_decision").exists()
 
 
-def test_uasc_children_have_their_dates_and_no_child_has_none_beside_a_disability(borough):
+def test_uasc_children_have_their_dates_and_no_child_has_none_beside_a_disability(demo_borough):
     assert Person.objects.filter(uasc_since__isnull=False).exists()
     assert Disability.objects.filter(code="NONE").exists()
     upn = Identifier.objects.filter(scheme="upn").values("person_id")
@@ -57,7 +48,7 @@ def test_uasc_children_have_their_dates_and_no_child_has_none_beside_a_disabilit
     assert not {n: v for n, v in checks.run(TODAY, only=NEW).items() if v}
 
 
-def test_the_checker_finds_each_broken_front_door_and_census_record(borough):
+def test_the_checker_finds_each_broken_front_door_and_census_record(demo_borough):
     referral = Referral.objects.select_related("episode").first()
     Referral.objects.filter(pk=referral.pk).update(episode=None)
     CINEpisode.objects.create(

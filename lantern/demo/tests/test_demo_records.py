@@ -4,10 +4,8 @@ the clocks CIN and pre-birth plans run. Each check is shown to catch the record 
 for, changed behind the app's back."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 
 from lantern.casework import models as cw
 from lantern.chronology.describe import describe
@@ -20,8 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("demo", seed=11, scale=0.02, today=TODAY.isoformat(), stdout=io.StringIO())
+def demo(demo_borough):
     found = {name: v for name, v in checks.run(TODAY).items() if v}
     assert not found, "\n".join(checks.summary(found))
 
