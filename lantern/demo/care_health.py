@@ -153,15 +153,18 @@ class CareHealth:
         rng, dob, start = self.care_rng, c.dob, history.period.start_date
         moves = {p.start_date for p in history.placements[1:]}
         changes: list[tuple[dt.date, str, str]] = []  # (start, phase, move reason)
-        year = start.year - (1 if start < dt.date(start.year, 9, 1) else 0)
+        # An unaccompanied child is in school or college here only after arriving: from
+        # the school year they arrive in, so no September before then moves them on.
+        arrived = start + DAY * rng.randint(14, 60) if c.uasc_since else start
+        year = arrived.year - (1 if arrived < dt.date(arrived.year, 9, 1) else 0)
         now = phase(c.age_on(dt.date(year, 9, 1)))
         if now:
             began = year
             while began > dob.year and phase(c.age_on(dt.date(began - 1, 9, 1))) == now:
                 began -= 1
             first = dt.date(began, 9, 1)
-            if c.uasc_since:  # in school or college here only after arriving
-                first = max(first, start + DAY * rng.randint(14, 60))
+            if c.uasc_since:
+                first = max(first, arrived)
             if first <= last:
                 changes.append((first, now, ""))
         while (sep := dt.date(year + 1, 9, 1)) <= last:

@@ -56,3 +56,22 @@ def test_a_school_move_with_a_later_placement_keeps_the_phase_the_child_has_reac
     ]
     ends = [s.end_date for s in story.made]
     assert ends == [s.day - dt.timedelta(days=1) for s in story.made[1:]] + [None]
+
+
+def test_an_unaccompanied_child_arriving_in_september_starts_in_that_school_years_phase():
+    """In care from 20 August 2025, arriving at school on 3 September aged 11 (10 on the
+    September before): secondary school from then, never a primary school after the
+    September that moved their year group on."""
+    child = PersonSpec.__new__(PersonSpec)
+    child.dob, child.uasc_since = dt.date(2014, 6, 1), dt.date(2025, 8, 20)
+    start = dt.date(2025, 8, 20)
+    history = SimpleNamespace(
+        period=SimpleNamespace(start_date=start), placements=[SimpleNamespace(start_date=start)]
+    )
+    story = Settings()
+    story.settings(child, history, last=dt.date(2026, 11, 23))
+
+    # Always() takes the shortest wait: at school 14 days after coming into care.
+    assert [(s.day, s.where, s.reason) for s in story.made] == [
+        (dt.date(2025, 9, 3), "secondary", ""),
+    ]
