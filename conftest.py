@@ -84,6 +84,22 @@ def analyst(make_staff):
 
 
 @pytest.fixture
+def manager(make_staff, social_worker):
+    """Alice's team manager, Mo: authorises her assessments and allocates."""
+    boss = make_staff("mo", roles.TEAM_MANAGER)
+    team = social_worker.staff.team
+    team.manager = boss
+    team.save(update_fields=["manager"])
+    return boss
+
+
+@pytest.fixture
+def iro(make_staff):
+    """Irene, an independent reviewing officer: chairs conferences and reviews."""
+    return make_staff("irene", roles.IRO, Team.Kind.IRO)
+
+
+@pytest.fixture
 def make_person(db, council, social_worker):
     def make(
         first: str = "Amy",

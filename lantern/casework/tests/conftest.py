@@ -5,23 +5,7 @@ import datetime as dt
 
 import pytest
 
-from lantern.access import roles
 from lantern.casework.tests.journey import Journey
-from lantern.workforce.models import Team
-
-
-@pytest.fixture
-def manager(make_staff, social_worker):
-    boss = make_staff("mo", roles.TEAM_MANAGER)
-    team = social_worker.staff.team
-    team.manager = boss
-    team.save(update_fields=["manager"])
-    return boss
-
-
-@pytest.fixture
-def iro(make_staff):
-    return make_staff("irene", roles.IRO, Team.Kind.IRO)
 
 
 @pytest.fixture

@@ -33,20 +33,6 @@ def ids(number: int, start=START, end=END) -> list[str]:
 
 
 @pytest.fixture
-def manager(make_staff, social_worker):
-    boss = make_staff("boss", roles.TEAM_MANAGER)
-    team = social_worker.staff.team
-    team.manager = boss
-    team.save(update_fields=["manager"])
-    return boss
-
-
-@pytest.fixture
-def iro(make_staff):
-    return make_staff("irene", roles.IRO, Team.Kind.IRO)
-
-
-@pytest.fixture
 def assessment_team(make_staff):
     boss = make_staff("tm", roles.TEAM_MANAGER, Team.Kind.ASSESSMENT)
     team = Team.objects.get(kind=Team.Kind.ASSESSMENT)

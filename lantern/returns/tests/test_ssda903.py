@@ -133,7 +133,8 @@ def test_an_adoption_fills_ad1_and_placed_for_adoption(make_person, social_worke
     adoption = decide_adoption(baby, acting_user=social_worker, decided_on=D(2024, 6, 3))
     change_legal_status(period, acting_user=social_worker, on=D(2024, 9, 2), code="E1")
     adopters = Carer.objects.create(
-        name="The Lee family", kind=Carer.Kind.ADOPTERS,
+        name="The Lee family",
+        kind=Carer.Kind.ADOPTERS,
         provider="PR1",
         urn="XXXXXXX",
         postcode="N8 7AA",
@@ -269,7 +270,12 @@ def test_reviews_and_social_worker_episodes_of_the_year(child, social_worker, ma
     allocate_worker(child, bob, acting_user=social_worker, start=D(2026, 3, 2))
     read = tables(Y2026)
     assert read["Reviews"] == [
-        {"CHILD": child.council_id, "DOB": "04/05/2016", "REVIEW": "06/02/2026", "REVIEW_CODE": "PN1"}
+        {
+            "CHILD": child.council_id,
+            "DOB": "04/05/2016",
+            "REVIEW": "06/02/2026",
+            "REVIEW_CODE": "PN1",
+        }
     ]
     assert [
         (r["SW_ID"], r["SW_DECOM"], r["SW_DEC"], r["SW_REASON"]) for r in read["SWEpisodes"]
