@@ -18,7 +18,6 @@ from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.returns import builds, findings, queries
 from lantern.returns.models import ReturnFile, ReturnRun
-from lantern.returns.years import CollectionYear
 
 logger = logging.getLogger(__name__)
 Status = ReturnRun.Status
@@ -76,9 +75,7 @@ def perform_run(run_id: int) -> ReturnRun:
         if builds.validated(run.kind):
             step = "Running the DfE's validators"
             progress(step, 0, 0, force=True)
-            from lantern.returns import validation
-
-            checked = validation.validate_year(CollectionYear(run.year), progress=progress)
+            checked = builds.check(run, built, progress)
             report = findings.from_report(checked, lambda name: builds.belongs(name, run.kind))
         _keep(run.pk, built, report)
     except Exception as exc:  # the run records every failure (see the docstring)

@@ -47,13 +47,31 @@ def build(run: ReturnRun) -> Built:
 
 
 # The returns the DfE's validators check, and the word in a validation issue's return name
-# that says which return it belongs to (``validate_year`` checks a year's CIN census and
-# SSDA903 together; each run keeps the issues of its own return).
+# that says which return it belongs to (each run keeps the issues of its own return).
 VALIDATED = {Kind.CIN: "cin", Kind.SSDA903: "903"}
 
 
 def validated(kind: str) -> bool:
     return kind in VALIDATED
+
+
+def check(run: ReturnRun, built: Built, progress):
+    """The DfE's validator over exactly the files this run keeps (what the analyst
+    downloads is what was checked); a 903 is checked with last year's tables beside it, so
+    the year-on-year rules run."""
+    from lantern.returns import validation
+
+    year = CollectionYear(run.year)
+    if run.kind == Kind.CIN:
+        (census,) = built.files.values()
+        return validation.validate(year, cin=census, ssda903=None, progress=progress)
+    from lantern.returns import ssda903
+
+    progress(f"Building the {year.previous.label} SSDA903 return for the year-on-year rules")
+    last = ssda903.build(year.previous)
+    return validation.validate(
+        year, cin=None, ssda903=built.files, previous_903=last.files, progress=progress
+    )
 
 
 def belongs(return_name: str, kind: str) -> bool:

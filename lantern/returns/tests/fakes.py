@@ -1,7 +1,7 @@
 """Small stand-ins for the builders and the validation API, so the Returns page is tested on
 its own: known files, a known report, and a builder that fails on request.
 
-A stand-in replaces ``build`` (or ``validate_year``) on the real module where it exists, and
+A stand-in replaces ``build`` (or ``validate``) on the real module where it exists, and
 is put in its place where it does not yet; either way the page's import finds it.
 """
 
@@ -113,14 +113,14 @@ def report_about(child) -> Report:
 
 
 def install_returns(monkeypatch, child, *, progress_seen=None, fail_with=None):
-    """Every builder and ``validate_year``; ``fail_with`` makes the CIN builder raise it."""
+    """Every builder and ``validate``; ``fail_with`` makes the CIN builder raise it."""
 
     def cin_build(year):
         if fail_with:
             raise fail_with
         return Document(CIN_XML, children=1)
 
-    def validate_year(year, progress=None):
+    def validate(year, *, cin=None, ssda903=None, previous_903=None, progress=None, **_):
         for done in range(1, 4):
             if progress:
                 progress("Running the CIN census rules", done, 3)
@@ -132,4 +132,4 @@ def install_returns(monkeypatch, child, *, progress_seen=None, fail_with=None):
     install(monkeypatch, "ssda903", build=lambda year: Tables(dict(TABLES), children=1))
     install(monkeypatch, "annexa", build=lambda start, end: Document(b"PK\x03\x04xlsx", rows=2))
     install(monkeypatch, "ssd", build=lambda: Tables({"person.csv": b"person_id\n"}))
-    install(monkeypatch, "validation", validate_year=validate_year)
+    install(monkeypatch, "validation", validate=validate)

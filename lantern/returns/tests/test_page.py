@@ -205,10 +205,10 @@ def test_a_failed_build_shows_its_message_and_keeps_nothing(pat, child, monkeypa
 def test_a_validator_that_cannot_start_fails_the_build_with_its_reason(pat, child, monkeypatch):
     fakes.install_returns(monkeypatch, child)
 
-    def no_venv(year, progress=None):
+    def no_venv(year, progress=None, **returns):
         raise FileNotFoundError("the validators' virtualenv is missing: run make install")
 
-    fakes.install(monkeypatch, "validation", validate_year=no_venv)
+    fakes.install(monkeypatch, "validation", validate=no_venv)
     pat.post(reverse("returns:build"), {"kind": "cin", "year": "2026"})
     run = ReturnRun.objects.get()
     assert run.status == "failed" and not run.files.exists()
