@@ -9,9 +9,8 @@ from lantern.care.actions.periods import end_care
 from lantern.care.tests.factories import start_care
 from lantern.casework.models import Conference
 from lantern.casework.tests.journey import Journey
-from lantern.returns.tests.annexa_fixtures import ids, iro, manager, sheet_rows
+from lantern.returns.tests.annexa_fixtures import ids, sheet_rows
 
-__all__ = ["iro", "manager"]
 D = dt.date
 
 
