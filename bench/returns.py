@@ -99,13 +99,15 @@ def ensure_national(args) -> None:
         print(f"copied in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def best_of(repeats: int, build) -> float:
-    times = []
+def best_of(repeats: int, build) -> tuple[float, float]:
+    """The best wall time and the CPU time of that build: on a shared machine the CPU time
+    says what the build costs, the wall time what a user waits."""
+    best = (float("inf"), 0.0)
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         build()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        best = min(best, (time.perf_counter() - t0, time.process_time() - c0))
+    return best
 
 
 def baseline(tables: list[str]) -> float:
@@ -143,17 +145,20 @@ def run(size: str, args) -> None:
         "SSDA903": lambda: ssda903.build(year),
         "Annex A": lambda: annexa.build(year.start, year.end),
     }
-    total = 0.0
+    total = cpu_total = 0.0
     for name, build in builds.items():
-        took = best_of(repeats, build)
+        took, cpu = best_of(repeats, build)
         base = baseline(BASELINE_TABLES[name])
-        total += took
+        total, cpu_total = total + took, cpu_total + cpu
         print(
-            f"  {name:<11} {took:7.2f} s   (bare SQL over its tables {base:6.2f} s, "
-            f"{took / max(base, 1e-9):4.1f}x)"
+            f"  {name:<11} {took:7.2f} s wall, {cpu:6.2f} s CPU   (bare SQL over its tables "
+            f"{base:6.2f} s, {took / max(base, 1e-9):4.1f}x)"
         )
     verdict = "met" if total < TARGET_S[size] else "MISSED"
-    print(f"  all three   {total:7.2f} s   target under {TARGET_S[size]:.0f} s: {verdict}")
+    print(
+        f"  all three   {total:7.2f} s wall, {cpu_total:6.2f} s CPU   target under "
+        f"{TARGET_S[size]:.0f} s: {verdict}"
+    )
 
 
 def main() -> None:
