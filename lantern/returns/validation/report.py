@@ -52,6 +52,9 @@ class Report:
     issues: list[Issue] = field(default_factory=list)
     not_run: list[tuple[str, str, str]] = field(default_factory=list)  # (return, rule, why)
     rules_run: dict[str, int] = field(default_factory=dict)  # by return
+    # Rules whose flags are the rule's own defect (runner.DEFECTS_903): neither errors nor
+    # passes. (return, rule, why, rows flagged)
+    defects: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     def _count(self, severity: str, return_name: str | None = None) -> int:
         return sum(
@@ -90,6 +93,10 @@ class Report:
                 "not_run": [
                     {"return": r, "rule": rule, "why": why} for r, rule, why in self.not_run
                 ],
+                "rule_defects": [
+                    {"return": r, "rule": rule, "why": why, "rows": n}
+                    for r, rule, why, n in self.defects
+                ],
                 "issues": [i.as_dict() for i in self.issues],
             },
             indent=1,
@@ -119,6 +126,8 @@ class Report:
                 f"{name}: {len(codes)} rules skipped by the validator for want of a table "
                 f"or lookup: {', '.join(codes)}"
             )
+        for name, rule, why, n in self.defects:
+            lines.append(f"{name}: rule defect {rule} ×{n} rows (neither error nor pass): {why}")
         return lines
 
 

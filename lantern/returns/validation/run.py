@@ -115,6 +115,7 @@ def _run_one(name: str, request: dict) -> dict:
 def _add(report: Report, name: str, answer: dict) -> None:
     report.rules_run[name] = answer["rules_run"]
     report.not_run.extend((name, rule, why) for rule, why in answer["not_run"])
+    report.defects.extend((name, rule, why, n) for rule, why, n in answer.get("defects", []))
     issues = {
         Issue(
             return_name=name,
