@@ -88,16 +88,24 @@ def _flag(value: bool) -> int:
     return 1 if value else 0
 
 
-def oc2_rows(year_end: dt.date) -> list[dict]:
+def oc2_rows(year_end: dt.date, as_at: dt.date | None = None) -> list[dict]:
     """One dict per child in the OC2 cohort, keyed by the 903 column names; ``None`` is a
-    blank cell. Dates are ``datetime.date``: the returns writer formats them."""
+    blank cell. Dates are ``datetime.date``: the returns writer formats them.
+
+    ``as_at`` before ``year_end`` is a year still in progress: its SDQ is the latest in the
+    12 months up to ``as_at``, since a child's annual SDQ may not be due again until after
+    that day and the one done last year is the child's current score (rule 186 asks for a
+    score for every child of SDQ age). Once the year is over, only the year's own count."""
     start = collection_start(year_end)
     people = oc2_cohort(year_end)
     year = (people, start, year_end)
+    sdq_window = year
+    if as_at is not None and as_at < year_end:
+        sdq_window = (people, collection_start(as_at), as_at)
     assessments = _in_year(HealthAssessment, "assessed_on", *year)
     dental = _in_year(DentalCheck, "checked_on", *year)
     immunisations = _in_year(ImmunisationStatus, "as_at", *year)
-    sdqs = _in_year(StrengthsAndDifficulties, "completed_on", *year)
+    sdqs = _in_year(StrengthsAndDifficulties, "completed_on", *sdq_window)
     misuse = _in_year(SubstanceMisuse, "identified_on", *year)
     convictions = _in_year(Conviction, "convicted_on", *year)
     youngest, oldest = codes.SDQ_AGES
