@@ -119,12 +119,13 @@ def oc2_rows(year_end: dt.date, as_at: dt.date | None = None) -> list[dict]:
         # and under 17 at its end must have one (186). A child turning 4 or 17 in the year
         # must have a score or a reason (197B): with no SDQ recorded, the reason is their
         # age (SDQ1), since for part of the year they were too young or too old for one.
-        age_at_start, age_at_end = child.age_on(start), child.age_on(year_end)
-        if age_at_end is not None and age_at_end >= youngest and age_at_start <= oldest:
+        # The validator counts a birthday on 1 April itself as in the year (197B, 189).
+        age_before, age_at_end = child.age_on(start - dt.timedelta(days=1)), child.age_on(year_end)
+        if age_at_end is not None and age_at_end >= youngest and age_before <= oldest:
             if sdqs[pk]:
                 row["SDQ_SCORE"] = sdqs[pk][-1].score
                 row["SDQ_REASON"] = sdqs[pk][-1].reason or None
-            elif age_at_start < youngest or age_at_end > oldest:
+            elif age_before < youngest or age_at_end > oldest:
                 row["SDQ_REASON"] = AGE_REASON
         # Rule 542: no conviction information for a child under 10 at 31 March.
         if age_at_end is not None and age_at_end >= CONVICTION_AGE:

@@ -108,3 +108,15 @@ def test_a_year_in_progress_reports_the_latest_sdq_of_the_last_12_months(
     assert (row["SDQ_SCORE"], row["SDQ_REASON"]) == (None, None)
     [row] = oc2_rows(YEAR_END, as_at=D(2027, 2, 11))  # more than 12 months old by then
     assert row["SDQ_SCORE"] is None
+
+
+@pytest.mark.parametrize("born", [D(2022, 4, 1), D(2009, 4, 1)])
+def test_a_child_turning_4_or_17_on_1_april_has_a_reason_for_no_sdq(
+    make_person, social_worker, born
+):
+    """The DfE's rules count a birthday on the first day of the year as in the year: a child
+    with no SDQ who turns 4 or 17 that day is reported with the age reason (rule 197B)."""
+    dee = make_person("Dee", "Obi", born)
+    start_care(dee, social_worker, D(2026, 1, 5))
+    [row] = oc2_rows(YEAR_END)
+    assert (row["SDQ_SCORE"], row["SDQ_REASON"]) == (None, "SDQ1")
