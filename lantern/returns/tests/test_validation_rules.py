@@ -3,6 +3,7 @@ rule reads its own copy of the tables, and that a rule with a known defect is li
 neither an error nor a pass."""
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
@@ -79,3 +80,23 @@ def test_sw12stg2_flags_the_worker_allocated_before_care_its_message_asks_for(db
     assert not before.errors, [(i.rule, i.message) for i in before.issues]
     assert not [i for i in before.issues if i.rule == "SW12STG2"]
     assert any("rule defect SW12STG2" in line for line in before.summary_lines())
+
+
+def test_in_a_year_in_progress_a_birthday_still_to_come_is_not_yet_due(db, make_person):
+    """Rule 359 judges a child as on 31 March: on 24 November 2026 a 17-year-old who turns 18
+    on 1 January 2027 is flagged for a birthday still to come. Once the birthday has passed
+    the same return is an error."""
+    need_validators("to run the DfE's validators over the returns")
+    person = make_person("Ola", "Bright", dt.date(2009, 1, 1))
+    child = looked_after_903(person.council_id, born="01/01/2009")
+    files = tables_903(**merged(child))
+    year = CollectionYear(2027)
+    during = validate(year, cin=None, ssda903=files, as_at=dt.date(2026, 11, 24))
+    after = validate(year, cin=None, ssda903=files, as_at=dt.date(2027, 1, 2))
+    assert [(r, rule, c) for r, rule, c, _ in during.not_yet_due] == [
+        ("SSDA903", "359", person.council_id)
+    ]
+    assert not [i for i in during.issues if i.rule == "359"]
+    assert any("359 ×1 not yet due" in line for line in during.summary_lines())
+    assert [i.severity for i in after.issues if i.rule == "359"] == ["error"]
+    assert not after.not_yet_due
