@@ -111,15 +111,20 @@ class Pool:
     def pick(self, kind: str, provider: str) -> Carer:
         return self.rng.choice(self.shared[kind, provider])
 
-    def kinship(self, child) -> Carer:
+    def kinship(self, child, away_from: str = "") -> Carer:
+        """A relative or friend, never at the child's home postcode: a child placed back
+        home is placed with parents (P1), the only placement 903 rule 392d lets share it."""
         relative = self.rng.choice(RELATIVES)
         last = child.last if self.rng.random() < 0.6 else self.fake.last_name()
+        where = self.postcode(near=0.35, far=0.1)
+        while away_from and where == away_from:
+            where = self.postcode(near=0.35, far=0.1)
         return Carer(
             name=f"{self.fake.first_name()} {last} ({relative})",
             kind=K.KINSHIP,
             provider="PR1",
             urn=COUNCIL_FOSTERING,  # connected persons approved by the council's service
-            postcode=self.postcode(near=0.35, far=0.1),
+            postcode=where,
         )
 
     def parents(self, child, postcode: str) -> Carer:

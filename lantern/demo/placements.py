@@ -42,6 +42,7 @@ REASONS = (  # a move to another carer; "PLACE" is a change of status with the s
 )
 SHORT_TERM = {"U4": "U6", "U1": "U3"}  # long-term fostering, and before the match
 UNPLANNED = {"CREQB", "CHILD", "STAND", "ALLEG"}
+REDRAWS = 1000  # a carer drawn again (same as the last, or at home): never needed near this many
 PLANS = [
     "Placement plan agreed with the carers: family time twice a week, supervised; school "
     "transport arranged.",
@@ -110,14 +111,19 @@ class Placements:
         if final == "adoption" and not moves:
             final = c.care_final = "foster"
         days = [start, *moves]
-        kinship = None
+        kinship, home = None, history.period.home_postcode
         for i, day in enumerate(days):
             until = days[i + 1] if i + 1 < len(days) else end
             kind = final if i == len(days) - 1 else self.earlier_kind(c, day, final, i)
             if kind == "kinship":
-                kinship = kinship or self.batch.put(self.pool.kinship(c))
+                kinship = kinship or self.batch.put(self.pool.kinship(c, away_from=home))
             ptype, carer = self.placed(c, kind, day, until, kinship)
-            while history.placements and carer is history.placements[-1].carer:
+            for _ in range(REDRAWS):
+                again = history.placements and carer is history.placements[-1].carer
+                # Only a placement with parents is at the home postcode (903 rule 392d).
+                at_home = ptype != "P1" and home and carer.postcode == home
+                if not (again or at_home):
+                    break
                 ptype, carer = self.placed(c, kind, day, until, kinship)
             matched = day + rng.randint(120, 300) * DAY
             if ptype in SHORT_TERM and matched < (until or self.today) - DAY and rng.random() < 0.6:

@@ -88,16 +88,24 @@ def _flag(value: bool) -> int:
     return 1 if value else 0
 
 
-def oc2_rows(year_end: dt.date) -> list[dict]:
+def oc2_rows(year_end: dt.date, as_at: dt.date | None = None) -> list[dict]:
     """One dict per child in the OC2 cohort, keyed by the 903 column names; ``None`` is a
-    blank cell. Dates are ``datetime.date``: the returns writer formats them."""
+    blank cell. Dates are ``datetime.date``: the returns writer formats them.
+
+    ``as_at`` before ``year_end`` is a year still in progress: its SDQ is the latest in the
+    12 months up to ``as_at``, since a child's annual SDQ may not be due again until after
+    that day and the one done last year is the child's current score (rule 186 asks for a
+    score for every child of SDQ age). Once the year is over, only the year's own count."""
     start = collection_start(year_end)
     people = oc2_cohort(year_end)
     year = (people, start, year_end)
+    sdq_window = year
+    if as_at is not None and as_at < year_end:
+        sdq_window = (people, collection_start(as_at), as_at)
     assessments = _in_year(HealthAssessment, "assessed_on", *year)
     dental = _in_year(DentalCheck, "checked_on", *year)
     immunisations = _in_year(ImmunisationStatus, "as_at", *year)
-    sdqs = _in_year(StrengthsAndDifficulties, "completed_on", *year)
+    sdqs = _in_year(StrengthsAndDifficulties, "completed_on", *sdq_window)
     misuse = _in_year(SubstanceMisuse, "identified_on", *year)
     convictions = _in_year(Conviction, "convicted_on", *year)
     youngest, oldest = codes.SDQ_AGES
@@ -111,12 +119,13 @@ def oc2_rows(year_end: dt.date) -> list[dict]:
         # and under 17 at its end must have one (186). A child turning 4 or 17 in the year
         # must have a score or a reason (197B): with no SDQ recorded, the reason is their
         # age (SDQ1), since for part of the year they were too young or too old for one.
-        age_at_start, age_at_end = child.age_on(start), child.age_on(year_end)
-        if age_at_end is not None and age_at_end >= youngest and age_at_start <= oldest:
+        # The validator counts a birthday on 1 April itself as in the year (197B, 189).
+        age_before, age_at_end = child.age_on(start - dt.timedelta(days=1)), child.age_on(year_end)
+        if age_at_end is not None and age_at_end >= youngest and age_before <= oldest:
             if sdqs[pk]:
                 row["SDQ_SCORE"] = sdqs[pk][-1].score
                 row["SDQ_REASON"] = sdqs[pk][-1].reason or None
-            elif age_at_start < youngest or age_at_end > oldest:
+            elif age_before < youngest or age_at_end > oldest:
                 row["SDQ_REASON"] = AGE_REASON
         # Rule 542: no conviction information for a child under 10 at 31 March.
         if age_at_end is not None and age_at_end >= CONVICTION_AGE:

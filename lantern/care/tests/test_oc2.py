@@ -91,3 +91,32 @@ def test_an_under_5_has_health_check_and_no_sdq(make_person, social_worker):
     [row] = oc2_rows(YEAR_END)
     assert (row["HEALTH_CHECK"], row["SDQ_SCORE"], row["SDQ_REASON"]) == (1, None, None)
     assert (row["SUBSTANCE_MISUSE"], row["INTERVENTION_RECEIVED"]) == (0, None)
+
+
+def test_a_year_in_progress_reports_the_latest_sdq_of_the_last_12_months(
+    make_person, social_worker
+):
+    """On 24 November 2026 the 2026/27 year is not over: Amy's annual SDQ of last February is
+    her current score (the next is not due until February 2027); once the year is over only
+    an SDQ in the year counts."""
+    amy = make_person("Amy", "Carter", D(2016, 5, 4))
+    start_care(amy, social_worker, D(2025, 1, 6))
+    health.record_sdq(amy, completed_on=D(2026, 2, 10), score=14, acting_user=social_worker)
+    [row] = oc2_rows(YEAR_END, as_at=D(2026, 11, 24))
+    assert (row["SDQ_SCORE"], row["SDQ_REASON"]) == (14, None)
+    [row] = oc2_rows(YEAR_END, as_at=D(2027, 4, 20))
+    assert (row["SDQ_SCORE"], row["SDQ_REASON"]) == (None, None)
+    [row] = oc2_rows(YEAR_END, as_at=D(2027, 2, 11))  # more than 12 months old by then
+    assert row["SDQ_SCORE"] is None
+
+
+@pytest.mark.parametrize("born", [D(2022, 4, 1), D(2009, 4, 1)])
+def test_a_child_turning_4_or_17_on_1_april_has_a_reason_for_no_sdq(
+    make_person, social_worker, born
+):
+    """The DfE's rules count a birthday on the first day of the year as in the year: a child
+    with no SDQ who turns 4 or 17 that day is reported with the age reason (rule 197B)."""
+    dee = make_person("Dee", "Obi", born)
+    start_care(dee, social_worker, D(2026, 1, 5))
+    [row] = oc2_rows(YEAR_END)
+    assert (row["SDQ_SCORE"], row["SDQ_REASON"]) == (None, "SDQ1")

@@ -145,15 +145,26 @@ def _period_rows():
 def placement_fits_the_child(today):
     """Supported accommodation only at 16 and 17; a placement type the DfE accepts in the
     years it spans; parents (PR0) only with P1; placed for adoption (A5/A6) only under a
-    placement order; never placed with parents under section 20 (903 rule 378)."""
+    placement order; never placed with parents under section 20 (903 rule 378); only with
+    parents at the home postcode (903 rule 392d)."""
     births, out = _births(), []
+    homes = dict(PeriodOfCare.objects.values_list("pk", "home_postcode"))
     statuses = defaultdict(list)
     for period, code, start in LegalStatus.objects.values_list("period_id", "code", "start_date"):
         statuses[period].append((start, code))
-    for person, pk, period, ptype, provider, start, end in Placement.objects.values_list(
-        "person_id", "pk", "period_id", "placement_type", "provider", "start_date", "end_date"
+    for person, pk, period, ptype, provider, start, end, where in Placement.objects.values_list(
+        "person_id",
+        "pk",
+        "period_id",
+        "placement_type",
+        "provider",
+        "start_date",
+        "end_date",
+        "postcode",
     ):
         problems = []
+        if ptype != "P1" and where and where == homes.get(period):
+            problems.append(f"{ptype} at the home postcode")
         dob = births.get(person)
         if ptype == "K3" and dob and not 16 <= _age(dob, start) <= 17:
             problems.append(f"K3 at {_age(dob, start)}")

@@ -94,6 +94,10 @@ def test_the_care_checks_catch_what_the_actions_would_refuse(demo_borough):
     assert flagged("placement_fits_the_child", young.person_id)
     assert flagged("care_rules", young.person_id)
 
+    away = Placement.objects.exclude(placement_type="P1").exclude(postcode="").first()
+    PeriodOfCare.objects.filter(pk=away.period_id).update(home_postcode=away.postcode)
+    assert flagged("placement_fits_the_child", away.person_id)
+
     period = PeriodOfCare.objects.filter(end_date__isnull=True).first()
     PeriodOfCare.objects.create(
         person=period.person,

@@ -1,6 +1,8 @@
 """OC2, OC3, UASC and Missing: written from the care app's own reads of the year
 (``care.queries``), so the return and the care pages say the same thing."""
 
+from django.utils import timezone
+
 from lantern.care.queries.health import oc2_rows
 from lantern.care.queries.leaving_care import oc3_rows as care_leaver_rows
 from lantern.care.queries.missing import missing_rows as care_missing_rows
@@ -9,7 +11,9 @@ from lantern.returns.years import CollectionYear
 
 
 def oc2(year: CollectionYear) -> list[dict]:
-    return oc2_rows(year.end)
+    """A year still in progress reports each child's latest SDQ of the last 12 months (see
+    ``oc2_rows``): the annual SDQ of a child in care all year may not be due yet."""
+    return oc2_rows(year.end, as_at=timezone.localdate())
 
 
 def oc3(year: CollectionYear) -> list[dict]:

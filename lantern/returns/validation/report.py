@@ -52,6 +52,12 @@ class Report:
     issues: list[Issue] = field(default_factory=list)
     not_run: list[tuple[str, str, str]] = field(default_factory=list)  # (return, rule, why)
     rules_run: dict[str, int] = field(default_factory=dict)  # by return
+    # Rules whose flags are the rule's own defect (runner.DEFECTS_903): neither errors nor
+    # passes. (return, rule, why, rows flagged)
+    defects: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # In a year in progress, flags about a birthday still to come (run.BY_YEAR_END_903):
+    # (return, rule, child, why)
+    not_yet_due: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def _count(self, severity: str, return_name: str | None = None) -> int:
         return sum(
@@ -90,6 +96,14 @@ class Report:
                 "not_run": [
                     {"return": r, "rule": rule, "why": why} for r, rule, why in self.not_run
                 ],
+                "rule_defects": [
+                    {"return": r, "rule": rule, "why": why, "rows": n}
+                    for r, rule, why, n in self.defects
+                ],
+                "not_yet_due": [
+                    {"return": r, "rule": rule, "child": child, "why": why}
+                    for r, rule, child, why in self.not_yet_due
+                ],
                 "issues": [i.as_dict() for i in self.issues],
             },
             indent=1,
@@ -119,6 +133,14 @@ class Report:
                 f"{name}: {len(codes)} rules skipped by the validator for want of a table "
                 f"or lookup: {', '.join(codes)}"
             )
+        due = Counter((r, rule) for r, rule, _, _ in self.not_yet_due)
+        for (name, rule), n in sorted(due.items()):
+            lines.append(
+                f"{name}: {rule} ×{n} not yet due (the year is in progress): a child flagged "
+                "for a birthday still to come before 31 March"
+            )
+        for name, rule, why, n in self.defects:
+            lines.append(f"{name}: rule defect {rule} ×{n} rows (neither error nor pass): {why}")
         return lines
 
 

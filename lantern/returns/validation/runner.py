@@ -22,14 +22,42 @@ CIN, SSDA903 = "CIN census", "SSDA903"
 # Why a rule the 903 validator skipped did not run (it returns nothing when a table is absent).
 SKIPPED = "skipped by the validator: a table or lookup it reads was not given"
 
+# The 903 rules that are queries, not errors. csc-validator-be-903 (0.1.17) gives its rules no
+# type, so this is the one list, from two sources: the rule's own message in the validator,
+# where it says a flag may be wrong because the tool sees only the two years loaded (the DfE's
+# portal holds the child's whole history), and shared/reference/codes.md (B21, B22) for
+# 232 and 454, which the DfE lists as queries.
+QUERIES_903 = {
+    "1000": "its message: only tests the current and previous year loaded",
+    "1001": "its message: can only test two years; false positives for earlier care",
+    "1002": "its message: can only test two years; false positives for earlier care",
+    "199": "its message: only tests the current and previous year loaded",
+    "554": "its message: false positives if relevant episodes are in previous years",
+    "232": "codes.md B22: SEX U query (2024/25 onward)",
+    "454": "codes.md B21: queries a placement more than 350 miles away",
+}
 
-def _guarded(registry: dict, crashed: dict) -> dict:
-    """The same rules, each recording its own exception before raising it on."""
+# 903 rules whose own test contradicts their message: what they flag is not an error, not a
+# pass either. Each has a test in returns/tests/test_validation_rules.py proving the defect
+# on a minimal input; the flagged rows are listed as the rule's defect, never as errors.
+DEFECTS_903 = {
+    "SW12STG2": (
+        "flags the care episodes of a child whose social worker episode began before care did "
+        "(it wants every SW_DECOM on or after the episode's DECOM unless that episode has "
+        "ended), though its own message asks for the social worker episodes from before care "
+        "to be reported"
+    ),
+}
+
+
+def _guarded(registry: dict, crashed: dict, *, own_tables: bool = False) -> dict:
+    """The same rules, each recording its own exception before raising it on, and with
+    ``own_tables`` each reading its own copy of the tables (``_own_copy``)."""
 
     def guard(rule):
-        def run(*args, **kwargs):
+        def run(dfs, *args, **kwargs):
             try:
-                return rule.func(*args, **kwargs)
+                return rule.func(_own_copy(dfs) if own_tables else dfs, *args, **kwargs)
             except Exception as e:
                 crashed[rule.code] = f"the rule failed: {type(e).__name__}: {e}"[:300]
                 raise
@@ -37,6 +65,20 @@ def _guarded(registry: dict, crashed: dict) -> dict:
         return dataclasses.replace(rule, func=run)
 
     return {code: guard(rule) for code, rule in registry.items()}
+
+
+def _own_copy(dfs):
+    """The tables as the rule's own: the 903 validator hands each rule a shallow copy, which
+    shares the columns, so a rule that changes a table in place (454 resets the Episodes index;
+    several rules write dates back into their columns) changed what every later rule read.
+    A deep copy of a return's tables costs milliseconds a rule."""
+    import copy
+
+    if not isinstance(dfs, dict):
+        return dfs
+    return {
+        k: v.copy(deep=True) if hasattr(v, "columns") else copy.deepcopy(v) for k, v in dfs.items()
+    }
 
 
 def _quiet() -> None:
@@ -203,10 +245,11 @@ def _ssda903(request: dict) -> dict:
     v = lac_validator.LacValidator(
         metadata={"collectionYear": request["year"], "localAuthority": request["la"]},
         files=files,
-        registry=_guarded(registry, crashed),
+        registry=_guarded(registry, crashed, own_tables=True),
     )
     ids = _original_ids(request["this"] + request["prev"])
     issues = []
+    defects: dict[str, int] = {}
     for table, df in v.ds_results.items():
         if table == "metadata":
             continue
@@ -214,7 +257,11 @@ def _ssda903(request: dict) -> dict:
             rule = registry[column[4:]]
             wanted = list(rule.affected_fields or [])
             fields = [f for f in wanted if f in df.columns] or wanted
-            for child in df.loc[df[column] == True, "CHILD"]:  # noqa: E712 - a pandas mask
+            flagged = df.loc[df[column] == True, "CHILD"]  # noqa: E712 - a pandas mask
+            if rule.code in DEFECTS_903:
+                defects[rule.code] = defects.get(rule.code, 0) + len(flagged)
+                continue
+            for child in flagged:
                 child = _text(child)
                 issues.append(
                     {
@@ -233,13 +280,15 @@ def _ssda903(request: dict) -> dict:
         "rules_run": len(v.dones),
         "issues": issues,
         "not_run": sorted(crashed.items()) + sorted(skipped),
+        "defects": [[code, DEFECTS_903[code], n] for code, n in sorted(defects.items())],
     }
 
 
 def _severity_903(rule) -> str:
-    """The 903 validator gives its rules no type: a code ending in Q is a query, a message the
-    rule itself opens with WARNING is a warning, and every other rule is an error."""
-    if rule.code.endswith("Q"):
+    """The 903 validator gives its rules no type: a rule in QUERIES_903 or with a code ending
+    in Q is a query, a message the rule itself opens with WARNING is a warning, and every
+    other rule is an error."""
+    if rule.code in QUERIES_903 or rule.code.endswith("Q"):
         return "query"
     if (rule.message or "").lstrip().upper().startswith("WARNING"):
         return "warning"

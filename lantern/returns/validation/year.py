@@ -1,6 +1,8 @@
 """Validating a year as it would be sent: this year's returns built from the records, and
 last year's SSDA903 tables beside them so the 903's year-on-year rules run."""
 
+from django.utils import timezone
+
 from lantern.returns.validation.report import Report
 from lantern.returns.validation.run import Progress, validate
 from lantern.returns.years import CollectionYear
@@ -40,4 +42,5 @@ def validate_year(year: CollectionYear, *, progress: Progress | None = None) -> 
         ssda903=this.files,
         previous_903=last.files,
         progress=checking,
+        as_at=timezone.localdate(),
     )

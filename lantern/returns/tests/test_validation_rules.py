@@ -1,0 +1,102 @@
+"""How the runner treats the 903 validator's rules: which are queries (one list), that each
+rule reads its own copy of the tables, and that a rule with a known defect is listed as such,
+neither an error nor a pass."""
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import pandas as pd
+
+from lantern.care.tests.helpers import need_validators
+from lantern.returns.tests.validation_inputs import looked_after_903, merged, tables_903
+from lantern.returns.validation import runner, validate
+from lantern.returns.years import CollectionYear
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:  # the fields of lac_validator's RuleDefinition the runner reads
+    code: str
+    func: Callable
+    message: str = ""
+
+
+def test_rules_the_dfe_treats_as_queries_are_queries_not_errors():
+    def severity(code, message=""):
+        return runner._severity_903(Rule(code, print, message))
+
+    assert severity("1001") == severity("1002") == severity("232") == severity("454") == "query"
+    assert severity("144") == "error"
+    assert severity("EPI", "WARNING: Episodes need to be loaded") == "warning"
+
+
+def test_a_rule_that_changes_its_tables_cannot_change_the_next_rules():
+    """The validator hands rules a shallow copy: a column converted in place leaked into every
+    later rule (1007 then failed on datetimes). Each guarded rule reads its own copy."""
+    store = {"Episodes": pd.DataFrame({"DECOM": ["01/06/2025"]}), "metadata": {"la": "E1"}}
+    seen = []
+
+    def mutating(dfs):
+        dfs["Episodes"].loc[0, "DECOM"] = "changed"
+        dfs["Episodes"].reset_index(inplace=True)
+        dfs["metadata"]["la"] = "changed"
+        return {"Episodes": []}
+
+    def reading(dfs):
+        seen.append((dfs["Episodes"]["DECOM"].iloc[0], list(dfs["Episodes"]), dfs["metadata"]))
+        return {"Episodes": []}
+
+    crashed: dict = {}
+    rules = runner._guarded(
+        {"A": Rule("A", mutating), "B": Rule("B", reading)}, crashed, own_tables=True
+    )
+    for code in ("A", "B"):  # as LacValidator.validate runs them
+        rules[code].func(
+            {k: v.copy(deep=False) if k != "metadata" else v for k, v in store.items()}
+        )
+    assert seen == [("01/06/2025", ["DECOM"], {"la": "E1"})]
+    assert not crashed
+
+
+def _child_with_worker_since(day: str) -> dict:
+    """Looked after from 1 June 2025 (one open episode), social worker allocated on ``day``."""
+    child = looked_after_903("HGY00000010")
+    child["SWEpisodes"][0]["SW_DECOM"] = day
+    return merged(child)
+
+
+def test_sw12stg2_flags_the_worker_allocated_before_care_its_message_asks_for(db):
+    """The defect: SW12STG2 says the social worker episodes from before care should be
+    reported, and flags the child who reports one. The runner lists it as a rule defect,
+    neither an error nor a pass."""
+    need_validators("to run the DfE's validators over the returns")
+    year = CollectionYear(2026)
+    on_the_day = validate(
+        year, cin=None, ssda903=tables_903(**_child_with_worker_since("01/06/2025"))
+    )
+    before = validate(year, cin=None, ssda903=tables_903(**_child_with_worker_since("01/05/2025")))
+    assert not on_the_day.defects and not on_the_day.errors
+    assert [(r, rule, n) for r, rule, _, n in before.defects] == [("SSDA903", "SW12STG2", 1)]
+    assert not before.errors, [(i.rule, i.message) for i in before.issues]
+    assert not [i for i in before.issues if i.rule == "SW12STG2"]
+    assert any("rule defect SW12STG2" in line for line in before.summary_lines())
+
+
+def test_in_a_year_in_progress_a_birthday_still_to_come_is_not_yet_due(db, make_person):
+    """Rule 359 judges a child as on 31 March: on 24 November 2026 a 17-year-old who turns 18
+    on 1 January 2027 is flagged for a birthday still to come. Once the birthday has passed
+    the same return is an error."""
+    need_validators("to run the DfE's validators over the returns")
+    person = make_person("Ola", "Bright", dt.date(2009, 1, 1))
+    child = looked_after_903(person.council_id, born="01/01/2009")
+    files = tables_903(**merged(child))
+    year = CollectionYear(2027)
+    during = validate(year, cin=None, ssda903=files, as_at=dt.date(2026, 11, 24))
+    after = validate(year, cin=None, ssda903=files, as_at=dt.date(2027, 1, 2))
+    assert [(r, rule, c) for r, rule, c, _ in during.not_yet_due] == [
+        ("SSDA903", "359", person.council_id)
+    ]
+    assert not [i for i in during.issues if i.rule == "359"]
+    assert any("359 ×1 not yet due" in line for line in during.summary_lines())
+    assert [i.severity for i in after.issues if i.rule == "359"] == ["error"]
+    assert not after.not_yet_due
