@@ -100,3 +100,27 @@ def test_in_a_year_in_progress_a_birthday_still_to_come_is_not_yet_due(db, make_
     assert any("359 ×1 not yet due" in line for line in during.summary_lines())
     assert [i.severity for i in after.issues if i.rule == "359"] == ["error"]
     assert not after.not_yet_due
+
+
+def test_in_a_year_in_progress_a_missing_sdq_is_owed_by_31_march_not_an_error(db):
+    """Rule 186 asks each child looked after 12 months for the year's SDQ. On 24 November
+    2026 the 2026/27 SDQ can still be done: not yet due, with the date it is owed by. Once
+    the year is over the same flag is an error."""
+    from lantern.returns.validation.report import Issue, Report
+    from lantern.returns.validation.run import _not_yet_due
+
+    def flagged() -> Report:
+        report = Report(CollectionYear(2027))
+        report.issues.append(
+            Issue("SSDA903", "186", "SDQ missing", "error", "LB1", "OC2", ("SDQ_SCORE",), None)
+        )
+        return report
+
+    during = flagged()
+    _not_yet_due(during, dt.date(2026, 11, 24))
+    assert not during.issues
+    assert during.not_yet_due == [
+        ("SSDA903", "186", "LB1", "the year's SDQ can still be completed by 31/03/2027")
+    ]
+    after = validate(CollectionYear(2027), cin=None, ssda903=None, as_at=dt.date(2027, 4, 2))
+    assert not after.not_yet_due  # nothing given, nothing checked, nothing deferred

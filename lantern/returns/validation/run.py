@@ -74,18 +74,29 @@ def validate(
 # as-at day and turns 18 before 31 March is flagged for a birthday still to come, when their
 # care may end (as it usually does) at 18: not an error yet, not a pass either.
 BY_YEAR_END_903 = {"359": 18}
+# 903 rules that ask for something done in the collection year, which can still be done
+# before 31 March while the year is in progress: 186 wants an SDQ score (or its reason) for
+# the year from each child looked after 12 months.
+OWED_BY_YEAR_END_903 = {"186": "the year's SDQ can still be completed"}
 
 
 def _not_yet_due(report: Report, as_at: dt.date) -> None:
     ids = {i.person_id for i in report.issues if i.rule in BY_YEAR_END_903 and i.person_id}
     people = {p.pk: p for p in Person.objects.filter(pk__in=ids)}
     kept = []
+    end = f"{report.year.end:%d/%m/%Y}"
     for issue in report.issues:
-        age = BY_YEAR_END_903.get(issue.rule) if issue.return_name == runner.SSDA903 else None
+        in_903 = issue.return_name == runner.SSDA903
+        age = BY_YEAR_END_903.get(issue.rule) if in_903 else None
+        owed = OWED_BY_YEAR_END_903.get(issue.rule) if in_903 else None
         person = people.get(issue.person_id)
         if age and person and (person.age_on(as_at) or 0) < age:
             why = f"the child turns {age} after {as_at:%d/%m/%Y}, before the year ends"
             report.not_yet_due.append((issue.return_name, issue.rule, issue.child, why))
+        elif owed:
+            report.not_yet_due.append(
+                (issue.return_name, issue.rule, issue.child, f"{owed} by {end}")
+            )
         else:
             kept.append(issue)
     report.issues[:] = kept
