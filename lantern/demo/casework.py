@@ -62,6 +62,7 @@ FACTORS = {
 }
 REPEAT_PLAN_SHARE = targets.value("repeat_plans")  # children on a plan who had one before
 RE_REFERRED = 0.36  # referrals in the year given an earlier one within 12 months
+SHORTEST_PLAN_DAYS = 14  # a CIN plan runs at least a fortnight before the case closes
 UNHEEDED_SHARE = 0.08  # referrals being assessed where harm was suspected, no discussion yet
 # Entries of the chronology written before the casework that a record's own entries
 # (its describer's, ``lantern.casework.chronology``) replace: one fact, one place.
@@ -261,9 +262,23 @@ class Story(
         # has ended had their enquiry in ``protection``.
         if s47 and not c.cp_start and stepped is None:
             self.enquiry_without_plan(c, episode, referral, closed)
+        if (
+            closed
+            and assessed
+            and outcome == "cin_plan"
+            and not c.cp_start
+            and c.status != "child_in_need"
+            and (closed - assessed).days < SHORTEST_PLAN_DAYS
+        ):
+            # Closed within days of its assessment: the case closed after the assessment
+            # (RC8/RC9), not after a CIN plan that began and ended on one day (4012Q).
+            outcome = self.assessed.outcome = "early_help" if c.pk % 2 else "nfa"
         if c.status == "child_in_need" or (outcome == "cin_plan" and not c.cp_start):
             start = self.past(stepped or assessed or referral + 30 * DAY)
-            end = closed and max(start, closed - rng.randint(0, 20) * DAY)
+            # A plan ends at or shortly before the closure, never the day it started (CIN
+            # census 4012Q) unless the episode closed that very day.
+            gap = (closed - start).days if closed else 0
+            end = closed and max(start, closed - rng.randint(0, min(20, max(gap - 1, 0))) * DAY)
             self.cin_plan(c, episode, start, end)
         if closed:
             episode.close_date = closed

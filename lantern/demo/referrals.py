@@ -30,6 +30,23 @@ from lantern.workforce.models import Allocation, Team
 
 LONDON = ZoneInfo("Europe/London")
 
+# The primary need the MASH names when it accepts a referral, in about England's shares
+# (CIN census, children in need by primary need at assessment); a strategy discussion is
+# about abuse or neglect.
+PRIMARY_NEEDS = (
+    ("N1", 55), ("N2", 9), ("N3", 4), ("N4", 9), ("N5", 13), ("N6", 2), ("N7", 1), ("N8", 3),
+    ("N9", 4),
+)  # fmt: skip
+
+
+def primary_need(person_id: int, received: dt.date, harm: bool) -> str:
+    """Drawn from its own stream, keyed on the child and the day, so the rest of the demo
+    is the same as before the front door named it."""
+    if harm:
+        return "N1"
+    codes_, weights = zip(*PRIMARY_NEEDS, strict=True)
+    return random.Random(f"need-{person_id}-{received}").choices(codes_, weights)[0]
+
 
 class Referrals:
     """The children the front door decided on, with their episodes as the casework left
@@ -49,6 +66,7 @@ class Referrals:
         self.teams = [t for t in staff.teams.values() if t.kind == Team.Kind.ASSESSMENT]
         self.batch = Batch()
         self.new: list[tuple[cw.CINEpisode, int]] = []  # (episode, the deciding user's id)
+        self.needed: list[cw.CINEpisode] = []  # open episodes the referral gave a primary need
         self.referrals: list[Referral] = []
         self.entries: list[ChronologyEntry] = []
         self.touched: set[int] = set()
@@ -117,6 +135,7 @@ class Referrals:
 
     def _refer(self, decision, person_id, received, on, council) -> None:
         contact, harm = decision.contact, decision.outcome == "strategy_discussion"
+        need = primary_need(person_id, received, harm)
         episode = self.open_on(person_id, received)
         team = self.rng.choice(self.teams) if self.teams else None
         referral = Referral(
@@ -135,6 +154,7 @@ class Referrals:
                 referral_source=contact.source,
                 referral_reason=contact.concern,
                 harm_suspected=harm,
+                primary_need=need,
                 created_by_id=decision.decided_by_id,
                 updated_by_id=decision.decided_by_id,
             )
@@ -144,6 +164,9 @@ class Referrals:
             if harm:
                 self.batch.event(person_id, received, "harm_suspected", episode)
         else:
+            if not episode.primary_need and episode.pk:
+                episode.primary_need = need
+                self.needed.append(episode)
             if harm:  # a new concern of significant harm in an open case
                 self.batch.event(person_id, on, "harm_suspected", decision)
                 held = (
@@ -181,6 +204,7 @@ class Referrals:
 
     def save(self, council) -> dict[str, int]:
         cw.CINEpisode.objects.bulk_create([e for e, _ in self.new], batch_size=1000)
+        cw.CINEpisode.objects.bulk_update(self.needed, ["primary_need"], batch_size=1000)
         for referral in self.referrals:
             referral.episode_id = referral.episode.pk
         Referral.objects.bulk_create(self.referrals, batch_size=1000)

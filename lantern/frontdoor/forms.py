@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from lantern.agencies.models import Agency
+from lantern.casework import codes as casework_codes
 from lantern.frontdoor import codes
 from lantern.frontdoor.actions import SubjectDetails
 from lantern.frontdoor.models import Contact, ContactSubject
@@ -192,6 +193,20 @@ class DecisionForm(GovukForm):
         error_messages={"invalid_choice": "Choose a team from the list"},
         widget=forms.Select(attrs={"class": "govuk-select"}),
     )
+    primary_need = forms.ChoiceField(
+        choices=[("", "Choose"), *casework_codes.PRIMARY_NEED.choices()],
+        required=False,
+        label="Primary need of the children referred (referrals only)",
+        help_text="The main reason they are in need; the assessment can revise it",
+        error_messages={"invalid_choice": "Choose a primary need from the list"},
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") in codes.REFERRAL_OUTCOMES and not cleaned.get("primary_need"):
+            self.add_error("primary_need", "Choose the primary need of the children referred")
+        return cleaned
 
 
 def first_error(problem: ValidationError) -> str:

@@ -46,6 +46,7 @@ def test_a_mash_officer_confirms_the_suggested_match_and_decides(
     assert "Viktoria Klimbie → Victoria Climbie" in page.inner_text(".lantern-linked")
     page.check("input[name='outcome'][value='assessment']")
     page.fill("textarea[name='reasons']", "Unexplained marks; known to health under another name.")
+    page.select_option("select[name='primary_need']", "N1")
     page.click("button:has-text('Record decision')")
 
     page.wait_for_selector("#decision-tag")

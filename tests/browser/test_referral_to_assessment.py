@@ -60,6 +60,7 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     mash.check("input[name='outcome'][value='assessment']")
     mash.fill("textarea[name='reasons']", "Left alone at night with an injury: assess.")
     mash.select_option("select[name='team']", label="North assessment team")
+    mash.select_option("select[name='primary_need']", "N1")
     mash.click("button:has-text('Record decision')")
     mash.wait_for_selector("#decision-tag")
     mash.context.close()

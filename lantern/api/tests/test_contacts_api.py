@@ -199,7 +199,9 @@ def test_a_partner_reads_the_status_and_outcome_of_its_own_contact(
     for subject in contact.subjects.all():
         if subject.is_child:
             actions.confirm_match(subject, child, acting_user=mash_officer)
-    actions.record_decision(contact, acting_user=mash_officer, outcome="assessment", reasons="r")
+    actions.record_decision(
+        contact, acting_user=mash_officer, outcome="assessment", reasons="r", primary_need="N1"
+    )
     data = get(client, token, contact.pk).json()
     assert data["status"] == "decided"
     assert data["outcome"]["decision"] == "assessment"

@@ -22,3 +22,11 @@ def test_the_demo_sends_a_realistic_mix_of_contacts(demo_borough):
     linked = ContactSubject.objects.filter(person__isnull=False).select_related("person")
     assert linked.count() == decided.count()
     assert any(s.full_name != s.person.full_name for s in linked)  # another agency's spelling
+
+
+def test_every_referral_the_mash_accepted_names_the_childs_primary_need(demo_borough):
+    from lantern.frontdoor.models import Referral
+
+    referrals = Referral.objects.select_related("episode")
+    assert referrals.exists()
+    assert not [r.pk for r in referrals if not r.episode.primary_need]  # CIN census 8610

@@ -88,3 +88,12 @@ def test_cin_plans_run_their_clocks_and_reviews(demo):
     ).exists()
     Deadline.objects.filter(source_type="casework.CINPlan", source_ref=str(plan.pk)).delete()
     assert flagged("cin_plan_without_clocks", plan.person_id)
+
+
+def test_a_cin_plan_runs_beyond_the_day_it_started(demo):
+    """An episode that closes days after its assessment closed after the assessment (RC8,
+    RC9): no plan that starts and ends on one day (CIN census 4012Q)."""
+    from django.db.models import F
+
+    assert cw.CINPlan.objects.filter(end_date__isnull=False).exists()
+    assert not cw.CINPlan.objects.filter(end_date=F("start_date")).exists()

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
+from lantern.casework import codes as casework_codes
 from lantern.casework.actions.base import long_date
-from lantern.casework.actions.episodes import open_episode
+from lantern.casework.actions.episodes import open_episode, update_episode
 from lantern.casework.models import CINEpisode
 from lantern.chronology.actions import record_entry
 from lantern.chronology.describe import sync_entries
@@ -140,17 +141,25 @@ def record_decision(
     reasons: str,
     message_to_referrer: str = "",
     team=None,
+    primary_need: str = "",
     request=None,
 ) -> Decision:
     """Decide a contact. A referral goes to ``team`` (by default the council's one assessment
     team), recorded on each child's referral: its manager allocates the child. Accepting it
     opens each child's CIN episode through casework's own action (its guards apply), or
     records it in the one already open; a refusal for any child refuses the whole decision.
+    An accepted referral names the children's primary need (the DfE's N0-N9; the CIN census
+    needs one on every referral not closed as no further action): it goes on the episode
+    it opens, or on the open one that has none yet; the assessment may revise it.
     """
     if outcome not in {c for c, _ in codes.OUTCOMES}:
         raise ValidationError("Choose a decision")
     if not reasons.strip():
         raise ValidationError("Enter the reasons for the decision")
+    accepted = outcome in codes.REFERRAL_OUTCOMES
+    primary_need = primary_need if accepted else ""
+    if accepted and primary_need not in casework_codes.PRIMARY_NEED:
+        raise ValidationError("Choose the primary need of the children referred")
     contact = _locked(contact)
     children, adults = _linked_people(contact)
     now = timezone.now()
@@ -167,7 +176,6 @@ def record_decision(
         p for p in (codes.OUTCOME_FOR_REFERRER[outcome], message_to_referrer.strip()) if p
     )
     contact.save(update_fields=["status", "outcome_message"])
-    accepted = outcome in codes.REFERRAL_OUTCOMES
     team = (team or _assessment_team()) if accepted else None
     label = decision.get_outcome_display()
     for person in children:
@@ -176,7 +184,7 @@ def record_decision(
     for person in children + adults:
         referral = None
         if accepted and person in children:
-            referral = _refer(person, contact, decision, team, acting_user, request)
+            referral = _refer(person, contact, decision, team, acting_user, request, primary_need)
         record_entry(
             person,
             kind="mash_decision",
@@ -199,11 +207,12 @@ def record_decision(
     return decision
 
 
-def _refer(person, contact, decision, team, acting_user, request) -> Referral:
+def _refer(person, contact, decision, team, acting_user, request, primary_need) -> Referral:
     """The child's CIN referral: a new episode from the day the contact was received, with
-    its source and the concern as the reason (the assessment clock starts, and the strategy
-    discussion clock when that was the decision); or, while an episode is open, the
-    referral is recorded in it and no second episode is made."""
+    its source, the concern as the reason and the primary need (the assessment clock starts,
+    and the strategy discussion clock when that was the decision); or, while an episode is
+    open, the referral is recorded in it (with the primary need, if it has none yet) and no
+    second episode is made."""
     received = clock.received_on(contact.received_at)
     harm = decision.outcome == "strategy_discussion"
     episode = CINEpisode.objects.filter(person=person, close_date__isnull=True).first()
@@ -217,6 +226,7 @@ def _refer(person, contact, decision, team, acting_user, request) -> Referral:
                 referral_source=contact.source,
                 referral_reason=contact.concern,
                 harm_suspected=harm,
+                primary_need=primary_need,
                 request=request,
             )
         except ValidationError as refused:
@@ -225,11 +235,20 @@ def _refer(person, contact, decision, team, acting_user, request) -> Referral:
                 f"The referral cannot be accepted for {person.full_name}: {reasons}. "
                 "Nothing has been recorded."
             ) from None
-    elif harm:
-        # A new concern of significant harm in an open case needs its strategy discussion.
-        apply_event(
-            person, "harm_suspected", timezone.localdate(decision.decided_at), source=decision
-        )
+    else:
+        if not episode.primary_need:
+            update_episode(
+                episode,
+                acting_user=acting_user,
+                expected_version=episode.version,
+                request=request,
+                primary_need=primary_need,
+            )
+        if harm:
+            # A new concern of significant harm in an open case needs its strategy discussion.
+            apply_event(
+                person, "harm_suspected", timezone.localdate(decision.decided_at), source=decision
+            )
     referral = Referral.objects.create(
         person=person,
         contact=contact,

@@ -43,6 +43,7 @@ def _decide(client, contact, outcome="assessment"):
             "outcome": outcome,
             "reasons": "Unexplained injury; needs assessment.",
             "message_to_referrer": "Thank you.",
+            "primary_need": "N1",
         },
     )
 
@@ -114,7 +115,9 @@ def test_a_decided_contact_cannot_be_decided_again(officer, matched):
     contact, _, _ = matched
     actions.record_decision(contact, acting_user=officer, outcome="nfa", reasons="x")
     with pytest.raises(ValidationError, match="decision has been made"):
-        actions.record_decision(contact, acting_user=officer, outcome="assessment", reasons="y")
+        actions.record_decision(
+            contact, acting_user=officer, outcome="assessment", reasons="y", primary_need="N1"
+        )
     assert Referral.objects.count() == 0
 
 
@@ -186,7 +189,12 @@ def test_the_officer_may_send_a_referral_to_another_team(client, officer, matche
     cp = make_staff("cara", roles.TEAM_MANAGER, Team.Kind.CHILD_PROTECTION).staff.team
     response = client.post(
         reverse("frontdoor:decide", args=[contact.pk]),
-        {"outcome": "strategy_discussion", "reasons": "Disclosure at school.", "team": cp.pk},
+        {
+            "outcome": "strategy_discussion",
+            "reasons": "Disclosure at school.",
+            "team": cp.pk,
+            "primary_need": "N1",
+        },
     )
     assert response.status_code == 302
     assert Referral.objects.get().team == cp
@@ -226,3 +234,14 @@ def test_a_refused_episode_is_shown_to_the_officer_and_nothing_changes(
     assert not Decision.objects.exists() and not Referral.objects.exists()
     contact.refresh_from_db()
     assert contact.is_awaiting
+
+
+def test_the_decision_form_asks_for_the_primary_need_of_a_referral(client, officer, matched):
+    contact, _, _ = matched
+    response = client.post(
+        reverse("frontdoor:decide", args=[contact.pk]),
+        {"outcome": "assessment", "reasons": "Unexplained injury."},
+    )
+    assert response.status_code == 400
+    assert "Choose the primary need of the children referred" in response.content.decode()
+    assert Contact.objects.get().is_awaiting and not Referral.objects.exists()

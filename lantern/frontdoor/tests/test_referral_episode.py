@@ -46,9 +46,14 @@ def contact_about(make_contact, police, mash_officer):
     return make
 
 
-def _decide(contact, officer, outcome="assessment", team=None):
+def _decide(contact, officer, outcome="assessment", team=None, primary_need="N1"):
     return actions.record_decision(
-        contact, acting_user=officer, outcome=outcome, reasons="Needs assessment.", team=team
+        contact,
+        acting_user=officer,
+        outcome=outcome,
+        reasons="Needs assessment.",
+        team=team,
+        primary_need=primary_need,
     )
 
 
@@ -170,3 +175,51 @@ def test_a_worker_cannot_key_the_same_referral_again(
             referral_source="6",
             referral_reason="Bruised cheek",
         )
+
+
+def test_a_referral_is_refused_without_the_childs_primary_need(
+    amy, contact_about, mash_officer, assessment_team
+):
+    contact = contact_about(amy)
+    with pytest.raises(ValidationError, match="Choose the primary need"):
+        _decide(contact, mash_officer, primary_need="")
+    contact.refresh_from_db()
+    assert contact.status == Contact.Status.AWAITING
+    assert not Decision.objects.exists() and not CINEpisode.objects.exists()
+
+
+def test_the_primary_need_goes_on_the_episode_and_into_the_cin_census(
+    amy, contact_about, mash_officer, assessment_team
+):
+    from lantern.returns.cin import build
+    from lantern.returns.years import containing
+
+    _decide(contact_about(amy), mash_officer, primary_need="N4")
+    assert CINEpisode.objects.get(person=amy).primary_need == "N4"
+    census = build(containing(dt.date(2025, 12, 19))).data.decode()
+    assert "<PrimaryNeedCode>N4</PrimaryNeedCode>" in census
+
+
+def test_a_referral_into_an_open_episode_gives_it_a_primary_need_only_if_it_has_none(
+    amy, contact_about, mash_officer, social_worker
+):
+    episode = casework.open_episode(
+        amy,
+        acting_user=social_worker,
+        referral_date=dt.date(2025, 12, 1),
+        referral_source="3B",
+        referral_reason="Health visitor's concern",
+    )
+    _decide(contact_about(amy), mash_officer, primary_need="N3")
+    episode.refresh_from_db()
+    assert episode.primary_need == "N3"
+    later = contact_about(amy, received_at=dt.datetime(2025, 12, 22, 9, 0, tzinfo=LONDON))
+    _decide(later, mash_officer, primary_need="N1")
+    episode.refresh_from_db()
+    assert episode.primary_need == "N3"  # the first one stands; the assessment revises it
+
+
+def test_a_decision_that_is_not_a_referral_needs_no_primary_need(amy, contact_about, mash_officer):
+    _decide(contact_about(amy), mash_officer, outcome="early_help", primary_need="")
+    assert Decision.objects.get().outcome == "early_help"
+    assert not CINEpisode.objects.exists()

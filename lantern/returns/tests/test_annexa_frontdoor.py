@@ -83,7 +83,11 @@ def _refer(make_contact, police, mash_officer, child, received, decided):
     actions.confirm_match(contact.subjects.get(), child, acting_user=mash_officer)
     with time_machine.travel(decided):
         actions.record_decision(
-            contact, acting_user=mash_officer, outcome="assessment", reasons="Needs assessment"
+            contact,
+            acting_user=mash_officer,
+            outcome="assessment",
+            reasons="Needs assessment",
+            primary_need="N4",
         )
 
 
