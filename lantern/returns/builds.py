@@ -8,6 +8,8 @@ never at start-up: a build runs in its own process (``lantern.returns.runner``).
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from lantern.returns.models import ReturnRun
 from lantern.returns.years import CollectionYear
 
@@ -61,16 +63,21 @@ def check(run: ReturnRun, built: Built, progress):
     the year-on-year rules run."""
     from lantern.returns import validation
 
-    year = CollectionYear(run.year)
+    year, today = CollectionYear(run.year), timezone.localdate()
     if run.kind == Kind.CIN:
         (census,) = built.files.values()
-        return validation.validate(year, cin=census, ssda903=None, progress=progress)
+        return validation.validate(year, cin=census, ssda903=None, progress=progress, as_at=today)
     from lantern.returns import ssda903
 
     progress(f"Building the {year.previous.label} SSDA903 return for the year-on-year rules")
     last = ssda903.build(year.previous)
     return validation.validate(
-        year, cin=None, ssda903=built.files, previous_903=last.files, progress=progress
+        year,
+        cin=None,
+        ssda903=built.files,
+        previous_903=last.files,
+        progress=progress,
+        as_at=today,
     )
 
 

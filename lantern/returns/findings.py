@@ -23,7 +23,23 @@ def from_report(report, keep=lambda return_name: True) -> dict:
     ]
     not_run.sort(key=lambda n: (_rule_key(n["rule"]), n["why"]))
     counts = {s: sum(1 for i in issues if i["severity"] == s) for s in SEVERITIES}
-    return {"counts": counts, "issues": issues, "not_run": not_run}
+    defects = [
+        {"return": str(r), "rule": str(rule), "why": str(why), "rows": int(n)}
+        for r, rule, why, n in getattr(report, "defects", ())
+        if keep(r)
+    ]
+    not_yet_due = [
+        {"return": str(r), "rule": str(rule), "child": str(child), "why": str(why)}
+        for r, rule, child, why in getattr(report, "not_yet_due", ())
+        if keep(r)
+    ]
+    return {
+        "counts": counts,
+        "issues": issues,
+        "not_run": not_run,
+        "defects": defects,
+        "not_yet_due": sorted(not_yet_due, key=lambda n: (_rule_key(n["rule"]), n["child"])),
+    }
 
 
 def _issue(issue) -> dict:

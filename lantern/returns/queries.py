@@ -86,6 +86,8 @@ def run_page(run: ReturnRun) -> dict:
         "validated": builds.validated(run.kind),
         "sections": sections,
         "not_run": report["not_run"],
+        "defects": report.get("defects", []),
+        "not_yet_due": report.get("not_yet_due", []),
         "files": list(ReturnFile.objects.filter(run=run).defer("data")),
     }
 

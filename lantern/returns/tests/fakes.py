@@ -50,6 +50,8 @@ class Issue:
 class Report:
     issues: list = field(default_factory=list)
     not_run: list = field(default_factory=list)
+    defects: list = field(default_factory=list)  # (return, rule, why, rows)
+    not_yet_due: list = field(default_factory=list)  # (return, rule, child, why)
 
     def _count(self, severity):
         return sum(1 for i in self.issues if i.severity == severity)
@@ -109,6 +111,8 @@ def report_about(child) -> Report:
             ("SSDA903", "231", "crashed: KeyError 'DUC'"),
             ("CIN", "8840", "crashed: the rule needs last year's file"),
         ],
+        defects=[("SSDA903", "SW12STG2", "flags the episodes its message asks for", 3)],
+        not_yet_due=[("SSDA903", "186", cid, "the year's SDQ can still be completed")],
     )
 
 

@@ -34,6 +34,12 @@ def section(html: str, section_id: str) -> str:
     return found.group(0)
 
 
+def table(html: str, table_id: str) -> str:
+    found = re.search(rf'<table class="govuk-table" id="{table_id}".*?</table>', html, re.S)
+    assert found, f"no table {table_id}"
+    return found.group(0)
+
+
 def test_it_lists_each_return_with_its_button_and_the_two_years(pat):
     page = pat.get(reverse("returns:returns")).content.decode()
     for title in ("CIN census", "SSDA903", "Ofsted Annex A", "Standard Safeguarding Dataset"):
@@ -105,6 +111,9 @@ def test_it_shows_progress_while_the_build_runs_then_the_results(
     errors = section(done, "errors")
     assert "103" in errors and "ETHNIC" in errors and "8525" not in errors
     assert "header.csv" in done and "episodes.csv" in done
+    # Neither errors nor passes: a rule's known defect, and what the year can still put right.
+    assert "SW12STG2" in table(done, "defect-list") and "186" not in errors
+    assert child.council_id in table(done, "not-yet-due-list")
 
 
 def test_a_second_click_while_it_builds_goes_to_the_build_under_way(
