@@ -39,13 +39,11 @@ PRIMARY_NEEDS = (
 )  # fmt: skip
 
 
-def primary_need(person_id: int, received: dt.date, harm: bool) -> str:
-    """Drawn from its own stream, keyed on the child and the day, so the rest of the demo
-    is the same as before the front door named it."""
+def primary_need(rng: random.Random, harm: bool) -> str:
     if harm:
         return "N1"
     codes_, weights = zip(*PRIMARY_NEEDS, strict=True)
-    return random.Random(f"need-{person_id}-{received}").choices(codes_, weights)[0]
+    return rng.choices(codes_, weights)[0]
 
 
 class Referrals:
@@ -54,6 +52,11 @@ class Referrals:
 
     def __init__(self, rng: random.Random, person_ids, staff):
         self.rng = rng
+        # The primary needs come from a stream of their own, seeded from the demo's state
+        # here without drawing from it: the rest of the demo is the same as before the front
+        # door named a need, and the same seed gives the same needs (never keyed on row ids,
+        # which differ from one build to the next).
+        self.needs = random.Random(repr(rng.getstate()))
         self.people = Person.objects.in_bulk(set(person_ids))
         self.episodes: dict[int, list[cw.CINEpisode]] = defaultdict(list)
         for episode in cw.CINEpisode.objects.filter(person_id__in=self.people):
@@ -135,7 +138,7 @@ class Referrals:
 
     def _refer(self, decision, person_id, received, on, council) -> None:
         contact, harm = decision.contact, decision.outcome == "strategy_discussion"
-        need = primary_need(person_id, received, harm)
+        need = primary_need(self.needs, harm)
         episode = self.open_on(person_id, received)
         team = self.rng.choice(self.teams) if self.teams else None
         referral = Referral(
