@@ -144,7 +144,9 @@ def _upn_unknown(people: list[PersonSpec], with_upn: set[int], rng, today: dt.da
             reason = "UN1"
         elif p.role == "uasc" or p.uasc_since:
             reason = "UN2"
-        elif p.age_on(today) >= 18:
+        elif p.age_on(today) >= 18 or p.care_start:
+            # UN4 is for the newly looked after (SSDA903 210): not a young adult, nor a
+            # child who has been in care.
             reason = rng.choices(["UN3", "UN5", "UN2"], [2, 2, 1])[0]
         else:
             reason = rng.choices(["UN4", "UN3", "UN5", "UN2"], [5, 2, 2, 1])[0]

@@ -64,10 +64,11 @@ def _short_break_children(periods, start: dt.date, end: dt.date) -> set[int]:
 
 
 def oc2_cohort(year_end: dt.date) -> list:
-    """The children looked after continuously for at least 12 months at ``year_end``."""
+    """The children looked after continuously for at least 12 months at ``year_end``: a
+    period that ends on 31 March itself still counts, as SSDA903 rule 191 reads DEC."""
     start = collection_start(year_end)
     periods = PeriodOfCare.objects.filter(start_date__lte=start).filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=year_end)
+        Q(end_date__isnull=True) | Q(end_date__gte=year_end)
     )
     excluded = _short_break_children(periods, start, year_end)
     people = {p.person_id: p.person for p in periods.select_related("person")}

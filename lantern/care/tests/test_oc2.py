@@ -29,6 +29,19 @@ def test_a_child_in_care_12_months_is_in_the_cohort_and_one_in_care_11_months_is
     assert [row["CHILD"] for row in oc2_rows(YEAR_END)] == [amy.council_id]
 
 
+def test_a_child_whose_care_ends_on_31_march_is_still_in_that_years_cohort(
+    make_person, social_worker
+):
+    """SSDA903 rule 191 reads an episode ceasing on 31 March as looked after that day: the
+    OC2 row is owed. A day earlier, it is not."""
+    dan = make_person("Dan", "Hughes", D(2014, 3, 3))
+    period = start_care(dan, social_worker, D(2025, 6, 2))
+    type(period).objects.filter(pk=period.pk).update(end_date=YEAR_END)
+    assert [row["CHILD"] for row in oc2_rows(YEAR_END)] == [dan.council_id]
+    type(period).objects.filter(pk=period.pk).update(end_date=YEAR_END - dt.timedelta(days=1))
+    assert oc2_rows(YEAR_END) == []
+
+
 def test_a_child_on_short_breaks_in_the_year_is_not_in_the_cohort(make_person, social_worker):
     cleo = make_person("Cleo", "Adeyemi", D(2014, 7, 9))
     period = start_care(cleo, social_worker, D(2025, 1, 6), legal_status="V3")

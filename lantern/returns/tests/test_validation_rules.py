@@ -124,3 +124,34 @@ def test_in_a_year_in_progress_a_missing_sdq_is_owed_by_31_march_not_an_error(db
     ]
     after = validate(CollectionYear(2027), cin=None, ssda903=None, as_at=dt.date(2027, 4, 2))
     assert not after.not_yet_due  # nothing given, nothing checked, nothing deferred
+
+
+def _worker_handed_over_on_28_march(followed: bool) -> dict:
+    """Looked after from 1 June 2025 with a worker since then, a second from 1 December,
+    whose episode ends on 28 March 2026; ``followed``: a third worker takes over that day."""
+    child = looked_after_903("HGY00000011")
+    first = child["SWEpisodes"][0]
+    first["SW_DEC"] = "01/12/2025"
+    second = {**first, "SW_ID": "SW2345678", "SW_DECOM": "01/12/2025", "SW_DEC": "28/03/2026"}
+    child["SWEpisodes"].append(second)
+    if followed:
+        child["SWEpisodes"].append(
+            {**first, "SW_ID": "SW3456789", "SW_DECOM": "28/03/2026", "SW_DEC": ""}
+        )
+    return merged(child)
+
+
+def test_sw11bstg2_flags_a_handover_in_late_march_even_when_the_next_worker_follows(db):
+    """The defect: SW11bSTG2 is about an episode ending just before 31 March with no
+    subsequent one, and flags it with one too. Followed, it is listed as a rule defect;
+    not followed, it stays an error."""
+    need_validators("to run the DfE's validators over the returns")
+    year = CollectionYear(2026)
+    followed = validate(year, cin=None, ssda903=tables_903(**_worker_handed_over_on_28_march(True)))
+    alone = validate(year, cin=None, ssda903=tables_903(**_worker_handed_over_on_28_march(False)))
+    assert [(rule, n) for _, rule, _, n in followed.defects if rule == "SW11bSTG2"] == [
+        ("SW11bSTG2", 1)
+    ]
+    assert not [i for i in followed.issues if i.rule == "SW11bSTG2"]
+    assert [i.severity for i in alone.issues if i.rule == "SW11bSTG2"] == ["error"]
+    assert not [d for d in alone.defects if d[1] == "SW11bSTG2"]
