@@ -122,6 +122,10 @@ def test_in_a_year_in_progress_a_missing_sdq_is_owed_by_31_march_not_an_error(db
     assert during.not_yet_due == [
         ("SSDA903", "186", "LB1", "the year's SDQ can still be completed by 31/03/2027")
     ]
+    assert (
+        "SSDA903: 186 ×1 not yet due (the year is in progress): the year's SDQ can still be "
+        "completed by 31/03/2027"
+    ) in during.summary_lines()
     after = validate(CollectionYear(2027), cin=None, ssda903=None, as_at=dt.date(2027, 4, 2))
     assert not after.not_yet_due  # nothing given, nothing checked, nothing deferred
 

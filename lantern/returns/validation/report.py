@@ -133,12 +133,9 @@ class Report:
                 f"{name}: {len(codes)} rules skipped by the validator for want of a table "
                 f"or lookup: {', '.join(codes)}"
             )
-        due = Counter((r, rule) for r, rule, _, _ in self.not_yet_due)
-        for (name, rule), n in sorted(due.items()):
-            lines.append(
-                f"{name}: {rule} ×{n} not yet due (the year is in progress): a child flagged "
-                "for a birthday still to come before 31 March"
-            )
+        due = Counter((r, rule, why) for r, rule, _, why in self.not_yet_due)
+        for (name, rule, why), n in sorted(due.items()):
+            lines.append(f"{name}: {rule} ×{n} not yet due (the year is in progress): {why}")
         for name, rule, why, n in self.defects:
             lines.append(f"{name}: rule defect {rule} ×{n} rows (neither error nor pass): {why}")
         return lines
