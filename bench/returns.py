@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from chronology import setup_django  # the benches' one way to start Django on a database
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 TARGET_S = {"borough": 3.0, "national": 60.0}
@@ -53,18 +55,6 @@ def parse_args():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--size", choices=["borough", "national"], help=argparse.SUPPRESS)
     return parser.parse_args()
-
-
-def setup_django(db_path: str) -> None:
-    if "DATABASE_URL" not in os.environ:
-        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantern.settings")
-    os.environ.setdefault("LANTERN_ENV", "development")
-    os.environ.setdefault("LANTERN_DEBUG", "0")
-    import django
-
-    django.setup()
 
 
 def ensure_borough() -> None:
