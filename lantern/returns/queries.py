@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from lantern.people.models import Person
 from lantern.returns import builds, findings
 from lantern.returns.models import ReturnFile, ReturnRun
 
@@ -99,3 +100,9 @@ def _count(n: int, severity: str) -> str:
 
 def file_of(run: ReturnRun, name: str) -> ReturnFile | None:
     return ReturnFile.objects.filter(run=run, name=name).first()
+
+
+def children_named(run: ReturnRun) -> list[Person]:
+    """The children a finished run's validation results name, by their issues."""
+    ids = {i.get("person_id") for i in (run.report or {}).get("issues", [])} - {None}
+    return list(Person.objects.filter(pk__in=ids).only("pk").order_by("pk"))

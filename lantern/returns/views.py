@@ -12,6 +12,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from lantern.access import audit
+from lantern.access.models import AuditEntry
 from lantern.access.roles import BUILD_RETURNS
 from lantern.access.rules import requires
 from lantern.returns import actions, builds, exports, queries
@@ -62,7 +64,16 @@ def build(request):
 @requires(BUILD_RETURNS)
 def run_page(request, run_id: int):
     run = get_object_or_404(ReturnRun.objects.select_related("requested_by"), pk=run_id)
-    return render(request, "returns/run.html", queries.run_page(run))
+    context = queries.run_page(run)
+    named = queries.children_named(run)
+    if named:  # a list naming children (by council id): audited like every other list
+        audit.record_each(
+            request,
+            AuditEntry.Action.VIEW_RECORD,
+            named,
+            detail=f"named by council id in the validation results of build {run.pk}",
+        )
+    return render(request, "returns/run.html", context)
 
 
 @requires(BUILD_RETURNS)

@@ -239,3 +239,16 @@ def test_the_command_line_carries_out_a_build(analyst, child, monkeypatch, setti
     assert run.status == "done" and bytes(run.files.get().data) == fakes.CIN_XML
     out = capsys.readouterr().out
     assert out == f"Build {run.pk}: done\n" and child.council_id not in out
+
+
+def test_viewing_a_finished_build_audits_each_child_it_names(pat, child, monkeypatch):
+    """The results name children by council id: a list like any other, so each child named
+    gets an audit entry for the analyst who looked."""
+    fakes.install_returns(monkeypatch, child)
+    pat.post(reverse("returns:build"), {"kind": "cin", "year": "2026"})
+    run = ReturnRun.objects.get()
+    before = AuditEntry.objects.filter(action="view_record", person=child).count()
+    assert child.council_id in pat.get(reverse("returns:run", args=[run.pk])).content.decode()
+    seen = AuditEntry.objects.filter(action="view_record", person=child)
+    assert seen.count() == before + 1
+    assert f"validation results of build {run.pk}" in seen.latest("pk").detail
