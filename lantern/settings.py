@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "lantern.care",
     "lantern.frontdoor",
     "lantern.api",
+    "lantern.signals",
     "lantern.returns",
     "lantern.demo",
     "lantern.web",
