@@ -28,6 +28,8 @@ VIEW_TEAM_WORK = "casework.view_team_work"
 MANAGE_CLOCKS = "clocks.manage_clocks"
 VIEW_IRO_CASELOAD = "care.view_iro_caseload"
 BUILD_RETURNS = "returns.build_returns"
+DECIDE_SIGNAL = "signals.decide_signal"
+MANAGE_SIGNAL_RULES = "signals.manage_signal_rules"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -60,6 +62,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ALLOCATE_WORKER,
         VIEW_MY_WORK,
         VIEW_TEAM_WORK,
+        DECIDE_SIGNAL,
     ],
     IRO: [SEARCH, VIEW_RECORD, RECORD_CASEWORK, VIEW_CASE_NOTES, VIEW_IRO_CASELOAD],
     # The statutory returns (build, validate, download); no case records: a failure's link
@@ -77,7 +80,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         VIEW_RETENTION,
     ],
     # Administrators manage accounts; they do not read case records by default.
-    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF, MANAGE_CLOCKS],
+    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF, MANAGE_CLOCKS, MANAGE_SIGNAL_RULES],
 }
 ROLES = list(ROLE_PERMISSIONS)
 

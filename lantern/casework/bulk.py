@@ -230,6 +230,7 @@ def described(model, ids: list[int], related=None) -> list[ChronologyEntry]:
                 source_type=model._meta.label,
                 source_ref=str(record.pk),
                 from_record=True,
+                signal_event=item.signal_event,
             )
             for item in describe(record)
         ]

@@ -82,10 +82,24 @@ def assessment(record: Assessment) -> list[Described]:
 
 @describer(CINPlan._meta.label)
 def cin_plan(record: CINPlan) -> list[Described]:
-    entries = [Described(record.person, "plan", record.start_date, "Child in need plan started.")]
+    entries = [
+        Described(
+            record.person,
+            "plan",
+            record.start_date,
+            "Child in need plan started.",
+            signal_event="plan_started",
+        )
+    ]
     if record.end_date is not None:
         entries.append(
-            Described(record.person, "plan", record.end_date, "Child in need plan ended.")
+            Described(
+                record.person,
+                "plan",
+                record.end_date,
+                "Child in need plan ended.",
+                signal_event="plan_ended",
+            )
         )
     return entries
 
@@ -108,6 +122,7 @@ def cp_plan(record: ChildProtectionPlan) -> list[Described]:
             "plan",
             record.start_date,
             f"Child protection plan started: {categories}.",
+            signal_event="plan_started",
         )
     ]
     if record.end_date is not None:
@@ -117,6 +132,7 @@ def cp_plan(record: ChildProtectionPlan) -> list[Described]:
                 "plan",
                 record.end_date,
                 f"Child protection plan ended: {_ending(record)}.",
+                signal_event="plan_ended",
             )
         )
     return entries

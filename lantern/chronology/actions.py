@@ -6,6 +6,7 @@ import datetime as dt
 from django.utils import timezone
 
 from lantern.agencies.models import Agency
+from lantern.chronology import listeners
 from lantern.chronology.kinds import BY_CODE
 from lantern.chronology.models import ChronologyEntry
 
@@ -31,9 +32,12 @@ def record_entry(
     author: str = "",
     source=None,
     from_record: bool = False,
+    signal_event: str = "",
 ) -> ChronologyEntry:
     """``source`` is the model instance the entry describes, kept for drill-through;
-    ``from_record`` marks an entry the system wrote from it (see ``describe``)."""
+    ``from_record`` marks an entry the system wrote from it (see ``describe``);
+    ``signal_event`` says what the entry is to the safeguarding signals where its kind does
+    not (see ``ChronologyEntry.signal_event``)."""
     if kind not in BY_CODE:
         raise ValueError(f"unknown chronology kind {kind!r}")
     if isinstance(when, dt.datetime):
@@ -42,7 +46,7 @@ def record_entry(
         occurred = timezone.make_aware(dt.datetime.combine(when, dt.time(12)))
     if not author and acting_user is not None:
         author = acting_user.get_full_name() or acting_user.get_username()
-    return ChronologyEntry.objects.create(
+    entry = ChronologyEntry.objects.create(
         person=person,
         occurred_at=occurred,
         agency=agency or council_agency(),
@@ -53,4 +57,7 @@ def record_entry(
         source_type=source._meta.label if source is not None else "",
         source_ref=str(source.pk) if source is not None else "",
         from_record=from_record,
+        signal_event=signal_event,
     )
+    listeners.changed({entry.person_id}, {kind})
+    return entry

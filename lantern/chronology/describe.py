@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from lantern.chronology import listeners
 from lantern.chronology.kinds import BY_CODE
 from lantern.chronology.models import ChronologyEntry
 
@@ -28,6 +29,7 @@ class Described:
     when: dt.date | dt.datetime
     summary: str
     agency: object = None
+    signal_event: str = ""
 
 
 _DESCRIBERS: dict[str, Callable[[object], list[Described]]] = {}
@@ -73,6 +75,7 @@ def sync_entries(record, *, acting_user=None) -> bool:
     ).order_by("id"):
         existing.setdefault((entry.person_id, entry.kind), []).append(entry)
     agency = None
+    touched: set[tuple[int, str]] = set()
     for item in describe(record):
         if item.kind not in BY_CODE:
             raise ValueError(f"unknown chronology kind {item.kind!r}")
@@ -80,7 +83,12 @@ def sync_entries(record, *, acting_user=None) -> bool:
         entries = existing.get((item.person.pk, item.kind))
         if entries:
             entry = entries.pop(0)
-            fields = {"occurred_at": when, "summary": item.summary, "from_record": True}
+            fields = {
+                "occurred_at": when,
+                "summary": item.summary,
+                "from_record": True,
+                "signal_event": item.signal_event,
+            }
             if item.agency is not None:
                 fields["agency"] = item.agency
             changed = [k for k, v in fields.items() if getattr(entry, k) != v]
@@ -88,6 +96,7 @@ def sync_entries(record, *, acting_user=None) -> bool:
                 for name in changed:
                     setattr(entry, name, fields[name])
                 entry.save(update_fields=changed)
+                touched.add((entry.person_id, entry.kind))
             continue
         if item.agency is None and agency is None:
             agency = council_agency()
@@ -103,8 +112,12 @@ def sync_entries(record, *, acting_user=None) -> bool:
             source_type=source_type,
             source_ref=source_ref,
             from_record=True,
+            signal_event=item.signal_event,
         )
-    stale = [e.pk for entries in existing.values() for e in entries if e.from_record]
+        touched.add((item.person.pk, item.kind))
+    stale = [e for entries in existing.values() for e in entries if e.from_record]
     if stale:
-        ChronologyEntry.objects.filter(pk__in=stale).delete()
+        ChronologyEntry.objects.filter(pk__in=[e.pk for e in stale]).delete()
+        touched.update((e.person_id, e.kind) for e in stale)
+    listeners.changed({p for p, _ in touched}, {k for _, k in touched})
     return True

@@ -43,6 +43,9 @@ KINDS = [
     EntryKind("education", "Education (looked after)"),
     EntryKind("court", "Court and legal"),
     EntryKind("missing", "Missing from home or care"),
+    EntryKind("injury", "Injury seen by a professional"),
+    EntryKind("not_brought", "Not brought to an appointment"),
+    EntryKind("signal", "Safeguarding signal"),
 ]
 BY_CODE = {kind.code: kind for kind in KINDS}
 CHOICES = [(kind.code, kind.label) for kind in KINDS]

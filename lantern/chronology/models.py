@@ -28,6 +28,9 @@ class ChronologyEntry(models.Model):
     # Written by the system from the council record it describes (``describe.sync_entries``)
     # and rewritten when that record changes; False for what a person or partner wrote.
     from_record = models.BooleanField(default=False)
+    # What the entry tells the safeguarding signals where its kind alone does not say: a
+    # "plan" entry is a plan_started or plan_ended, a "household_change" an adult_joined.
+    signal_event = models.CharField(max_length=20, blank=True, default="")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
+from lantern.chronology import listeners
 from lantern.chronology.models import ChronologyEntry
 from lantern.history.actions import record_revision, stored_values
 from lantern.history.queries import latest_version
 from lantern.people import names
+from lantern.people.ages import ADULT
 from lantern.people.identifiers import validate_nhs_number, validate_upn
 from lantern.people.models import (
     Household,
@@ -167,6 +169,8 @@ def save_person_fields(
     )
     if {"first_name", "middle_names", "last_name"} & set(changes):
         refresh_name_keys(person)
+    if "date_of_birth" in changes:  # the age rules read it
+        listeners.changed({person.pk}, {listeners.PERSON_DETAILS})
     audit.record(
         request,
         AuditEntry.Action.UPDATE,
@@ -321,6 +325,9 @@ def move_into_household(
         .select_related("person")
     )
     when = dt.datetime.combine(start, dt.time(9), tzinfo=dt.UTC)
+    # Someone whose age no agency knows is taken for an adult: the unknown man in the house.
+    age = person.age_on(start)
+    joined = "adult_joined" if age is None or age >= ADULT else ""
     entries = []
     for other in others:
         entries.append(
@@ -334,9 +341,11 @@ def move_into_household(
                 summary=f"{person.full_name} moved into the household.",
                 source_type="people.HouseholdMembership",
                 source_ref=str(membership.pk),
+                signal_event=joined,
             )
         )
     ChronologyEntry.objects.bulk_create(entries)
+    listeners.changed({entry.person_id for entry in entries}, {"household_change"})
     audit.record(
         request,
         AuditEntry.Action.UPDATE,

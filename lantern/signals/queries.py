@@ -1,0 +1,71 @@
+"""Reading signals: only through the child's record, by the access policy.
+
+A signal is part of the child's record: ``signal_for`` hands one out only to someone who may
+open (or, to decide it, write to) that record. Lists take the children the page may already
+show and ask which of them have live signals (``live_counts``), so no list shows a signal
+for a child it could not name.
+"""
+
+from django.db.models import Count, Prefetch
+
+from lantern.access.refusals import Refused
+from lantern.chronology.models import ChronologyEntry
+from lantern.ids import parse_id
+from lantern.people.queries import access_person
+from lantern.signals import rules as R
+from lantern.signals.models import Signal
+
+DECIDE = "signals.decide_signal"
+MANAGE_RULES = "signals.manage_signal_rules"
+
+
+def signal_for(user, signal_id, *, for_write: bool = False) -> Signal:
+    """The signal, if ``user`` may open its child's record (and, for a decision, write to it
+    and decide signals). One 404 for absent and forbidden."""
+    signal = Signal.objects.filter(pk=parse_id(signal_id)).first()
+    if signal is None:
+        raise Refused("No such signal")
+    signal.person = access_person(user, signal.person_id, for_write=for_write)
+    if for_write and not user.has_perm(DECIDE):
+        raise Refused("No such signal", person=signal.person)
+    return signal
+
+
+def of_person(person, *, include_decided: bool = True) -> list[Signal]:
+    """A child's signals, live first, each with its evidence entries in date order. The
+    caller has already been given ``person`` by an access function."""
+    signals = Signal.objects.filter(person=person).exclude(status=Signal.Status.LAPSED)
+    if not include_decided:
+        signals = signals.filter(status=Signal.Status.LIVE)
+    signals = signals.select_related("decided_by").prefetch_related(
+        Prefetch(
+            "evidence",
+            queryset=ChronologyEntry.objects.select_related("agency").order_by("occurred_at", "id"),
+        )
+    )
+    out = sorted(signals, key=lambda s: (not s.is_live, -s.fired_on.toordinal(), -s.pk))
+    for signal in out:
+        signal.rule_info = R.BY_CODE[signal.rule]
+    return out
+
+
+def live_counts(person_ids) -> dict[int, int]:
+    """How many live signals each of these children has (absent: none)."""
+    return dict(
+        Signal.objects.filter(person_id__in=list(person_ids), status=Signal.Status.LIVE)
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .values_list("person_id", "n")
+    )
+
+
+def live_headlines(person_ids) -> dict[int, list[str]]:
+    """Each child's live signals as headlines, newest first: for lists that show them."""
+    out: dict[int, list[str]] = {}
+    for person_id, code, text in (
+        Signal.objects.filter(person_id__in=list(person_ids), status=Signal.Status.LIVE)
+        .order_by("-fired_on", "-id")
+        .values_list("person_id", "rule", "headline")
+    ):
+        out.setdefault(person_id, []).append(f"{R.BY_CODE[code].title}: {text}")
+    return out
