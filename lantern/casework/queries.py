@@ -183,11 +183,14 @@ def window_after(today: dt.date, working_days: int | None = None) -> list[dt.dat
 
 
 def my_work(user, today: dt.date, window: list[dt.date] | None = None):
-    """Everything overdue, and what is due from today to the last day of the window, across
-    all the worker's children, most overdue first."""
+    """Everything overdue, and what is due from today to the end of the window, across all
+    the worker's children, most overdue first. The window ends on the eve of the next working
+    day after it: a review due on the Saturday after it must be held by its last day."""
     window = window_after(today) if window is None else window
+    last = max([today, *window])
+    due_by = current_calendar().add_working_days(last, 1) - dt.timedelta(days=1)
     children = Allocation.objects.filter(worker=user, end__isnull=True).values("child_id")
-    return due_items(open_for_worker(children, due_by=max([today, *window])), today)
+    return due_items(open_for_worker(children, due_by=due_by), today)
 
 
 @dataclass

@@ -126,3 +126,15 @@ def test_the_council_sets_how_far_ahead_my_work_looks(client, due_on):
         page = my_work(client)
     assert "next 2 working days (to Thursday 26 November)" in page
     assert "Ada Lee" in page and "Ben Lee" not in page
+
+
+def test_a_review_due_the_saturday_after_the_window_is_listed_to_be_held_by_its_friday(
+    client, due_on
+):
+    due_on(D(2026, 12, 5), code="first_rcpc")  # Saturday; the window ends on Friday 4th
+    due_on(D(2026, 12, 7), code="first_rcpc")  # Monday: next week's
+    with at(D(2026, 11, 29)):
+        page = my_work(client)
+    saturday = section(page, D(2026, 12, 5))
+    assert "Ada Lee" in saturday and "hold it by Fri 4 Dec" in saturday
+    assert "Ben Lee" not in page
