@@ -4,19 +4,19 @@ functions take the child already handed out and never widen what the user may se
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import User
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 
 from lantern.access.roles import VIEW_CASE_NOTES
 from lantern.casework import codes, models
+from lantern.casework.caseload import members_of
 from lantern.casework.chronology import referral_text
 from lantern.casework.kinds import Kind
 from lantern.casework.models.protection import KIND_OF_SLUG
 from lantern.clocks.calendar import current_calendar
 from lantern.clocks.lateness import LateReason
 from lantern.clocks.models import Deadline
-from lantern.clocks.queries import due_items, open_for_worker
+from lantern.clocks.queries import due_items, look_ahead_days, open_for_worker
 from lantern.people.models import Person
 from lantern.workforce.models import Allocation, Team
 
@@ -175,15 +175,45 @@ def allocation_history(person) -> list[Allocation]:
     )
 
 
-def end_of_week(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=6 - day.weekday())
+def window_after(today: dt.date, working_days: int | None = None) -> list[dt.date]:
+    """The working days My work looks ahead (the council's ``LookAhead``), after today:
+    on a Friday or a Sunday the next week's deadlines are still in sight."""
+    days = look_ahead_days() if working_days is None else working_days
+    return current_calendar().working_days_after(today, days)
 
 
-def my_work(user, today: dt.date):
-    """What is due by Sunday and everything overdue, across all the worker's children, most
-    overdue first."""
+def my_work(user, today: dt.date, window: list[dt.date] | None = None):
+    """Everything overdue, and what is due from today to the end of the window, across all
+    the worker's children, most overdue first. The window ends on the eve of the next working
+    day after it: a review due on the Saturday after it must be held by its last day."""
+    window = window_after(today) if window is None else window
+    last = max([today, *window])
+    due_by = current_calendar().add_working_days(last, 1) - dt.timedelta(days=1)
     children = Allocation.objects.filter(worker=user, end__isnull=True).values("child_id")
-    return due_items(open_for_worker(children, due_by=end_of_week(today)), today)
+    return due_items(open_for_worker(children, due_by=due_by), today)
+
+
+@dataclass
+class DueDay:
+    day: dt.date
+    items: list
+    working: bool = True  # a month-based clock may fall due on a weekend
+
+
+def by_day(items, today: dt.date, window: list[dt.date]) -> list[DueDay]:
+    """What is not overdue, under the day it is due: today if it is a working day, each
+    working day of the window (listed even when nothing is due, so a quiet Monday is seen
+    as quiet, not missing), and any other day something falls due (a month-based clock is
+    not moved off a weekend)."""
+    calendar = current_calendar()
+    due = {}
+    for item in items:
+        if not item.overdue:
+            due.setdefault(item.deadline.due_on, []).append(item)
+    days = set(window) | set(due)
+    if calendar.is_working_day(today):
+        days.add(today)
+    return [DueDay(d, due.get(d, []), calendar.is_working_day(d)) for d in sorted(days)]
 
 
 @dataclass
@@ -207,10 +237,9 @@ def team_work(manager, today: dt.date) -> tuple[list[Team], list[WorkerLoad]]:
     counts = dict(
         allocations.values_list("worker_id").annotate(n=Count("id")).values_list("worker_id", "n")
     )
-    members = User.objects.filter(Q(staff__team__in=teams, is_active=True) | Q(pk__in=counts))
     loads = {
         u.pk: WorkerLoad(u, counts.get(u.pk, 0), [])
-        for u in members.distinct().order_by("last_name", "first_name")
+        for u in members_of(teams).order_by("last_name", "first_name")
     }
     for item in overdue:
         wid = worker_of.get(item.deadline.person_id)

@@ -14,7 +14,7 @@ from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.clocks import engine
 from lantern.clocks.calendar import WorkingDayCalendar, current_calendar
-from lantern.clocks.models import ClockRule, ClosureDay, Deadline
+from lantern.clocks.models import ClockRule, ClosureDay, Deadline, LookAhead
 from lantern.clocks.queries import rules_in_force
 from lantern.clocks.table import EVENTS
 
@@ -208,3 +208,24 @@ def withdraw_closure_day(day: dt.date, *, acting_user=None, request=None) -> int
         detail=f"closure day {day} withdrawn; {moved} open deadline(s) moved",
     )
     return moved
+
+
+@transaction.atomic
+def set_look_ahead(working_days: int, *, acting_user=None, request=None) -> LookAhead:
+    """How many working days ahead My work shows: a council's policy, changed and audited
+    like an interval. Moves no deadline: it changes what is shown, not what is due."""
+    if not 1 <= working_days <= LookAhead.MAXIMUM:
+        raise ValueError(f"My work looks ahead 1 to {LookAhead.MAXIMUM} working days")
+    window, _ = LookAhead.objects.select_for_update().get_or_create(pk=1)
+    before = window.working_days
+    window.working_days = working_days
+    window.updated_by = acting_user
+    window.save(update_fields=["working_days", "updated_by", "updated_at"])
+    audit.record(
+        request,
+        AuditEntry.Action.UPDATE,
+        user=acting_user,
+        obj=window,
+        detail=f"my work looks ahead: {before} → {working_days} working day(s)",
+    )
+    return window

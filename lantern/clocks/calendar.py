@@ -61,6 +61,14 @@ class WorkingDayCalendar:
             raise OutsideCalendar(f"{start} + {n} working days is outside the calendar")
         return dt.date.fromordinal(self._days[i])
 
+    def working_days_after(self, start: dt.date, n: int) -> list[dt.date]:
+        """The next N working days after ``start`` (``start`` not counted): on a Friday or a
+        Sunday alike the next five begin on Monday, less a bank holiday."""
+        i = bisect.bisect_right(self._days, start.toordinal())
+        if n < 0 or i + n > len(self._days) or start.year < self.first_year:
+            raise OutsideCalendar(f"{n} working days after {start} are outside the calendar")
+        return [dt.date.fromordinal(d) for d in self._days[i : i + n]]
+
     def subtract_working_days(self, end: dt.date, n: int) -> dt.date:
         """The working day N working days before ``end`` (so adding N to it gives ``end``
         when ``end`` is itself a working day)."""

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from lantern.clocks.models import ClockRule
+from lantern.clocks.models import ClockRule, LookAhead
 from lantern.ids import RecordChoiceField
 
 
@@ -44,3 +44,19 @@ class ClosureDayForm(forms.Form):
         if not self.withdraw and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Give the reason the council is closed")
         return cleaned
+
+
+class LookAheadForm(forms.Form):
+    working_days = forms.IntegerField(
+        label="Working days My work looks ahead",
+        help_text=f"From 1 to {LookAhead.MAXIMUM}: 5 shows the next working week whatever the day",
+        min_value=1,
+        max_value=LookAhead.MAXIMUM,
+        error_messages={
+            "required": "Enter how many working days My work looks ahead",
+            "invalid": "Enter a whole number of working days, like 5",
+            "min_value": "My work looks ahead at least 1 working day",
+            "max_value": f"My work looks ahead at most {LookAhead.MAXIMUM} working days",
+        },
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
+    )

@@ -62,6 +62,32 @@ class ClosureDay(models.Model):
         return f"{self.day:%d %b %Y}: {self.reason}"
 
 
+class LookAhead(models.Model):
+    """How many working days ahead My work shows what is due: a council's choice. Counted in
+    working days, not to the end of the week, so a worker reading it on a Friday or a Sunday
+    still sees Monday's deadlines. One row; none means the default."""
+
+    DEFAULT = 5
+    MAXIMUM = 20  # four working weeks: beyond that My work stops being a list of what is next
+
+    working_days = models.PositiveSmallIntegerField(default=DEFAULT)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(working_days__gte=1, working_days__lte=20),
+                name="look_ahead_one_to_twenty_working_days",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"My work looks {self.working_days} working day(s) ahead"
+
+
 class Deadline(models.Model):
     class State(models.TextChoices):
         OPEN = "open", "Open"

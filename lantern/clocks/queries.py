@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from lantern.clocks import table
 from lantern.clocks.calendar import WorkingDayCalendar, current_calendar
-from lantern.clocks.models import ClockRule, Deadline
+from lantern.clocks.models import ClockRule, Deadline, LookAhead
 
 
 class UnknownClock(KeyError):
@@ -26,6 +26,12 @@ def rule_named(code: str) -> ClockRule | table.Rule:
 def due_date(code: str, start: dt.date, calendar: WorkingDayCalendar | None = None) -> dt.date:
     rule = rule_named(code)
     return (calendar or current_calendar()).due(start, rule.amount, rule.unit)
+
+
+def look_ahead_days() -> int:
+    """The council's My work window, in working days (``LookAhead``)."""
+    days = LookAhead.objects.values_list("working_days", flat=True).first()
+    return LookAhead.DEFAULT if days is None else days
 
 
 def rules_in_force() -> list[ClockRule]:

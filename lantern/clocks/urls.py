@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.timescales, name="timescales"),
     path("interval/", views.set_interval, name="interval"),
     path("closure-days/", views.closure_day, name="closure-day"),
+    path("look-ahead/", views.look_ahead, name="look-ahead"),
 ]

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from lantern.access.roles import MANAGE_CLOCKS
 from lantern.access.rules import requires, signed_in
 from lantern.clocks import actions, queries
-from lantern.clocks.forms import ClosureDayForm, IntervalForm
+from lantern.clocks.forms import ClosureDayForm, IntervalForm, LookAheadForm
 from lantern.clocks.models import ClosureDay
 
 
@@ -21,6 +21,8 @@ def timescales(request):
             "closures": ClosureDay.objects.all(),
             "interval_form": IntervalForm(),
             "closure_form": ClosureDayForm(),
+            "look_ahead": queries.look_ahead_days(),
+            "look_ahead_form": LookAheadForm(initial={"working_days": queries.look_ahead_days()}),
         },
     )
 
@@ -56,4 +58,19 @@ def closure_day(request):
                 day, form.cleaned_data["reason"], acting_user=request.user, request=request
             )
         messages.success(request, f"{day:%d %B %Y}: {moved} open deadline(s) moved")
+    return redirect("clocks:timescales")
+
+
+@requires(MANAGE_CLOCKS)
+def look_ahead(request):
+    form = LookAheadForm(request.POST or None)
+    if request.method == "POST" and not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    elif request.method == "POST":
+        days = form.cleaned_data["working_days"]
+        actions.set_look_ahead(days, acting_user=request.user, request=request)
+        plural = "s" if days != 1 else ""
+        messages.success(request, f"My work now looks {days} working day{plural} ahead")
     return redirect("clocks:timescales")

@@ -186,6 +186,7 @@ PAGES = {
     "frontdoor:my-referrals": only({PARTNER}),
     "casework:my-work": only({SW, TM}),
     "casework:team": only({TM}),
+    "casework:my-children": only({SW, TM}),  # issue 13: a worker's own caseload
     "care:permanence": only({TM}),
     "care:stability": only({TM}),
     "care:leavers": only({SW, TM}),
@@ -193,6 +194,8 @@ PAGES = {
     "care:iro-reviews": only({IRO}),
     "clocks:interval": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
     "clocks:closure-day": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
+    # issue 13: how many working days My work looks ahead, set as the other local policy is
+    "clocks:look-ahead": {p: REDIRECT if p == ADMIN else NO_PERMISSION for p in PERSONAS},
     # issue 10: the council's carers, seen by those who open children's records; added by
     # those who record casework
     "care:carers": only({SW, TM, MASH, IRO}),
@@ -210,13 +213,18 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "frontdoor:refer",
         "clocks:interval",
         "clocks:closure-day",
+        "clocks:look-ahead",
         "care:new-carer",
         "returns:build",
     )
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
 NOT_IN_MATRIX |= {"open-message"}  # one's own messages: lantern/workforce/tests/test_messages.py
-STAFF_URLS = {"workforce:staff-member": only({ADMIN})}  # about a member of staff, not a child
+STAFF_URLS = {  # about a member of staff, not a child (the social worker persona)
+    "workforce:staff-member": only({ADMIN}),
+    # issue 13: a worker's caseload, opened by the manager of their team from the team page
+    "casework:worker-caseload": only({TM}),
+}
 # The partner API takes a token, not a session: its own section below.
 NOT_IN_MATRIX |= {"api:api-root"}
 NOT_IN_MATRIX |= {"casework:history"}  # lantern/casework/tests/test_history.py

@@ -28,7 +28,7 @@ def test_my_work_lists_the_cin_plan_review_and_the_overdue_cin_visit(client, cin
     assert "Review the child in need plan" in page
     assert "Sat 28 Nov 2026" in page
     assert "Not a working day: hold it by Fri 27 Nov" in page
-    overdue = page.split('id="overdue"')[1].split('id="this-week"')[0]
+    overdue = page.split('id="overdue"')[1].split('id="due-')[0]
     assert "Visit and see the child" in overdue and "child in need visit" in overdue
 
 

@@ -1,7 +1,8 @@
 """My work, the team view and the overdue panel: nothing overdue goes unseen.
 
-"Due this week" means due by Sunday, so these run on a Tuesday: a strategy discussion
-falling due the next working day is then still this week.
+My work looks the council's next working days ahead (5 unless set otherwise; the window
+itself is tested in test_my_work_window): a strategy discussion falling due the next working
+day is in it.
 """
 
 import datetime as dt
@@ -35,7 +36,7 @@ def working_days_ago(n: int) -> dt.date:
 
 @pytest.fixture
 def caseload(make_person, allocate, social_worker):
-    """Three of alice's children: one with an overdue visit, one due this week, one clear."""
+    """Three of alice's children: one with an overdue visit, one due tomorrow, one clear."""
     overdue, due, clear = (make_person(n, "Lee") for n in ("Ola", "Priya", "Quinn"))
     for child in (overdue, due, clear):
         allocate(child, social_worker)

@@ -14,7 +14,8 @@ from lantern.workforce.models import Allocation
 @requires(VIEW_MY_WORK)
 def my_work(request):
     day = today()
-    items = queries.my_work(request.user, day)
+    window = queries.window_after(day)
+    items = queries.my_work(request.user, day, window)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"my work: {len(items)} item(s)")
     audit_listed(request, items, "listed in my work")
     return render(
@@ -22,9 +23,10 @@ def my_work(request):
         "casework/my_work.html",
         {
             "overdue": [i for i in items if i.overdue],
-            "this_week": [i for i in items if not i.overdue],
+            "days": queries.by_day(items, day, window),
+            "due": sum(not i.overdue for i in items),
             "today": day,
-            "week_end": queries.end_of_week(day),
+            "window": window,
         },
     )
 
