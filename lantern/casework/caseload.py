@@ -19,6 +19,7 @@ from lantern.casework.models import Visit
 from lantern.clocks.queries import DueItem, due_items, open_for_worker
 from lantern.ids import parse_id
 from lantern.people.models import Person
+from lantern.signals.queries import live_headlines
 from lantern.workforce.models import Allocation, Team
 
 
@@ -30,6 +31,7 @@ class CaseloadRow:
     # A restricted record the viewer may not open now: listed without a name or anything
     # else about the child, and not audited as seen (as search results and the team page).
     restricted: bool
+    signals: list[str]  # live safeguarding signals, as headlines
 
 
 def caseload(worker, viewer, today: dt.date, *, teams=None) -> list[CaseloadRow]:
@@ -53,7 +55,11 @@ def caseload(worker, viewer, today: dt.date, *, teams=None) -> list[CaseloadRow]
         first.setdefault(item.deadline.person_id, item)  # most urgent first
         overdue[item.deadline.person_id] += item.overdue
     hidden = policy.closed_restricted(viewer, [c.pk for c in children])
-    return [CaseloadRow(c, first.get(c.pk), overdue[c.pk], c.pk in hidden) for c in children]
+    signals = live_headlines(c.pk for c in children if c.pk not in hidden)
+    return [
+        CaseloadRow(c, first.get(c.pk), overdue[c.pk], c.pk in hidden, signals.get(c.pk, []))
+        for c in children
+    ]
 
 
 def members_of(teams):

@@ -14,6 +14,7 @@ from lantern.access import roles
 from lantern.access.actions import restrict_record
 from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.casework.models import Visit
+from lantern.chronology.actions import record_entry
 from lantern.clocks.models import ClockRule, Deadline
 from lantern.people.models import Person
 from lantern.workforce.models import Team
@@ -197,3 +198,14 @@ def test_the_caseload_costs_the_same_queries_however_many_children(
         response = client.get(url)
     assert "Tom Lee" in response.content.decode()
     assert len(reads(more)) == len(reads(few)) < 25
+
+
+def test_a_child_with_a_live_safeguarding_signal_shows_it(client, caseload, police):
+    ola, priya = caseload
+    for day in (dt.date(2026, 3, 2), dt.date(2026, 6, 14), dt.date(2026, 9, 30)):
+        record_entry(ola, kind="police_domestic_abuse", when=day, summary="DA", agency=police)
+    page = get(client, "alice", reverse("casework:my-children")).content.decode()
+    assert "3 domestic abuse incidents in 7 months: 2 Mar, 14 Jun, 30 Sep 2026" in row_of(
+        page, "Ola Lee"
+    )
+    assert "None live" in row_of(page, "Priya Shah")
