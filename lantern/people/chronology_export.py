@@ -31,6 +31,13 @@ CSV_HEADER = [
 ]
 
 
+class AgencyBoxes(forms.CheckboxSelectMultiple):
+    """The error summary's link goes to the first box, as the Design System asks."""
+
+    def id_for_label(self, id_, index=None):
+        return super().id_for_label(id_, "0" if index is None else index)
+
+
 class ChronologyRangeForm(GovukForm):
     """From and to (GOV.UK date inputs, both optional), the agencies (none ticked: all) and
     key events only. Unbound fields mean "all of it"."""
@@ -49,7 +56,7 @@ class ChronologyRangeForm(GovukForm):
         self.fields["agency"] = forms.MultipleChoiceField(
             required=False,
             choices=[(str(a.pk), a.name) for a in agencies],
-            widget=forms.CheckboxSelectMultiple,
+            widget=AgencyBoxes,
             error_messages={"invalid_choice": "Choose agencies from the list"},
         )
 

@@ -137,3 +137,25 @@ def test_the_migration_marks_only_what_was_surely_written_from_a_date(make_perso
         assert got[summary][0] is True, summary
     moved = ChronologyEntry.objects.get(summary="conference from a date").occurred_at
     assert moved == dt.datetime(2026, 6, 16, tzinfo=dt.UTC)
+
+
+def test_someone_moving_in_is_dated_not_timed_on_every_childs_chronology(
+    make_person, social_worker, council
+):
+    from lantern.people import actions
+    from lantern.people.models import Address, Household
+
+    child = make_person()
+    home = Household.objects.create(address=Address.objects.create(line_1="3 Oak Road"))
+    actions.move_into_household(
+        child, home, acting_user=social_worker, start=dt.date(2020, 1, 1), agency=council
+    )
+    actions.move_into_household(
+        make_person("Steve", "Doyle", dt.date(1985, 4, 4)),
+        home,
+        acting_user=social_worker,
+        start=dt.date(2026, 7, 1),
+        agency=council,
+    )
+    entry = ChronologyEntry.objects.get(person=child, kind="household_change")
+    assert (entry.occurred_on, entry.time_known) == (dt.date(2026, 7, 1), False)

@@ -188,6 +188,7 @@ def test_a_bad_choice_is_refused_clearly_and_nothing_is_shown_or_audited(
         page = response.content.decode()
         assert response.status_code == 200 and message in page
         assert "<title>Error: " in page and "Police called" not in page
+        assert 'href="#"' not in page  # each error links to its field
     assert not AuditEntry.objects.filter(
         person=amy, action__in=["view_chronology", "export"]
     ).exists()
