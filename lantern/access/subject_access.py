@@ -197,7 +197,7 @@ def build_pack(person) -> tuple[dict, list[dict]]:
         ],
         "chronology": [
             {
-                "date": e.occurred_at.isoformat(),
+                "date": e.when_iso(),
                 "agency": e.agency.name,
                 "type": e.get_kind_display(),
                 "recorded_by": e.author,

@@ -14,7 +14,7 @@ from collections import defaultdict
 from zoneinfo import ZoneInfo
 
 from lantern.casework import models as cw
-from lantern.chronology.describe import describe, describes, occurred
+from lantern.chronology.describe import describe, describes, is_timed, occurred
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.calendar import WorkingDayCalendar
 from lantern.clocks.engine import MET, replay
@@ -222,6 +222,7 @@ def described(model, ids: list[int], related=None) -> list[ChronologyEntry]:
             ChronologyEntry(
                 person_id=item.person.pk,
                 occurred_at=occurred(item.when),
+                time_known=is_timed(item.when),
                 agency=item.agency or agency,
                 kind=item.kind,
                 summary=item.summary,

@@ -3,10 +3,9 @@ child's story calls ``record_entry`` inside its own transaction."""
 
 import datetime as dt
 
-from django.utils import timezone
-
 from lantern.agencies.models import Agency
 from lantern.chronology import listeners
+from lantern.chronology.describe import is_timed, occurred
 from lantern.chronology.kinds import BY_CODE
 from lantern.chronology.models import ChronologyEntry
 
@@ -37,18 +36,16 @@ def record_entry(
     """``source`` is the model instance the entry describes, kept for drill-through;
     ``from_record`` marks an entry the system wrote from it (see ``describe``);
     ``signal_event`` says what the entry is to the safeguarding signals where its kind does
-    not (see ``ChronologyEntry.signal_event``)."""
+    not (see ``ChronologyEntry.signal_event``). A ``when`` that is a date makes a date-only
+    entry (``describe.occurred``): no time is invented."""
     if kind not in BY_CODE:
         raise ValueError(f"unknown chronology kind {kind!r}")
-    if isinstance(when, dt.datetime):
-        occurred = when if timezone.is_aware(when) else timezone.make_aware(when)
-    else:
-        occurred = timezone.make_aware(dt.datetime.combine(when, dt.time(12)))
     if not author and acting_user is not None:
         author = acting_user.get_full_name() or acting_user.get_username()
     entry = ChronologyEntry.objects.create(
         person=person,
-        occurred_at=occurred,
+        occurred_at=occurred(when),
+        time_known=is_timed(when),
         agency=agency or council_agency(),
         kind=kind,
         summary=summary,

@@ -54,9 +54,20 @@ def describe(record) -> list[Described]:
 
 
 def occurred(when: dt.date | dt.datetime) -> dt.datetime:
+    """The instant stored for ``when``. A bare date is stored at its midnight in UTC, with
+    ``time_known`` false (see ``is_timed``): its date reads the same in UTC and in London,
+    and newest first it sorts below the same day's timed entries, so a day read in order
+    opens with what is known of it only by date. (Between midnight and 1 a.m. in British
+    Summer Time an entry is still the day before in UTC, and sorts below the date-only
+    ones.) It is never shown as a time."""
     if isinstance(when, dt.datetime):
         return when if timezone.is_aware(when) else timezone.make_aware(when)
-    return timezone.make_aware(dt.datetime.combine(when, dt.time(12)))
+    return dt.datetime.combine(when, dt.time(0), tzinfo=dt.UTC)
+
+
+def is_timed(when: dt.date | dt.datetime) -> bool:
+    """Whether ``when`` says the time of day as well as the date."""
+    return isinstance(when, dt.datetime)
 
 
 def sync_entries(record, *, acting_user=None) -> bool:
@@ -85,6 +96,7 @@ def sync_entries(record, *, acting_user=None) -> bool:
             entry = entries.pop(0)
             fields = {
                 "occurred_at": when,
+                "time_known": is_timed(item.when),
                 "summary": item.summary,
                 "from_record": True,
                 "signal_event": item.signal_event,
@@ -104,6 +116,7 @@ def sync_entries(record, *, acting_user=None) -> bool:
         ChronologyEntry.objects.create(
             person=item.person,
             occurred_at=when,
+            time_known=is_timed(item.when),
             agency=item.agency or agency,
             kind=item.kind,
             summary=item.summary,

@@ -1,5 +1,10 @@
 """What a chronology entry can be. Codes are retired (``retired=True``), never deleted,
-because old entries keep pointing at them."""
+because old entries keep pointing at them.
+
+``key`` marks the turning points a manager or a court reads first (a referral, a section 47
+enquiry, a conference, a plan, coming into care, a placement, court, a closure): the
+chronology marks them and can show them alone. It belongs to the kind, so there is one place
+to say it."""
 
 from dataclasses import dataclass
 
@@ -9,11 +14,12 @@ class EntryKind:
     code: str
     label: str
     retired: bool = False
+    key: bool = False
 
 
 KINDS = [
     EntryKind("contact", "Contact"),
-    EntryKind("referral", "Referral"),
+    EntryKind("referral", "Referral", key=True),
     EntryKind("mash_check", "MASH partner check"),
     EntryKind("mash_decision", "MASH decision"),
     EntryKind("police_domestic_abuse", "Police domestic abuse notification"),
@@ -29,23 +35,24 @@ KINDS = [
     EntryKind("allocation", "Worker allocated"),
     EntryKind("assessment", "Assessment"),
     EntryKind("strategy_discussion", "Strategy discussion"),
-    EntryKind("section_47", "Section 47 enquiry"),
-    EntryKind("conference", "Child protection conference"),
-    EntryKind("plan", "Plan"),
+    EntryKind("section_47", "Section 47 enquiry", key=True),
+    EntryKind("conference", "Child protection conference", key=True),
+    EntryKind("plan", "Plan", key=True),
     EntryKind("visit", "Visit"),
     EntryKind("case_note", "Case note"),
     EntryKind("management_oversight", "Management oversight"),
     EntryKind("core_group", "Core group meeting"),
-    EntryKind("case_closed", "Case closed"),
-    EntryKind("looked_after", "Looked after"),
-    EntryKind("placement", "Placement"),
+    EntryKind("case_closed", "Case closed", key=True),
+    EntryKind("looked_after", "Looked after", key=True),
+    EntryKind("placement", "Placement", key=True),
     EntryKind("health", "Health (looked after)"),
     EntryKind("education", "Education (looked after)"),
-    EntryKind("court", "Court and legal"),
+    EntryKind("court", "Court and legal", key=True),
     EntryKind("missing", "Missing from home or care"),
     EntryKind("injury", "Injury seen by a professional"),
     EntryKind("not_brought", "Not brought to an appointment"),
-    EntryKind("signal", "Safeguarding signal"),
+    EntryKind("signal", "Safeguarding signal", key=True),
 ]
 BY_CODE = {kind.code: kind for kind in KINDS}
 CHOICES = [(kind.code, kind.label) for kind in KINDS]
+KEY_CODES = [kind.code for kind in KINDS if kind.key]

@@ -5,15 +5,21 @@ with its source agency. The stream is read newest first, one indexed query per p
 the composite indexes below start with the person so a child's page never scans others.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
-from lantern.chronology.kinds import CHOICES
+from lantern.chronology.kinds import BY_CODE, CHOICES
 
 
 class ChronologyEntry(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="chronology")
     occurred_at = models.DateTimeField()
+    # False when only the date is known (a conference held on a day): ``occurred_at`` is then
+    # that date's midnight UTC (``describe.occurred``) and no time is ever shown for it.
+    time_known = models.BooleanField(default=True)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=40, choices=CHOICES)
     # Partner authors are not Lantern users, so the author is text; staff entries also link.
@@ -46,4 +52,22 @@ class ChronologyEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d} {self.kind}"
+        return f"{self.occurred_on:%Y-%m-%d} {self.kind}"
+
+    @property
+    def occurred_on(self) -> dt.date:
+        """The day it happened, as the council reads it (London)."""
+        if not self.time_known:
+            return self.occurred_at.astimezone(dt.UTC).date()
+        return timezone.localtime(self.occurred_at).date()
+
+    @property
+    def is_key(self) -> bool:
+        kind = BY_CODE.get(self.kind)
+        return kind is not None and kind.key
+
+    def when_iso(self) -> str:
+        """The date alone when no time is known (ISO 8601), else the instant."""
+        if not self.time_known:
+            return self.occurred_on.isoformat()
+        return self.occurred_at.isoformat()

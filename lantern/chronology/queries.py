@@ -7,12 +7,19 @@ Pages are cut by keyset ("older than this entry"), not OFFSET, so the 40th page 
 
 import base64
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.db.models import Q
+from django.urls import NoReverseMatch
 
+from lantern.chronology.kinds import KEY_CODES
 from lantern.chronology.models import ChronologyEntry
 from lantern.ids import parse_id
+
+LONDON = ZoneInfo("Europe/London")
 
 PAGE_SIZE = 50
 
@@ -44,6 +51,7 @@ def chronology_page(
     *,
     agency_id: int | None = None,
     kind: str | None = None,
+    key_only: bool = False,
     cursor: str | None = None,
     page_size: int = PAGE_SIZE,
 ) -> ChronologyPage:
@@ -52,6 +60,8 @@ def chronology_page(
         entries = entries.filter(agency_id=agency_id)
     if kind:
         entries = entries.filter(kind=kind)
+    if key_only:
+        entries = entries.filter(kind__in=KEY_CODES)
     position = decode_cursor(cursor) if cursor else None
     if position:
         when, pk = position
@@ -74,3 +84,92 @@ def sources_in(person) -> tuple[list, list[str]]:
     agency_ids = present.values_list("agency_id", flat=True).distinct().order_by()
     kinds = present.values_list("kind", flat=True).distinct().order_by()
     return list(Agency.objects.filter(pk__in=list(agency_ids))), sorted(kinds)
+
+
+def chronology_between(
+    person,
+    *,
+    start: dt.date,
+    end: dt.date,
+    agency_ids: list[int] | None = None,
+    key_only: bool = False,
+) -> list[ChronologyEntry]:
+    """Every entry from ``start`` to ``end`` (London days, both included), oldest first, as a
+    court chronology reads. A date-only entry is stored at its date's midnight UTC, which is
+    inside its own London day and never inside the next, so the same bounds serve both."""
+    entries = ChronologyEntry.objects.filter(
+        person=person,
+        occurred_at__gte=dt.datetime.combine(start, dt.time(0), tzinfo=LONDON),
+        occurred_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=LONDON),
+    )
+    if agency_ids is not None:
+        entries = entries.filter(agency_id__in=agency_ids)
+    if key_only:
+        entries = entries.filter(kind__in=KEY_CODES)
+    return list(entries.select_related("agency").order_by("occurred_at", "id"))
+
+
+@dataclass
+class Month:
+    first_day: dt.date
+    entries: list
+
+
+def by_month(entries: list[ChronologyEntry]) -> list[Month]:
+    """Runs of entries in the same calendar month, in the order given."""
+    months: list[Month] = []
+    for entry in entries:
+        first = entry.occurred_on.replace(day=1)
+        if not months or months[-1].first_day != first:
+            months.append(Month(first, []))
+        months[-1].entries.append(entry)
+    return months
+
+
+def _url(record) -> str:
+    try:
+        return record.get_absolute_url()
+    except (AttributeError, NoReverseMatch):  # a kind of record without a page of its own
+        return ""
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str  # "Child protection conference"
+    url: str  # "" where the record has no page of its own
+
+
+def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
+    """The record each entry came from, one query per kind of record on the page. The record's
+    own page applies the access policy again when it is opened."""
+    refs: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        pk = parse_id(entry.source_ref)
+        if entry.source_type and pk is not None:
+            refs[entry.source_type].add(pk)
+    found: dict[tuple[str, int], Source] = {}
+    for label, pks in refs.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        name = str(model._meta.verbose_name)
+        name = name[:1].upper() + name[1:]  # "CIN plan", not "Cin plan"
+        linked = hasattr(model, "get_absolute_url")
+        fields = ["pk", "person_id"] if linked and hasattr(model, "person_id") else ["pk"]
+        for record in model._base_manager.filter(pk__in=pks).only(*fields):
+            found[(label, record.pk)] = Source(name, _url(record) if linked else "")
+    out = {}
+    for entry in entries:
+        source = found.get((entry.source_type, parse_id(entry.source_ref)))
+        if source is not None:
+            out[entry.pk] = source
+    return out
+
+
+def with_sources(entries: list[ChronologyEntry]) -> list[ChronologyEntry]:
+    """The entries, each with ``.source`` (a ``Source`` or None) for the page to link."""
+    found = sources_of(entries)
+    for entry in entries:
+        entry.source = found.get(entry.pk)
+    return entries

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from lantern.casework import models as cw
 from lantern.casework.actions.base import long_date
 from lantern.casework.bulk import Batch, redescribe
-from lantern.chronology.describe import describe, occurred
+from lantern.chronology.describe import describe, is_timed, occurred
 from lantern.chronology.models import ChronologyEntry
 from lantern.frontdoor import clock, codes
 from lantern.frontdoor.actions.triage import NOT_OPEN
@@ -183,6 +183,7 @@ class Referrals:
                 ChronologyEntry(
                     person_id=person_id,
                     occurred_at=occurred(received),
+                    time_known=False,
                     agency=council,
                     kind="referral",
                     author=self._name(decision),
@@ -223,6 +224,7 @@ class Referrals:
                     ChronologyEntry(
                         person_id=episode.person_id,
                         occurred_at=occurred(item.when),
+                        time_known=is_timed(item.when),
                         agency=item.agency or council,
                         kind=item.kind,
                         summary=item.summary,

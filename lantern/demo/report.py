@@ -184,9 +184,9 @@ def _visits_in_time(cal) -> tuple[float | None, int]:
 
 def _visits_in_hours(cal) -> tuple[float | None, int]:
     hits = n = 0
-    for when in ChronologyEntry.objects.filter(kind="visit", agency__code="csc").values_list(
-        "occurred_at", flat=True
-    ):
+    for when in ChronologyEntry.objects.filter(
+        kind="visit", agency__code="csc", time_known=True
+    ).values_list("occurred_at", flat=True):
         local = when.astimezone(LONDON)
         n += 1
         hits += cal.is_working_day(local.date()) and 8 <= local.hour < 18

@@ -11,6 +11,7 @@ from django.utils import timezone
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.chronology import listeners
+from lantern.chronology.describe import occurred
 from lantern.chronology.models import ChronologyEntry
 from lantern.history.actions import record_revision, stored_values
 from lantern.history.queries import latest_version
@@ -324,7 +325,7 @@ def move_into_household(
         .exclude(end__lt=start)
         .select_related("person")
     )
-    when = dt.datetime.combine(start, dt.time(9), tzinfo=dt.UTC)
+    when = occurred(start)  # the day is known, not the hour
     # Someone whose age no agency knows is taken for an adult: the unknown man in the house.
     age = person.age_on(start)
     joined = "adult_joined" if age is None or age >= ADULT else ""
@@ -334,6 +335,7 @@ def move_into_household(
             ChronologyEntry(
                 person=other.person,
                 occurred_at=when,
+                time_known=False,
                 agency=agency,
                 kind="household_change",
                 author=acting_user.get_full_name() if acting_user else "",

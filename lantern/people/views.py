@@ -1,6 +1,7 @@
 """Person index pages: thin shells over ``queries``, ``search`` and ``actions``."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,7 +15,7 @@ from lantern.access.models import AuditEntry
 from lantern.access.roles import RECORD_CASEWORK, SEARCH, VIEW_RECORD
 from lantern.access.rules import requires
 from lantern.chronology import kinds
-from lantern.chronology.queries import chronology_page, sources_in
+from lantern.chronology.queries import by_month, chronology_page, sources_in, with_sources
 from lantern.history.presenting import history_of
 from lantern.ids import parse_id
 from lantern.people import actions, census, queries
@@ -64,7 +65,11 @@ def record(request, person_id: int):
     agency_id = parse_id(request.GET.get("agency"))
     kind = request.GET.get("kind") or None
     kind = kind if kind in kinds.BY_CODE else None
-    page = chronology_page(person, agency_id=agency_id, kind=kind, cursor=request.GET.get("before"))
+    key_only = request.GET.get("key") == "1"
+    page = chronology_page(
+        person, agency_id=agency_id, kind=kind, key_only=key_only, cursor=request.GET.get("before")
+    )
+    filters = {"agency": agency_id, "kind": kind, "key": "1" if key_only else None}
     current, previous = queries.household_of(person, today, viewer=request.user)
     agencies, kinds_present = sources_in(person)
     audit.record(
@@ -89,6 +94,9 @@ def record(request, person_id: int):
             "relationships": queries.relationships_of(person, viewer=request.user),
             "allocation": queries.allocated_worker(person),
             "page": page,
+            "months": by_month(with_sources(page.entries)),
+            "filter_query": urlencode({k: v for k, v in filters.items() if v}),
+            "key_only": key_only,
             "agencies": agencies,
             "kinds": [kinds.BY_CODE[k] for k in kinds_present if k in kinds.BY_CODE],
             "agency_id": agency_id,

@@ -109,6 +109,8 @@ OVERSIGHT = {  # management oversight: the manager's own kind of record
 PERSON_URLS = {
     "people:record": CHILD_RECORD,
     "people:history": CHILD_RECORD,  # the history of their details: read as the record is
+    "people:chronology-print": CHILD_RECORD,  # the printable chronology: read as the record is
+    "people:chronology-csv": CHILD_RECORD,  # and its CSV download
     "people:correct": WRITE,  # correcting their details: as casework, never through a reason
     "people:census": WRITE,  # census details (UPN unknown, UASC, disability): as a correction
     "people:birth": WRITE,  # recording an unborn child's birth: as a correction

@@ -40,7 +40,7 @@ def test_a_social_worker_signs_in_and_reads_a_childs_chronology(
 
     page.wait_for_selector("h1:has-text('Amy Carter')")
     assert "Steve Doyle" in page.inner_text("#household")
-    rows = page.locator("#chronology-table tbody tr")
+    rows = page.locator("#chronology-table tbody tr[data-entry]")  # not the month headings
     assert "Bruising to the upper arm" in rows.nth(0).inner_text()
     assert "North Middlesex Hospital" in rows.nth(0).inner_text()
     assert "Steve Doyle moved into the household" in rows.nth(1).inner_text()

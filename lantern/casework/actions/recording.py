@@ -23,6 +23,7 @@ from lantern.casework.models import (
     ManagementOversight,
     Visit,
 )
+from lantern.casework.models.recording import quoted
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
 from lantern.workforce.actions import allocate_worker
@@ -56,11 +57,6 @@ def _on_cin_plan(person: Person, day: dt.date) -> bool:
         .exclude(end_date__lt=day)
         .exists()
     )
-
-
-def _quoted(words: str, limit: int = 300) -> str:
-    words = " ".join(words.split())
-    return f"“{words[:limit]}{'…' if len(words) > limit else ''}”"
 
 
 # Apps above casework meet their own visit clocks from a visit recorded here (care: the reg 28
@@ -156,7 +152,7 @@ def record_visit(
         why = f" ({' '.join(reason_not_seen_alone.split())[:200]})" if not seen_alone else ""
         seen = "Child seen alone." if seen_alone else f"Child seen, not alone{why}."
         seen += " Bedroom seen." if bedroom_seen else ""
-    said = f" The child said: {_quoted(child_words)}" if child_words.strip() else ""
+    said = f" The child said: {quoted(child_words, 300)}" if child_words.strip() else ""
     written(
         request,
         visit,
@@ -236,7 +232,7 @@ def record_oversight(
         acting_user=acting_user,
         detail="recorded management oversight",
         chronology="management_oversight",
-        summary=f"Management oversight by {who(acting_user)}: {_quoted(direction, 200)}",
+        summary=f"Management oversight by {who(acting_user)}: {quoted(direction, 200)}",
         when=recorded_on,
     )
     tell_worker(

@@ -28,7 +28,8 @@ class VisitForm(CaseworkForm):
     child_words = long_text(
         "What the child said, in their own words",
         rows=6,
-        help_text="Write the child's words as they said them, in quotation marks if you can.",
+        help_text="Write the child's words as they said them. Lantern shows them in "
+        "quotation marks: you need not type any.",
     )
     observations = long_text("What you saw and what it means", rows=10)
 

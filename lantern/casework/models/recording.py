@@ -13,6 +13,24 @@ from django.db.models import Q
 from lantern.casework.models.base import CaseRecord
 from lantern.casework.models.episodes import CINEpisode
 
+OPENING_QUOTES, CLOSING_QUOTES = "\"'“‘„«", "\"'”’»"
+
+
+def quoted(words: str, limit: int | None = None, *, max_words: int | None = None) -> str:
+    """The child's words in quotation marks, once. They are stored as typed; a worker who
+    typed them in quotation marks (as the form once asked) is shown their own marks, not a
+    second pair. ``limit`` (characters) and ``max_words`` cut a long passage for a summary."""
+    words = " ".join(words.split())
+    opening, closing = "“", "”"
+    if len(words) > 1 and words[0] in OPENING_QUOTES and words[-1] in CLOSING_QUOTES:
+        opening, closing, words = words[0], words[-1], words[1:-1].strip()
+    parts = words.split()
+    if max_words is not None and len(parts) > max_words:
+        words = " ".join(parts[:max_words]) + "…"
+    if limit is not None and len(words) > limit:
+        words = words[:limit] + "…"
+    return f"{opening}{words}{closing}"
+
 
 class Visit(CaseRecord):
     url_slug = "visit"
@@ -50,6 +68,11 @@ class Visit(CaseRecord):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.visited_on:%d %b %Y}"
+
+    @property
+    def child_words_shown(self) -> str:
+        """The child's words for a list: quoted once, the first 25 words."""
+        return quoted(self.child_words, max_words=25)
 
 
 class CaseNote(CaseRecord):

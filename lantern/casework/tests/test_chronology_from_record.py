@@ -99,3 +99,29 @@ def test_the_referral_source_reads_the_same_everywhere_after_a_correction(
     assert said in record
     form = client.get(reverse("casework:new", args=[child.pk, "visit"])).content.decode()
     assert said in form and "Schools" not in form
+
+
+def test_entries_from_dated_records_are_date_only_however_they_are_written(journey, child):
+    """The record has a date, not a time: written one at a time (``sync_entries``), by the
+    visit action (``record_entry``) or in bulk (``bulk.described``), the entry says so."""
+    from lantern.casework.bulk import described
+    from lantern.casework.models import CINEpisode
+
+    journey.to_plan()
+    journey.visit(D(2026, 3, 27), words="Fine")
+    entries = ChronologyEntry.objects.filter(person=child)
+    assert entries.filter(from_record=True).exists() and entries.filter(kind="visit").exists()
+    assert not entries.filter(time_known=True).exists()
+    episode = CINEpisode.objects.get(person=child)
+    rows = described(CINEpisode, [episode.pk])
+    assert rows and all(not row.time_known for row in rows)
+    assert {row.occurred_at.date() for row in rows} == {episode.referral_date}
+    # After the save of a corrected date, the entry moves with it and stays date-only.
+    save_versioned(
+        episode,
+        expected_version=episode.version,
+        acting_user=journey.manager,
+        referral_date=D(2026, 3, 1),
+    )
+    referral = _entries(episode, "referral").get()
+    assert (referral.occurred_on, referral.time_known) == (D(2026, 3, 1), False)

@@ -201,7 +201,7 @@ def test_the_caseload_costs_the_same_queries_however_many_children(
 
 
 def test_a_child_with_a_live_safeguarding_signal_shows_it(client, caseload, police):
-    ola, priya = caseload
+    ola, _ = caseload
     for day in (dt.date(2026, 3, 2), dt.date(2026, 6, 14), dt.date(2026, 9, 30)):
         record_entry(ola, kind="police_domestic_abuse", when=day, summary="DA", agency=police)
     page = get(client, "alice", reverse("casework:my-children")).content.decode()

@@ -195,3 +195,40 @@ def test_an_agency_id_too_large_for_the_database_is_not_a_valid_choice(alice, jo
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not StrategyDiscussion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("\u201cDad shouts at night\u201d", "\u201cDad shouts at night\u201d"),
+        ('"Dad shouts at night"', '"Dad shouts at night"'),
+        ("Dad shouts at night", "\u201cDad shouts at night\u201d"),
+    ],
+)
+def test_the_childs_words_are_kept_as_typed_and_quoted_once(alice, child, typed, shown):
+    """The form once asked for quotation marks and every display added its own: the words
+    came out in two pairs. Now they are stored as typed and shown in one pair."""
+    from django.utils.html import escape
+
+    from lantern.chronology.models import ChronologyEntry
+
+    alice.post(
+        reverse("casework:new", args=[child.pk, "visit"]),
+        {
+            "visited_on": "2026-03-05",
+            "kind": "cin",
+            "child_seen": "on",
+            "seen_alone": "on",
+            "child_words": typed,
+        },
+    )
+    visit = Visit.objects.get(person=child)
+    assert visit.child_words == typed
+    entry = ChronologyEntry.objects.get(person=child, kind="visit")
+    assert entry.summary.endswith(f"The child said: {shown}")
+    overview = alice.get(reverse("casework:overview", args=[child.pk])).content.decode()
+    assert escape(shown) in overview
+    record = alice.get(reverse("people:record", args=[child.pk])).content.decode()
+    assert escape(shown) in record
+    for page in (overview, record):
+        assert escape(f"\u201c{typed}\u201d") not in page or typed == "Dad shouts at night"

@@ -70,3 +70,11 @@ def test_a_visit_before_the_plan_moves_no_clock(journey, child):
     journey.refer()
     journey.visit(D(2026, 3, 5), kind="cin")
     assert not Deadline.objects.filter(person=child, rule__code="cp_visit").exists()
+
+
+def test_a_long_passage_cut_for_a_list_keeps_the_workers_own_quotation_marks():
+    from lantern.casework.models.recording import quoted
+
+    assert quoted('"one two three four"', max_words=2) == '"one two…"'
+    assert quoted("one two three four", max_words=2) == "\u201cone two…\u201d"
+    assert quoted("\u2018It\u2019s fine\u2019") == "\u2018It\u2019s fine\u2019"
