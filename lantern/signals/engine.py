@@ -115,14 +115,14 @@ class _Kind:
 
 class _Stream:
     def __init__(self, events: Events):
-        n = len(events)
-        self.order = np.lexsort((np.arange(n), events.day, events.person))
-        person = events.person[self.order].astype(np.int64)
-        day = events.day[self.order].astype(np.int64) + _SHIFT
+        key = events.person.astype(np.int64) * _BIG + events.day.astype(np.int64) + _SHIFT
+        # Stable: events of one person and day stay in input order.
+        self.order = np.argsort(key, kind="stable")
+        self.key = key[self.order]
+        self.person = events.person[self.order].astype(np.int64)
+        self.day = events.day[self.order].astype(np.int64) + _SHIFT
         self.kind = events.kind[self.order]
         self.agency = events.agency[self.order]
-        self.person, self.day = person, day
-        self.key = person * _BIG + day
 
     def of(self, kind: str) -> _Kind:
         pos = np.flatnonzero(self.kind == KIND_INDEX[kind])
