@@ -165,19 +165,22 @@ def _firings(stream, code, kind: _Kind, holds, spans, extra=None, *, first_only)
         _, first = np.unique(kind.person[at], return_index=True)
         at = at[first]
     lo, hi = spans
+    # Every firing's evidence gathered at once (a national scan has hundreds of thousands).
+    count = hi[at] - lo[at]
+    ends = np.cumsum(count)
+    flat = np.arange(int(ends[-1]) if len(at) else 0) - np.repeat(ends - count - lo[at], count)
+    positions = kind.pos[flat]
+    evidence = stream.order[positions].tolist()
+    bounds = [0, *ends.tolist()]
+    people, days = kind.person[at].tolist(), (kind.day[at] - _SHIFT).tolist()
     out = []
-    for j in at.tolist():
-        positions = kind.pos[lo[j] : hi[j]].tolist()
-        if extra is not None:
-            positions = sorted({*positions, int(extra[j])})
-        out.append(
-            Firing(
-                person=int(kind.person[j]),
-                rule=code,
-                day=int(kind.day[j]) - _SHIFT,
-                evidence=tuple(stream.order[positions].tolist()),
-            )
-        )
+    for i, j in enumerate(at.tolist()):
+        if extra is None:
+            mine = evidence[bounds[i] : bounds[i + 1]]
+        else:
+            with_extra = sorted({*positions[bounds[i] : bounds[i + 1]].tolist(), int(extra[j])})
+            mine = stream.order[with_extra].tolist()
+        out.append(Firing(people[i], code, days[i], tuple(mine)))
     return out
 
 
