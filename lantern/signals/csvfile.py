@@ -125,7 +125,7 @@ class CsvFile:
 
     def _read(self) -> pd.DataFrame:
         names = [*self.columns, _EXTRA]
-        self.coded = [*self.coded, _EXTRA]
+        categories = {*self.coded, _EXTRA}
         try:
             frame = pd.read_csv(
                 self.path,
@@ -133,7 +133,7 @@ class CsvFile:
                 skiprows=1,
                 names=names,
                 index_col=False,
-                dtype={name: "category" if name in self.coded else str for name in names},
+                dtype={name: "category" if name in categories else str for name in names},
                 keep_default_na=False,
                 na_filter=False,
                 skip_blank_lines=False,
@@ -149,11 +149,11 @@ class CsvFile:
             raise self._unreadable(error) from None
         frame = _without_trailing_blanks(frame)
         extra = ~equals(frame.pop(_EXTRA), "")
-        blank = _blank(frame)
+        blank = _blank(frame) & ~extra
         self.check(
             [
                 Check("", blank, lambda row: "a row with no values"),
-                Check("", extra & ~blank, lambda row: self._too_many),
+                Check("", extra, lambda row: self._too_many),
             ]
         )
         return frame
