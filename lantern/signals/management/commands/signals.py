@@ -40,6 +40,11 @@ class Command(BaseCommand):
         except ScanError as error:
             raise CommandError(f"{error}; nothing written") from None
         self.stdout.write(
-            f"{done.signals} signals for {done.people_signalled} of {done.people} people, "
-            f"from {done.events} events: written to {out}"
+            f"{_count(done.signals, 'signal')} for {done.people_signalled} of "
+            f"{_count(done.people, 'person', 'people')}, from {_count(done.events, 'event')}: "
+            f"written to {out}"
         )
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
