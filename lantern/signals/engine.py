@@ -115,14 +115,14 @@ class _Kind:
 
 class _Stream:
     def __init__(self, events: Events):
-        n = len(events)
-        self.order = np.lexsort((np.arange(n), events.day, events.person))
-        person = events.person[self.order].astype(np.int64)
-        day = events.day[self.order].astype(np.int64) + _SHIFT
+        key = events.person.astype(np.int64) * _BIG + events.day.astype(np.int64) + _SHIFT
+        # Stable: events of one person and day stay in input order.
+        self.order = np.argsort(key, kind="stable")
+        self.key = key[self.order]
+        self.person = events.person[self.order].astype(np.int64)
+        self.day = events.day[self.order].astype(np.int64) + _SHIFT
         self.kind = events.kind[self.order]
         self.agency = events.agency[self.order]
-        self.person, self.day = person, day
-        self.key = person * _BIG + day
 
     def of(self, kind: str) -> _Kind:
         pos = np.flatnonzero(self.kind == KIND_INDEX[kind])
@@ -165,19 +165,22 @@ def _firings(stream, code, kind: _Kind, holds, spans, extra=None, *, first_only)
         _, first = np.unique(kind.person[at], return_index=True)
         at = at[first]
     lo, hi = spans
+    # Every firing's evidence gathered at once (a national scan has hundreds of thousands).
+    count = hi[at] - lo[at]
+    ends = np.cumsum(count)
+    flat = np.arange(int(ends[-1]) if len(at) else 0) - np.repeat(ends - count - lo[at], count)
+    positions = kind.pos[flat]
+    evidence = stream.order[positions].tolist()
+    bounds = [0, *ends.tolist()]
+    people, days = kind.person[at].tolist(), (kind.day[at] - _SHIFT).tolist()
     out = []
-    for j in at.tolist():
-        positions = kind.pos[lo[j] : hi[j]].tolist()
-        if extra is not None:
-            positions = sorted({*positions, int(extra[j])})
-        out.append(
-            Firing(
-                person=int(kind.person[j]),
-                rule=code,
-                day=int(kind.day[j]) - _SHIFT,
-                evidence=tuple(stream.order[positions].tolist()),
-            )
-        )
+    for i, j in enumerate(at.tolist()):
+        if extra is None:
+            mine = evidence[bounds[i] : bounds[i + 1]]
+        else:
+            with_extra = sorted({*positions[bounds[i] : bounds[i + 1]].tolist(), int(extra[j])})
+            mine = stream.order[with_extra].tolist()
+        out.append(Firing(people[i], code, days[i], tuple(mine)))
     return out
 
 
