@@ -118,7 +118,7 @@ def reevaluate(person_ids, *, in_force=None) -> dict[str, int]:
     for firing in firings:
         by_pair[(people[firing.person], firing.rule)].append(firing)
     counts = {"raised": 0, "moved": 0, "lapsed": 0}
-    born = dict(Person.objects.filter(pk__in=people).values_list("pk", "date_of_birth"))
+    born = stream.born_on
     for pair in set(by_pair) | set(existing):
         _reconcile(pair, by_pair.get(pair, []), existing.get(pair, []), stream, born, counts)
     return counts

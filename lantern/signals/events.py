@@ -65,9 +65,17 @@ class Stream:
             self.days.append(day)
             found.append((index[person_id], day, event, str(agency_id)))
         self.events = engine.Events.of(found)
-        born = dict(Person.objects.filter(pk__in=people).values_list("pk", "date_of_birth"))
+        # Dates of birth: only the age rules and headlines read them, only for events.
+        self.born_on = (
+            dict(Person.objects.filter(pk__in=people).values_list("pk", "date_of_birth"))
+            if found
+            else {}
+        )
         self.born = np.array(
-            [born[pk].toordinal() if born.get(pk) else engine.UNKNOWN_BIRTH for pk in people],
+            [
+                self.born_on[pk].toordinal() if self.born_on.get(pk) else engine.UNKNOWN_BIRTH
+                for pk in people
+            ],
             dtype=np.int64,
         )
 
