@@ -276,7 +276,13 @@ def decide(
     if outcome == ACTIONED:
         if not link:
             _refuse("Give the link to where the action is recorded", "link")
-        if not link.startswith("/") or link.startswith("//") or any(c.isspace() for c in link):
+        # "//" and "/\\" would leave Lantern: browsers read both as another site's address.
+        if (
+            not link.startswith("/")
+            or link.startswith("//")
+            or "\\" in link
+            or any(c.isspace() for c in link)
+        ):
             _refuse(
                 "Give a link within Lantern, starting with / (copy it from the address bar "
                 "after the site name), for example /people/…/strategy-discussions/…",
