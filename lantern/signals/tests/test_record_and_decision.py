@@ -213,3 +213,10 @@ def test_a_signal_under_another_childs_address_is_not_found(
     url = reverse("signals:decide", args=[sibling.pk, signal.pk])
     assert client.get(url).status_code == 404
     assert client.get(reverse("signals:decide", args=[baby.pk, 999999])).status_code == 404
+
+
+def test_the_chronology_reads_the_event_then_the_signal_it_raised(client, baby, hospital):
+    injure(baby, hospital)
+    html = signed_in(client, "alice").get(reverse("people:record", args=[baby.pk]))
+    rows = html.content.decode().split('id="chronology-table"')[1].split("<tr ")[2:]
+    assert "Safeguarding signal raised" in rows[0] and "Bruise to the left cheek" in rows[1]
