@@ -220,3 +220,17 @@ def test_the_chronology_reads_the_event_then_the_signal_it_raised(client, baby, 
     html = signed_in(client, "alice").get(reverse("people:record", args=[baby.pk]))
     rows = html.content.decode().split('id="chronology-table"')[1].split("<tr ")[2:]
     assert "Safeguarding signal raised" in rows[0] and "Bruise to the left cheek" in rows[1]
+
+
+def test_a_manager_reading_by_a_stated_reason_sees_the_signal_but_may_not_decide(
+    client, baby, hospital, make_staff, manager
+):
+    from lantern.access.actions import break_the_glass
+
+    other = make_staff("olga", roles.TEAM_MANAGER, Team.Kind.ASSESSMENT)
+    injure(baby, hospital)
+    break_the_glass(baby, acting_user=other, reason="Covering the duty desk tonight")
+    html = signed_in(client, "olga").get(reverse("people:record", args=[baby.pk]))
+    html = html.content.decode()
+    assert "Injury to a baby who is not yet mobile" in html
+    assert "Record a decision" not in html
