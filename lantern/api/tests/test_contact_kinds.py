@@ -116,3 +116,16 @@ def test_the_openapi_document_lists_what_a_contact_may_report(client, token):
     assert kind["default"] == "contact"
     assert {"injury", "ae_attendance", "not_brought", "missing"} <= set(kind["enum"])
     assert "safeguarding signals" in kind["description"]
+
+
+def test_an_adult_named_in_an_injury_report_gets_a_plain_contact_entry(
+    client, token, make_person, mash_officer
+):
+    mother = make_person("Jade", "Hart", dt.date(1998, 2, 2))
+    contact = Contact.objects.get(pk=send(client, token, injury_report()).json()["id"])
+    client.login(username="mo", password=PASSWORD)
+    subject = contact.subjects.get(role="parent_carer")
+    url = reverse("frontdoor:same-person", args=[contact.pk, subject.pk])
+    assert client.post(url, {"person_id": mother.pk}).status_code == 302
+    kinds = set(ChronologyEntry.objects.filter(person=mother).values_list("kind", flat=True))
+    assert "contact" in kinds and "injury" not in kinds
