@@ -13,6 +13,7 @@ urlpatterns = [
     path("sign-out/", access_views.sign_out, name="sign-out"),
     path("sign-in/two-factor/", two_factor.two_factor, name="two-factor"),
     path("people/", include("lantern.people.urls")),
+    path("people/", include("lantern.signals.urls")),  # a signal on a child's record
     path("access/", include("lantern.access.urls")),
     path("casework/", include("lantern.casework.urls")),
     path("care/", include("lantern.care.urls")),

@@ -20,6 +20,28 @@ from lantern.frontdoor import intake
 Consent = Literal["given", "not_sought", "refused", "statutory"]
 Urgency = Literal["immediate", "standard"]
 Role = Literal["child", "parent_carer", "other_adult"]
+# What a partner may say a contact reports: the chronology kind its entry gets once the MASH
+# links the child (``lantern.chronology.kinds``), which is what the safeguarding signals
+# read. A short explicit list: the kinds a partner itself sees, never the council's own.
+ReportKind = Literal[
+    "contact",
+    "injury",
+    "ae_attendance",
+    "not_brought",
+    "police_domestic_abuse",
+    "police_incident",
+    "missing",
+    "school_concern",
+    "school_attendance_concern",
+]
+REPORT_KINDS = (
+    "What the contact reports, for the child's chronology and the safeguarding signals: "
+    "`contact` (a concern; the default), `injury` (an injury a professional saw), "
+    "`ae_attendance` (an A&E attendance), `not_brought` (a child not brought to a health "
+    "appointment), `police_domestic_abuse` (a domestic abuse notification), `police_incident`, "
+    "`missing` (a missing episode), `school_concern` (a welfare concern), "
+    "`school_attendance_concern`. Give the date in `occurred_at`."
+)
 
 
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
@@ -145,6 +167,7 @@ class ContactIn(Incoming):
     source: str = Field(
         "", max_length=3, description="DfE ReferralSource code; defaults by agency kind"
     )
+    kind: ReportKind = Field("contact", description=REPORT_KINDS)
 
     @field_validator("occurred_at")
     @classmethod

@@ -45,7 +45,10 @@ def _refused(request, exc: RequestInvalid):
 
 
 def _digest(payload: ContactIn) -> str:
-    canonical = json.dumps(payload.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    # A plain contact digests as it did before ``kind`` existed, so a retry sent across the
+    # upgrade is still recognised as the same request.
+    body = payload.model_dump(mode="json", exclude={"kind"} if payload.kind == "contact" else None)
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -65,6 +68,7 @@ def _details(payload: ContactIn, token, key: str) -> actions.ContactDetails:
         agency_reference=payload.agency_reference,
         occurred_at=payload.occurred_at,
         source=payload.source,
+        kind=payload.kind,
         idempotency_key=key,
         request_digest=_digest(payload),
         subjects=[actions.SubjectDetails(**person.model_dump()) for person in payload.people],

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from lantern.access import policy
@@ -16,6 +17,8 @@ from lantern.ids import parse_id
 from lantern.people.matching import Candidate, IncomingPerson, find_candidates
 from lantern.people.matching.types import fingerprint
 from lantern.people.models import NotSamePerson, Person
+from lantern.signals import queries as signal_queries
+from lantern.signals.models import Signal
 
 CANDIDATES_SHOWN = 5
 DUPLICATE_WINDOW = dt.timedelta(days=14)
@@ -57,16 +60,46 @@ def access_contact_for_agency(agency, contact_id) -> Contact:
 
 
 def queue(*, overdue_only: bool = False):
-    """Contacts awaiting a decision, the one due soonest first. A fixed number of queries."""
+    """Contacts awaiting a decision, the one due soonest first; a contact about a child with
+    a live safeguarding signal (``raised``) comes before the rest, as the MASH must see the
+    pattern before the fragment. A fixed number of queries."""
     contacts = (
         Contact.objects.filter(status=Contact.Status.AWAITING)
+        .annotate(raised=Exists(_children_with_live_signals()))
         .select_related("agency")
         .prefetch_related("subjects")
-        .order_by("decision_due_at", "id")
+        .order_by(F("raised").desc(), "decision_due_at", "id")
     )
     if overdue_only:
         contacts = contacts.filter(decision_due_at__lt=timezone.now())
     return contacts
+
+
+def _children_with_live_signals():
+    return ContactSubject.objects.filter(
+        contact=OuterRef("pk"),
+        role=ContactSubject.Role.CHILD,
+        person__signals__status=Signal.Status.LIVE,
+    )
+
+
+def raised_children(contacts: list[Contact]) -> list[Person]:
+    """The children linked to these (raised) contacts who have a live signal: the queue's tag
+    says something of their records, so each is audited as listed."""
+    return list(
+        Person.objects.filter(
+            contact_subjects__contact__in=[c.pk for c in contacts if getattr(c, "raised", False)],
+            contact_subjects__role=ContactSubject.Role.CHILD,
+            signals__status=Signal.Status.LIVE,
+        ).distinct()
+    )
+
+
+def live_headlines_of(user, subjects: list[ContactSubject]) -> dict[int, list[str]]:
+    """The live signals of the linked children the officer may open now (a restricted
+    record the officer is not named on shows none, as the record itself would not)."""
+    people = {s.person_id for s in subjects if s.person_id and s.is_child}
+    return signal_queries.live_headlines(people - policy.closed_restricted(user, people))
 
 
 def possible_duplicates(contacts: list[Contact]) -> dict[int, list[Contact]]:

@@ -29,6 +29,12 @@ def queue(request):
     audit.record(
         request, AuditEntry.Action.VIEW_RECORD, detail=f"MASH queue ({len(contacts)} contacts)"
     )
+    audit.record_each(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        queries.raised_children(contacts),
+        detail="listed in the MASH queue: a contact about a child with a live safeguarding signal",
+    )
     return render(
         request,
         "frontdoor/queue.html",
@@ -65,6 +71,9 @@ def _page(request, contact, *, error: str = "", status: int = 200, **forms):
             [c.person for c in found.candidates if c.restricted],
             detail=f"a match candidate in contact {contact.reference} (shown as restricted only)",
         )
+    headlines = queries.live_headlines_of(request.user, subjects)
+    for subject in subjects:
+        subject.live_signals = headlines.get(subject.person_id, [])
     audit.record(request, AuditEntry.Action.VIEW_RECORD, obj=contact, detail="MASH contact")
     for person in {s.person for s in subjects if s.person_id}:
         audit.record(

@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
@@ -209,10 +210,13 @@ def _raise(person_id, rule, day, entries, text) -> Signal | None:
             return None
     _link(signal, entries)
     person = Person.objects.get(pk=person_id)
+    # At the time of the entry that completed the pattern, so the chronology reads the
+    # event, then the signal it raised (not the signal first, at noon).
+    completed = ChronologyEntry.objects.filter(pk__in=entries).aggregate(at=Max("occurred_at"))
     record_entry(
         person,
         kind="signal",
-        when=day,
+        when=completed["at"] or day,
         summary=f"Safeguarding signal raised: {rule.title}. {text}.",
         source=signal,
         from_record=True,
@@ -276,7 +280,13 @@ def decide(
     if outcome == ACTIONED:
         if not link:
             _refuse("Give the link to where the action is recorded", "link")
-        if not link.startswith("/") or link.startswith("//") or any(c.isspace() for c in link):
+        # "//" and "/\\" would leave Lantern: browsers read both as another site's address.
+        if (
+            not link.startswith("/")
+            or link.startswith("//")
+            or "\\" in link
+            or any(c.isspace() for c in link)
+        ):
             _refuse(
                 "Give a link within Lantern, starting with / (copy it from the address bar "
                 "after the site name), for example /people/…/strategy-discussions/…",

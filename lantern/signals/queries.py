@@ -69,3 +69,17 @@ def live_headlines(person_ids) -> dict[int, list[str]]:
     ):
         out.setdefault(person_id, []).append(f"{R.BY_CODE[code].title}: {text}")
     return out
+
+
+def live_for(person_ids) -> list[Signal]:
+    """The live signals of these children (a list or a subquery), newest first, each with
+    its child and rule: for My work and the team view, which name the child."""
+    signals = (
+        Signal.objects.filter(person_id__in=person_ids, status=Signal.Status.LIVE)
+        .select_related("person")
+        .order_by("-fired_on", "-id")
+    )
+    out = list(signals)
+    for signal in out:
+        signal.rule_info = R.BY_CODE[signal.rule]
+    return out

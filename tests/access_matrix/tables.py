@@ -220,6 +220,10 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "returns:build",
     )
 }
+# issue 12: a signal on a child's record, decided by a manager who may write to the record
+# (the same cells as management oversight); the POST is tried as every write is.
+SIGNAL_URLS = {"signals:decide": OVERSIGHT}
+SIGNAL_POSTS = {"signals:decide": as_write(OVERSIGHT)}
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
 NOT_IN_MATRIX |= {"open-message"}  # one's own messages: lantern/workforce/tests/test_messages.py
 STAFF_URLS = {  # about a member of staff, not a child (the social worker persona)

@@ -21,6 +21,7 @@ from tests.access_matrix.tables import (
     PERSON_URLS,
     PERSONAS,
     RETURN_RUN_URLS,
+    SIGNAL_URLS,
     STAFF_URLS,
     SUBJECT_URLS,
     SW,
@@ -50,6 +51,7 @@ def test_every_url_is_in_exactly_one_section():
         set(SUBJECT_URLS),
         set(API_URLS),
         set(RETURN_RUN_URLS),
+        set(SIGNAL_URLS),
         NOT_IN_MATRIX,
     ]
     assert all(not (a & b) for i, a in enumerate(sections) for b in sections[i + 1 :])
@@ -108,6 +110,38 @@ def test_return_runs(world, persona, url_name):
     args = [run.pk] if url_name == "returns:run" else [run.pk, "ssd_person.csv"]
     got = attempt(lambda: client_for(user).get(reverse(url_name, args=args)), user=user)
     assert got == RETURN_RUN_URLS[url_name][persona]
+
+
+def live_signal(child):
+    """A live signal on ``child`` (the matrix tries the gate, not the rules that raise one)."""
+    from django.utils import timezone
+
+    from lantern.signals.models import Signal
+
+    return Signal.objects.create(
+        person=child,
+        rule="repeat_missing",
+        fired_on=timezone.localdate(),
+        headline="3 missing episodes in 20 days",
+        raised_at=timezone.now(),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(SIGNAL_URLS))
+def test_signal_pages(world, persona, url_name):
+    users, children = world
+    user = users[persona]
+    client = client_for(user)
+    got = {}
+    for cls in CLASSES:
+        child = children[cls]
+        url = reverse(url_name, args=[child.pk, live_signal(child).pk])
+        got[cls] = attempt(
+            lambda url=url: client.get(url), user=user, person=child, person_id=child.pk
+        )
+    assert got == expected_cells(SIGNAL_URLS[url_name], url_name, persona)
 
 
 def contact_args(url_name, contact, users):

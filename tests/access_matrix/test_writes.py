@@ -18,9 +18,10 @@ from tests.access_matrix.tables import (
     PAGE_POSTS,
     PERSON_POSTS,
     PERSONAS,
+    SIGNAL_POSTS,
     as_write,
 )
-from tests.access_matrix.test_reads import contact_args
+from tests.access_matrix.test_reads import contact_args, live_signal
 
 
 def each_class(world, persona, url_of, *, post=False):
@@ -109,3 +110,14 @@ def test_contact_forms(world, contacts, persona, url_name):
         url = reverse(url_name, args=contact_args(url_name, contact, users))
         got[cls] = attempt(lambda url=url: client.post(url, {}), user=user, write=True)
     assert got == CONTACT_POSTS[url_name][persona]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(SIGNAL_POSTS))
+def test_signal_forms(world, persona, url_name):
+    def url(child):
+        return reverse(url_name, args=[child.pk, live_signal(child).pk])
+
+    got = each_class(world, persona, url, post=True)
+    assert got == as_write(expected_cells(SIGNAL_POSTS[url_name], url_name, persona))

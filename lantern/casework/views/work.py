@@ -8,6 +8,7 @@ from lantern.access.roles import VIEW_MY_WORK, VIEW_TEAM_WORK
 from lantern.access.rules import requires
 from lantern.casework import queries
 from lantern.casework.views.common import today
+from lantern.signals import queries as signal_queries
 from lantern.workforce.models import Allocation
 
 
@@ -18,6 +19,8 @@ def my_work(request):
     items = queries.my_work(request.user, day, window)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"my work: {len(items)} item(s)")
     audit_listed(request, items, "listed in my work")
+    children = Allocation.objects.filter(worker=request.user, end__isnull=True)
+    signals = signals_listed(request, children.values("child_id"), "listed in my work: signal")
     return render(
         request,
         "casework/my_work.html",
@@ -27,6 +30,7 @@ def my_work(request):
             "due": sum(not i.overdue for i in items),
             "today": day,
             "window": window,
+            "signals": signals,
         },
     )
 
@@ -58,6 +62,12 @@ def team(request):
         [i for i in waiting if i.deadline.person_id not in hidden],
         "listed in team view: awaiting allocation",
     )
+    children = Allocation.objects.filter(team__in=teams, end__isnull=True)
+    signals = signals_listed(
+        request,
+        [*children.values_list("child_id", flat=True), *{i.deadline.person_id for i in waiting}],
+        "listed in team view: signal",
+    )
     return render(
         request,
         "casework/team.html",
@@ -70,6 +80,7 @@ def team(request):
             "since": since,
             "waiting": waiting,
             "hidden": hidden,
+            "signals": signals,
         },
     )
 
@@ -79,3 +90,17 @@ def audit_listed(request, items, detail: str) -> None:
     that named them, not only the pages opened on them."""
     children = {item.deadline.person_id: item.deadline.person for item in items}
     audit.record_each(request, AuditEntry.Action.VIEW_RECORD, children.values(), detail=detail)
+
+
+def signals_listed(request, person_ids, detail: str) -> list:
+    """The children's live safeguarding signals, each child named audited as listed; a
+    restricted record the user may not open now is listed by its rule alone, unnamed."""
+    signals = signal_queries.live_for(person_ids)
+    hidden = policy.closed_restricted(request.user, {s.person_id for s in signals})
+    named = {}
+    for signal in signals:
+        signal.hidden = signal.person_id in hidden
+        if not signal.hidden:
+            named[signal.person_id] = signal.person
+    audit.record_each(request, AuditEntry.Action.VIEW_RECORD, named.values(), detail=detail)
+    return signals

@@ -68,6 +68,19 @@ def _known_spellings(person: Person) -> set[tuple[str, ...]]:
     return spellings
 
 
+# What a contact reports about the child itself: an adult named in it (the mother of the
+# baby with the bruise) gets a plain contact entry, not an injury of their own, which the
+# safeguarding signals would otherwise read as theirs.
+ABOUT_THE_CHILD = {
+    "injury",
+    "ae_attendance",
+    "not_brought",
+    "missing",
+    "school_concern",
+    "school_attendance_concern",
+}
+
+
 def _resolve(subject, person, resolution, *, acting_user, request, detail):
     subject.person = person
     subject.resolution = resolution
@@ -82,9 +95,12 @@ def _resolve(subject, person, resolution, *, acting_user, request, detail):
             person, "contact_received", clock.received_on(contact.received_at), source=contact
         )
     who = ", ".join(p for p in (contact.referrer_name, contact.referrer_role) if p)
+    kind = contact.kind
+    if not subject.is_child and kind in ABOUT_THE_CHILD:
+        kind = "contact"
     record_entry(
         person,
-        kind=contact.kind,
+        kind=kind,
         when=contact.occurred_at or contact.received_at,
         agency=contact.agency,
         author=who[:150],
