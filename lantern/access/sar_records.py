@@ -71,6 +71,7 @@ EXPORTED = {
     "care.PersonalAdviser": "Personal advisers",
     "care.CareLeaverContact": "Contact as a care leaver",
     "care.StayingPut": "Staying Put",
+    "signals.Signal": "Safeguarding signals and what was decided about them",
 }
 
 EXCLUDED = {

@@ -111,5 +111,5 @@ def test_an_injury_to_a_baby_is_seen_by_the_mash_the_worker_and_decided_by_the_m
     manager.click("button:has-text('Record the decision')")
     manager.wait_for_selector("text=Decision recorded: acknowledged")
     assert "No live signals" in manager.inner_text("#signals")
-    top = manager.locator("#chronology-table tbody tr").first.inner_text()
+    top = manager.locator("#chronology-table tbody tr[data-entry]").first.inner_text()
     assert "Safeguarding signal acknowledged" in top and "birth mark" in top

@@ -101,7 +101,7 @@ def test_key_events_are_a_property_of_the_kind(make_person):
 
 
 def test_the_migration_marks_only_what_was_surely_written_from_a_date(make_person, council):
-    migration = importlib.import_module("lantern.chronology.migrations.0005_entry_time_known")
+    migration = importlib.import_module("lantern.chronology.migrations.0006_entry_time_known")
     child = make_person()
 
     def old(source_type, at, summary):
