@@ -5,7 +5,10 @@ of a contact that exists carries it, so the audit row names it (``access.refusal
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
 from lantern.access import policy
@@ -56,13 +59,30 @@ def access_contact_for_agency(agency, contact_id) -> Contact:
     return _get(Contact.objects.filter(agency=agency).select_related("decision"), contact_id)
 
 
+def raised_conditions() -> list[Q]:
+    """What lifts a contact to the top of the MASH queue, whatever its due time: the referrer
+    said the child may be at risk of significant harm, or an officer rated it Red. One list,
+    so every reason to see a contact first is stated (and tested) in one place."""
+    return [
+        Q(urgency=Contact.Urgency.IMMEDIATE),
+        Q(rag=Contact.Rag.RED),
+    ]
+
+
 def queue(*, overdue_only: bool = False):
-    """Contacts awaiting a decision, the one due soonest first. A fixed number of queries."""
+    """Contacts awaiting a decision: the raised ones (``raised_conditions``) first, then the
+    rest, each group the one due soonest first. A fixed number of queries."""
+    raised = Case(
+        When(reduce(or_, raised_conditions()), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
     contacts = (
         Contact.objects.filter(status=Contact.Status.AWAITING)
+        .annotate(raised=raised)
         .select_related("agency")
         .prefetch_related("subjects")
-        .order_by("decision_due_at", "id")
+        .order_by("-raised", "decision_due_at", "id")
     )
     if overdue_only:
         contacts = contacts.filter(decision_due_at__lt=timezone.now())

@@ -14,7 +14,7 @@ from lantern.access import audit, refusals
 from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.access.rules import requires
-from lantern.frontdoor import actions, queries
+from lantern.frontdoor import actions, clock, queries
 from lantern.frontdoor.forms import AnswerForm, CheckForm, DecisionForm, RateForm, first_error
 from lantern.ids import parse_id
 from lantern.people.models import Person
@@ -36,6 +36,7 @@ def queue(request):
             "rows": [(c, duplicates.get(c.pk, [])) for c in contacts],
             "overdue_only": overdue_only,
             "now": timezone.now(),
+            "urgent_hours": clock.urgent_decision_hours(),
         },
     )
 
