@@ -21,6 +21,11 @@ from lantern.people.matching.types import fingerprint
 from lantern.people.models import NotSamePerson, Person
 
 CANDIDATES_SHOWN = 5
+# Below this score, or this far apart in age, a suggestion is shown only on asking ("show
+# weaker candidates") and confirmed only through a second step: an adult father offered for
+# a 2-year-old, or a 0 % namesake, is noise an officer could click by mistake.
+STRONG_FROM = 0.5
+IMPLAUSIBLE_AGE_GAP = dt.timedelta(days=round(5 * 365.25))
 DUPLICATE_WINDOW = dt.timedelta(days=14)
 
 
@@ -136,6 +141,7 @@ class CandidateView:
     # A restricted record the officer may not open: shown only as "a restricted record
     # matches", with no name, council ID, status or field-by-field comparison.
     restricted: bool = False
+    weak: bool = False
 
     @property
     def percent(self) -> int:
@@ -147,6 +153,24 @@ class SubjectMatches:
     subject: ContactSubject
     candidates: list[CandidateView] = field(default_factory=list)
     ruled_out: list[NotSamePerson] = field(default_factory=list)
+
+    @property
+    def strong(self) -> list[CandidateView]:
+        return [c for c in self.candidates if not c.weak]
+
+    @property
+    def weaker(self) -> list[CandidateView]:
+        return [c for c in self.candidates if c.weak]
+
+    def candidate(self, person: Person) -> CandidateView | None:
+        return next((c for c in self.candidates if c.person.pk == person.pk), None)
+
+
+def is_weak(subject: ContactSubject, person: Person, score: float) -> bool:
+    """A low score, or dates of birth too far apart for one person (whatever the names say)."""
+    born, theirs = subject.date_of_birth, person.date_of_birth
+    far_apart = born is not None and theirs is not None and abs(born - theirs) > IMPLAUSIBLE_AGE_GAP
+    return score < STRONG_FROM or far_apart
 
 
 def ruled_out_for(subject: ContactSubject) -> list[NotSamePerson]:
@@ -185,6 +209,7 @@ def candidates_for(user, subject: ContactSubject) -> SubjectMatches:
             c.score,
             [] if c.person_id in closed else list(c.comparisons),
             restricted=c.person_id in closed,
+            weak=is_weak(subject, people[c.person_id], c.score),
         )
         for c in found
         if c.person_id in people
