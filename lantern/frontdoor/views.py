@@ -148,12 +148,10 @@ class _CheckFirst(Exception):
 
     def __init__(self, subject, person, candidate, *, unticked: bool):
         super().__init__("check a weak match first")
-        self.subject, self.person, self.candidate, self.unticked = (
-            subject,
-            person,
-            candidate,
-            unticked,
-        )
+        self.subject = subject
+        self.person = person
+        self.candidate = candidate
+        self.unticked = unticked
 
 
 CONFIRM_WEAK = "Tick to confirm you have checked that this is the same person"
