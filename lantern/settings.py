@@ -241,6 +241,8 @@ LANTERN_AUDIT_PUBLIC_KEY_FILES = [
 LANTERN_AUDIT_CHECKPOINT_EVERY = dt.timedelta(hours=1)
 LANTERN_RETENTION_CIN_YEARS_AFTER_18 = read_int("LANTERN_RETENTION_CIN_YEARS", 6)
 LANTERN_RETENTION_CONTACT_YEARS = read_int("LANTERN_RETENTION_CONTACT_YEARS", 6)
+# The council's decision clock for a contact marked urgent: hours from receipt, any day.
+LANTERN_URGENT_DECISION_HOURS = read_int("LANTERN_URGENT_DECISION_HOURS", 2, minimum=1)
 
 # A strict Content-Security-Policy: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {

@@ -64,8 +64,8 @@ def break_the_glass(person, *, acting_user, reason: str, request=None) -> BreakG
     if restriction is not None and restriction.owner_id != acting_user.pk:
         notify(
             restriction.owner,
-            f"{acting_user.get_full_name() or acting_user.get_username()} opened a restricted "
-            f"record",
+            f"{acting_user.get_full_name() or acting_user.get_username()} opened "
+            f"{person.full_name}'s restricted record ({person.council_id})",
             body=f"Reason given: {reason}",
             link=reverse("access:seen-by", args=[person.pk]),
             person=person,
@@ -100,7 +100,8 @@ def restrict_record(person, *, acting_user, why: str, named_users=(), request=No
         name = acting_user.get_full_name() or acting_user.get_username()
         notify(
             previous_owner,
-            f"{name} is now the owner of a restricted record you owned",
+            f"{name} is now the owner of {person.full_name}'s restricted record "
+            f"({person.council_id}), which you owned",
             body=f"Restricted because: {restriction.get_why_display()}. "
             f"{len(named_users)} other member(s) of staff named.",
             person=person,

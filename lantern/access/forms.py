@@ -55,6 +55,18 @@ class RestrictForm(GovukForm):
         widget=forms.TextInput(attrs={"class": "govuk-input"}),
     )
 
+    name_allocated = forms.BooleanField(required=False)
+
+    def __init__(self, *args, allocated=None, **kwargs):
+        """``allocated``: the child's allocated worker, when restricting would shut them out
+        (not the owner, not already named); the form offers to name them, ticked."""
+        super().__init__(*args, **kwargs)
+        self.allocated = allocated
+        if allocated is None:
+            del self.fields["name_allocated"]
+        else:
+            self.fields["name_allocated"].initial = True
+
     def clean_named(self):
         names = [n.strip() for n in self.cleaned_data["named"].split(",") if n.strip()]
         users = list(User.objects.filter(username__in=names, is_active=True))
@@ -63,3 +75,11 @@ class RestrictForm(GovukForm):
             raise forms.ValidationError(f"No active member of staff called: {', '.join(unknown)}")
         self.cleaned_data["named_users"] = users
         return names
+
+    def clean(self):
+        data = super().clean()
+        named = data.get("named_users")
+        wanted = self.allocated is not None and data.get("name_allocated") and named is not None
+        if wanted and self.allocated.pk not in {u.pk for u in named}:
+            data["named_users"] = [*named, self.allocated]
+        return data

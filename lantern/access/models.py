@@ -27,6 +27,9 @@ class AuditQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
         VIEW_RECORD = "view_record", "Viewed record"
+        # A name (and what a list says of the child) shown among others on a list page: not
+        # the record opened. "Who has seen" counts the two apart.
+        LISTED = "listed", "Name shown in a list"
         VIEW_CHRONOLOGY = "view_chronology", "Viewed chronology"
         SEARCH = "search", "Searched the person index"
         CREATE = "create", "Created"

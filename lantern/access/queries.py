@@ -19,6 +19,7 @@ class Viewer:
     name: str
     team: str
     looks: int = 0
+    listed: int = 0
     changes: int = 0
     first: dt.datetime | None = None
     last: dt.datetime | None = None
@@ -34,8 +35,8 @@ ANY_REFUSAL = "refused"  # the audit search's choice for both
 
 
 def who_has_seen(person) -> list[Viewer]:
-    """Everyone who looked at, changed or was refused the record, most recent first, with
-    stated reasons."""
+    """Everyone who opened, saw the name of (in a list), changed or was refused the record,
+    most recent first, with stated reasons."""
     viewers: dict[str, Viewer] = {}
     rows = (
         AuditEntry.objects.filter(person=person)
@@ -55,6 +56,8 @@ def who_has_seen(person) -> list[Viewer]:
             )
         if entry.action in LOOKS:
             viewer.looks += 1
+        elif entry.action == AuditEntry.Action.LISTED:
+            viewer.listed += 1
         elif entry.action in CHANGES:
             viewer.changes += 1
         elif entry.action in REFUSALS:

@@ -1,5 +1,7 @@
 """Signing in and out, both written to the audit log."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -7,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from lantern.access import actions, audit, policy, queries, refusals, retention
 from lantern.access import subject_access as subject_access_export
@@ -16,13 +20,14 @@ from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.access.roles import (
     EXPORT_SAR,
     RESTRICT_RECORD,
+    SEARCH,
     SEE_WHO_VIEWED,
     VIEW_AUDIT,
     VIEW_RECORD,
     VIEW_RETENTION,
 )
 from lantern.access.rules import public, requires, signed_in
-from lantern.people.queries import ReasonRequired, access_person
+from lantern.people.queries import ReasonRequired, access_person, allocated_worker
 
 sign_in = public(
     auth_views.LoginView.as_view(
@@ -64,6 +69,24 @@ def _sign_in_failed(sender, credentials, request=None, **kwargs):
     )
 
 
+def _way_back(request, person) -> str:
+    """Where the worker came from (the search, a MASH contact, a list), if it is a page of
+    this site other than the record itself; otherwise the search, or home. Carried through
+    the form so a refused reason keeps it."""
+    back = request.POST.get("back") or request.META.get("HTTP_REFERER", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(back)
+        closed = {
+            reverse("people:record", args=[person.pk]),
+            reverse("access:state-reason", args=[person.pk]),
+        }
+        if parts.path.startswith("/") and parts.path not in closed:
+            return parts.path + (f"?{parts.query}" if parts.query else "")
+    return reverse("people:search") if request.user.has_perm(SEARCH) else reverse("home")
+
+
 @requires(VIEW_RECORD)
 def state_reason(request, person_id: int):
     """Break the glass: say why you need a record outside your own work before it opens."""
@@ -93,6 +116,7 @@ def state_reason(request, person_id: int):
         {
             "error": error,
             "reason": request.POST.get("reason", ""),
+            "back": _way_back(request, person),
         },
     )
 
@@ -136,10 +160,27 @@ def audit_search(request):
     )
 
 
+def _shut_out_worker(person, owner, restriction):
+    """The child's allocated worker, if a restriction would make them state a reason to open
+    the record (they are neither its owner nor named on it)."""
+    allocation = allocated_worker(person)
+    if allocation is None or allocation.worker_id == owner.pk:
+        return None
+    if restriction is not None and restriction.named_users.filter(pk=allocation.worker_id).exists():
+        return None
+    return allocation.worker
+
+
 @requires(RESTRICT_RECORD)
 def restrict(request, person_id: int):
     person = queries.access_person_log(request.user, person_id, check=policy.may_restrict)
-    form = RestrictForm(request.POST or None)
+    restriction = RestrictedRecord.objects.filter(person=person).first()
+    allocated = _shut_out_worker(person, request.user, restriction)
+    initial = {}
+    if restriction is not None:  # changing it: start from what it says today
+        named = restriction.named_users.order_by("username").values_list("username", flat=True)
+        initial = {"why": restriction.why, "named": ", ".join(named)}
+    form = RestrictForm(request.POST or None, initial=initial, allocated=allocated)
     if request.method == "POST" and form.is_valid():
         actions.restrict_record(
             person,
@@ -150,7 +191,11 @@ def restrict(request, person_id: int):
         )
         messages.success(request, "The record is now restricted to the named staff.")
         return redirect("access:seen-by", person_id=person.pk)
-    return render(request, "access/restrict.html", {"person": person, "form": form})
+    return render(
+        request,
+        "access/restrict.html",
+        {"person": person, "form": form, "allocated": allocated},
+    )
 
 
 @requires(EXPORT_SAR)

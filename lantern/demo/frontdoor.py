@@ -86,7 +86,9 @@ class _Writer:
         self.due_cache: dict[dt.date, dt.datetime] = {}
         self.contacts, self.subjects = [], []
 
-    def due(self, received: dt.datetime) -> dt.datetime:
+    def due(self, received: dt.datetime, urgency: str = "standard") -> dt.datetime:
+        if urgency == clock.URGENT:  # hours from receipt, not a working day
+            return clock.decision_due_at(received, urgency)
         day = clock.received_on(received)
         if day not in self.due_cache:
             self.due_cache[day] = clock.decision_due_at(received)
@@ -101,7 +103,7 @@ class _Writer:
                 contact.received_at + dt.timedelta(minutes=rng.randint(5, 240)),
                 self.now - dt.timedelta(minutes=1),  # never after the demo's "now"
             )
-            again.decision_due_at = self.due(again.received_at)
+            again.decision_due_at = self.due(again.received_at, again.urgency)
             self.contacts.append(again)
             self.subjects.append(dict(subject))
             return
@@ -127,6 +129,7 @@ class _Writer:
             consent=rng.choice(["given", "not_sought", "statutory"]),
             urgency="immediate" if rng.random() < 0.08 else "standard",
         )
+        contact.decision_due_at = self.due(received, contact.urgency)
         if by_login:
             contact.channel = "web"
         if contact.consent != "given":
@@ -239,6 +242,7 @@ def _write(w: _Writer) -> dict[str, int]:
         received = clock.received_on(contact.received_at)
         outcome = front.outcome(person_id, received, outcomes, outcome_weights)
         at = min(contact.decision_due_at - dt.timedelta(minutes=rng.randint(10, 900)), w.now)
+        at = max(at, contact.received_at + dt.timedelta(minutes=10))  # urgent: hours, not a day
         decisions.append(
             Decision(
                 contact=contact,

@@ -16,16 +16,23 @@ The rule, including time of day:
 Examples: Friday 19 Dec 2025 -> Monday 22 Dec; Thursday 24 Dec 2025 -> Monday 29 Dec (25-26
 Dec bank holidays, 27-28 weekend); Thursday 2 Apr 2026 -> Tuesday 7 Apr (Good Friday 3 Apr,
 Easter Monday 6 Apr).
+
+A contact the referrer marks urgent (the child may be at risk of significant harm) cannot
+wait a working day: it is due the council's ``LANTERN_URGENT_DECISION_HOURS`` (default 2)
+after it was received, whatever the day or hour, and closure days do not move it.
 """
 
 import datetime as dt
 from zoneinfo import ZoneInfo
+
+from django.conf import settings
 
 from lantern.clocks import due_date
 
 CLOSE_OF_BUSINESS = dt.time(17, 0)
 LONDON = ZoneInfo("Europe/London")
 CLOCK_CODE = "referral_decision"
+URGENT = "immediate"  # Contact.Urgency.IMMEDIATE (the model imports this module's users)
 
 
 def _due_date(start: dt.date) -> dt.date:
@@ -40,8 +47,15 @@ def received_on(received_at: dt.datetime) -> dt.date:
     return received_at.astimezone(LONDON).date()
 
 
-def decision_due_at(received_at: dt.datetime) -> dt.datetime:
-    """Close of business on the 1st working day after the (local) day of receipt."""
+def urgent_decision_hours() -> int:
+    return settings.LANTERN_URGENT_DECISION_HOURS
+
+
+def decision_due_at(received_at: dt.datetime, urgency: str = "standard") -> dt.datetime:
+    """Close of business on the 1st working day after the (local) day of receipt; for an
+    urgent contact, the council's urgent hours after receipt."""
+    if urgency == URGENT:
+        return received_at + dt.timedelta(hours=urgent_decision_hours())
     due = _due_date(received_on(received_at))
     return dt.datetime.combine(due, CLOSE_OF_BUSINESS, tzinfo=LONDON)
 
@@ -52,7 +66,7 @@ def redate_awaiting_contacts(**_signal) -> int:
     calendar. One calculation per day of receipt, one UPDATE per contact that moved."""
     from lantern.frontdoor.models import Contact
 
-    awaiting = Contact.objects.filter(status=Contact.Status.AWAITING)
+    awaiting = Contact.objects.filter(status=Contact.Status.AWAITING).exclude(urgency=URGENT)
     due_by_day: dict[dt.date, dt.datetime] = {}
     moved = 0
     for pk, received_at, due_at in awaiting.values_list("pk", "received_at", "decision_due_at"):

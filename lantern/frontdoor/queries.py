@@ -5,8 +5,10 @@ of a contact that exists carries it, so the audit row names it (``access.refusal
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from lantern.access import policy
@@ -21,6 +23,11 @@ from lantern.signals import queries as signal_queries
 from lantern.signals.models import Signal
 
 CANDIDATES_SHOWN = 5
+# Below this score, or this far apart in age, a suggestion is shown only on asking ("show
+# weaker candidates") and confirmed only through a second step: an adult father offered for
+# a 2-year-old, or a 0 % namesake, is noise an officer could click by mistake.
+STRONG_FROM = 0.5
+IMPLAUSIBLE_AGE_GAP = dt.timedelta(days=round(5 * 365.25))
 DUPLICATE_WINDOW = dt.timedelta(days=14)
 
 
@@ -59,16 +66,34 @@ def access_contact_for_agency(agency, contact_id) -> Contact:
     return _get(Contact.objects.filter(agency=agency).select_related("decision"), contact_id)
 
 
+def raised_conditions() -> list[Q]:
+    """What lifts a contact to the top of the MASH queue, whatever its due time: a child it
+    is about has a live safeguarding signal (the MASH must see the pattern before the
+    fragment), the referrer said the child may be at risk of significant harm, or an officer
+    rated it Red. One list, so every reason to see a contact first is stated (and tested) in
+    one place. ``signalled`` is annotated by ``queue``."""
+    return [
+        Q(signalled=True),
+        Q(urgency=Contact.Urgency.IMMEDIATE),
+        Q(rag=Contact.Rag.RED),
+    ]
+
+
 def queue(*, overdue_only: bool = False):
-    """Contacts awaiting a decision, the one due soonest first; a contact about a child with
-    a live safeguarding signal (``raised``) comes before the rest, as the MASH must see the
-    pattern before the fragment. A fixed number of queries."""
+    """Contacts awaiting a decision: the raised ones (``raised_conditions``) first, then the
+    rest, each group the one due soonest first. A fixed number of queries."""
+    raised = Case(
+        When(reduce(or_, raised_conditions()), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
     contacts = (
         Contact.objects.filter(status=Contact.Status.AWAITING)
-        .annotate(raised=Exists(_children_with_live_signals()))
+        .annotate(signalled=Exists(_children_with_live_signals()))
+        .annotate(raised=raised)
         .select_related("agency")
         .prefetch_related("subjects")
-        .order_by(F("raised").desc(), "decision_due_at", "id")
+        .order_by("-raised", "decision_due_at", "id")
     )
     if overdue_only:
         contacts = contacts.filter(decision_due_at__lt=timezone.now())
@@ -88,7 +113,9 @@ def raised_children(contacts: list[Contact]) -> list[Person]:
     says something of their records, so each is audited as listed."""
     return list(
         Person.objects.filter(
-            contact_subjects__contact__in=[c.pk for c in contacts if getattr(c, "raised", False)],
+            contact_subjects__contact__in=[
+                c.pk for c in contacts if getattr(c, "signalled", False)
+            ],
             contact_subjects__role=ContactSubject.Role.CHILD,
             signals__status=Signal.Status.LIVE,
         ).distinct()
@@ -149,6 +176,7 @@ class CandidateView:
     # A restricted record the officer may not open: shown only as "a restricted record
     # matches", with no name, council ID, status or field-by-field comparison.
     restricted: bool = False
+    weak: bool = False
 
     @property
     def percent(self) -> int:
@@ -160,6 +188,24 @@ class SubjectMatches:
     subject: ContactSubject
     candidates: list[CandidateView] = field(default_factory=list)
     ruled_out: list[NotSamePerson] = field(default_factory=list)
+
+    @property
+    def strong(self) -> list[CandidateView]:
+        return [c for c in self.candidates if not c.weak]
+
+    @property
+    def weaker(self) -> list[CandidateView]:
+        return [c for c in self.candidates if c.weak]
+
+    def candidate(self, person: Person) -> CandidateView | None:
+        return next((c for c in self.candidates if c.person.pk == person.pk), None)
+
+
+def is_weak(subject: ContactSubject, person: Person, score: float) -> bool:
+    """A low score, or dates of birth too far apart for one person (whatever the names say)."""
+    born, theirs = subject.date_of_birth, person.date_of_birth
+    far_apart = born is not None and theirs is not None and abs(born - theirs) > IMPLAUSIBLE_AGE_GAP
+    return score < STRONG_FROM or far_apart
 
 
 def ruled_out_for(subject: ContactSubject) -> list[NotSamePerson]:
@@ -198,6 +244,7 @@ def candidates_for(user, subject: ContactSubject) -> SubjectMatches:
             c.score,
             [] if c.person_id in closed else list(c.comparisons),
             restricted=c.person_id in closed,
+            weak=is_weak(subject, people[c.person_id], c.score),
         )
         for c in found
         if c.person_id in people

@@ -14,7 +14,7 @@ from lantern.access import audit, refusals
 from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.access.roles import TRIAGE_CONTACT
 from lantern.access.rules import requires
-from lantern.frontdoor import actions, queries
+from lantern.frontdoor import actions, clock, queries
 from lantern.frontdoor.forms import AnswerForm, CheckForm, DecisionForm, RateForm, first_error
 from lantern.ids import parse_id
 from lantern.people.models import Person
@@ -42,6 +42,7 @@ def queue(request):
             "rows": [(c, duplicates.get(c.pk, [])) for c in contacts],
             "overdue_only": overdue_only,
             "now": timezone.now(),
+            "urgent_hours": clock.urgent_decision_hours(),
         },
     )
 
@@ -151,15 +152,76 @@ def _act(request, contact_id, do, done: str):
     return redirect("frontdoor:contact", contact_id=contact.pk)
 
 
+class _CheckFirst(Exception):
+    """A weak candidate chosen: the officer is asked to check, on a page of its own."""
+
+    def __init__(self, subject, person, candidate, *, unticked: bool):
+        super().__init__("check a weak match first")
+        self.subject = subject
+        self.person = person
+        self.candidate = candidate
+        self.unticked = unticked
+
+
+CONFIRM_WEAK = "Tick to confirm you have checked that this is the same person"
+
+
+def _weak_choice(request, subject, person):
+    """The suggested candidate chosen, if it is a weak one (or not suggested at all). A match
+    to a council ID the officer typed is their own find, not a suggestion, and is not asked
+    again; the check is made here, on the server, whatever the page sent."""
+    if request.POST.get("council_id", "").strip() or not subject.contact.is_awaiting:
+        return None, False
+    if subject.resolution != subject.Resolution.PENDING:
+        return None, False  # the action says why
+    found = queries.candidates_for(request.user, subject)
+    candidate = found.candidate(person)
+    weak = candidate is None or candidate.weak
+    return candidate, weak
+
+
 @requires(TRIAGE_CONTACT)
 def same_person(request, contact_id: int, subject_id: int):
     def do(contact):
         subject = _subject(contact, subject_id)
-        actions.confirm_match(
-            subject, _chosen_person(request), acting_user=request.user, request=request
-        )
+        person = _chosen_person(request)
+        candidate, weak = _weak_choice(request, subject, person)
+        if weak and request.POST.get("checked") != "yes":
+            actions.refuse_contradicted_match(subject, person)
+            unticked = request.POST.get("step") == "check"
+            raise _CheckFirst(subject, person, candidate, unticked=unticked)
+        actions.confirm_match(subject, person, acting_user=request.user, request=request)
 
-    return _act(request, contact_id, do, "Matched to the person in the index")
+    try:
+        return _act(request, contact_id, do, "Matched to the person in the index")
+    except _CheckFirst as check:
+        return _check_weak_match(request, check)
+
+
+def _check_weak_match(request, check: _CheckFirst):
+    """The second step of matching to a weak candidate: both records side by side, the
+    score and its reasons, and a box to tick. Showing the person is audited as the look it is."""
+    contact = check.subject.contact
+    audit.record(
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        person=check.person,
+        obj=check.subject,
+        detail=f"shown as a weak match to check, for {check.subject.full_name} in contact "
+        f"{contact.reference} (MASH)",
+    )
+    return render(
+        request,
+        "frontdoor/check_match.html",
+        {
+            "contact": contact,
+            "subject": check.subject,
+            "person": check.person,
+            "candidate": check.candidate,
+            "error": CONFIRM_WEAK if check.unticked else "",
+        },
+        status=400 if check.unticked else 200,
+    )
 
 
 @requires(TRIAGE_CONTACT)

@@ -109,6 +109,28 @@ def _candidates_by_name(tokens: list[str]) -> list[int]:
     return [row["person_id"] for row in rows]
 
 
+def _swapped(day: dt.date) -> dt.date | None:
+    """The date with day and month the other way round (3/7 for 7/3), when that is a date."""
+    if day.day == day.month or day.day > 12:
+        return None
+    try:
+        return dt.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
+
+
+def _candidates_by_date(dates: list[dt.date]) -> list[int]:
+    """Everyone born on a date given, then everyone born on it with day and month swapped (a
+    referrer writing an American date): a date alone finds both, the exact ones first."""
+    swapped = [s for s in map(_swapped, dates) if s is not None and s not in dates]
+    ids: list[int] = []
+    for days in (dates, swapped):
+        if days and len(ids) < MAX_CANDIDATES:
+            found = Person.objects.filter(date_of_birth__in=days).order_by("id")
+            ids += list(found.values_list("id", flat=True)[: MAX_CANDIDATES - len(ids)])
+    return ids
+
+
 def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
     query = parse(text, council_prefix)
     if query.nhs_number:
@@ -129,11 +151,7 @@ def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
     if query.name_tokens:
         ids = _candidates_by_name(query.name_tokens)
     elif query.dates:
-        ids = list(
-            Person.objects.filter(date_of_birth__in=query.dates).values_list("id", flat=True)[
-                :MAX_CANDIDATES
-            ]
-        )
+        ids = _candidates_by_date(query.dates)
     else:
         return query, []
     return query, _rank(query, ids)
@@ -160,7 +178,7 @@ def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
             if match.score < MIN_NAME_SCORE:
                 continue
         dob_score, dob_reason = _dob_score(person, query.dates)
-        if query.dates and not query.name_tokens and dob_score < 1.0:
+        if query.dates and not query.name_tokens and dob_score <= 0:
             continue
         if dob_reason:
             match.reasons.append(dob_reason)

@@ -38,7 +38,7 @@ def test_a_worker_states_a_reason_reads_a_restricted_record_and_the_owner_sees_i
     manager = browser.new_context().new_page()
     sign_in(manager, live_server.url, "tess")
     notice = manager.locator("#notifications")
-    assert "opened a restricted record" in notice.inner_text()
+    assert "opened Rhea Stone's restricted record" in notice.inner_text()  # names the child
     manager.click("#notifications a")
     manager.wait_for_selector("h1:has-text('Who has seen')")
     row = manager.locator("#viewers tbody tr", has_text="olly")

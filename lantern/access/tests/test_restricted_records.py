@@ -71,11 +71,12 @@ def test_breaking_the_glass_tells_the_owner_who_sees_it_on_who_has_seen(client, 
     )
     client.get(reverse("people:record", args=[child.pk]))
     note = Notification.objects.get(recipient=manager)
-    assert "opened a restricted record" in note.subject
+    assert "opened Rhea Stone's restricted record" in note.subject  # names the child
     assert "Strategy discussion tomorrow" in note.body
     assert note.link == reverse("access:seen-by", args=[child.pk])
     as_user(client, "tess")
-    assert "opened a restricted record" in client.get(reverse("home")).content.decode()
+    home = client.get(reverse("home")).content.decode()
+    assert "opened Rhea Stone&#x27;s restricted record" in home
     seen = client.get(reverse("access:seen-by", args=[child.pk])).content.decode()
     assert "olly" in seen and "Strategy discussion tomorrow, checking history" in seen
 
@@ -215,7 +216,7 @@ def test_the_dpo_may_change_a_restriction_and_the_previous_owner_is_told(client,
     assert restriction.owner == dpo and restriction.why == "adoption"
     note = Notification.objects.get(recipient=manager)
     assert "Dora" in note.subject or "dora" in note.subject
-    assert "owner of a restricted record" in note.subject
+    assert "owner of Rhea Stone's restricted record" in note.subject
     change = AuditEntry.objects.filter(action="update", person=child).last()
     assert change.user == dpo and "owner was tess" in change.detail
 

@@ -5,7 +5,12 @@
 - ``triage``: RAG rating, partner checks and the MASH decision.
 """
 
-from lantern.frontdoor.actions.matching import add_as_new_person, confirm_match, rule_out
+from lantern.frontdoor.actions.matching import (
+    add_as_new_person,
+    confirm_match,
+    refuse_contradicted_match,
+    rule_out,
+)
 from lantern.frontdoor.actions.receive import (
     ContactDetails,
     IdempotencyConflict,
@@ -24,6 +29,7 @@ __all__ = [
     "receive_contact",
     "record_answer",
     "record_decision",
+    "refuse_contradicted_match",
     "request_check",
     "rule_out",
 ]

@@ -61,6 +61,12 @@ def _check_identifiers(subject: ContactSubject, person: Person) -> list[tuple[st
     return to_add
 
 
+def refuse_contradicted_match(subject: ContactSubject, person: Person) -> None:
+    """What ``confirm_match`` would refuse (identifiers that contradict it), said before the
+    officer is asked to check a weak match: never a box to tick and then a refusal."""
+    _check_identifiers(subject, person)
+
+
 def _known_spellings(person: Person) -> set[tuple[str, ...]]:
     spellings = {tuple(names.tokens(person.first_name, person.last_name))}
     for first, last in person.names.values_list("first_name", "last_name"):

@@ -118,15 +118,19 @@ def explain(
 ) -> list[FieldComparison]:
     """The field-by-field explanation of one scored pair, in the order an officer reads."""
     swapped = levels["name_order"] == 1
+    forename = _first(levels["forename"], inc, cand, detail["given_var"], swapped)
+    # Twins and siblings share everything but the first name: said only when it differs,
+    # never to an officer looking at two records whose first names agree.
+    household = weights.get("household", 0.0) < HOUSEHOLD_NOTE and forename[0] == DIFFERS
     words = {
-        "forename": _first(levels["forename"], inc, cand, detail["given_var"], swapped),
+        "forename": forename,
         "surname": _last(levels["surname"], inc, cand, detail["surname_var"], swapped),
         "name_order": SWAPPED if swapped else None,
         "date_of_birth": _dob(levels["date_of_birth"], inc, cand),
         "sex": _sex(levels["sex"], inc, cand),
         "postcode": _postcode(levels["postcode"], inc, cand, detail["postcode_slot"]),
         "nhs_number": _nhs(levels["nhs_number"]),
-        "household": HOUSEHOLD if weights.get("household", 0.0) < HOUSEHOLD_NOTE else None,
+        "household": HOUSEHOLD if household else None,
     }
     public = {"forename": "first_name", "surname": "last_name"}
     return [

@@ -72,6 +72,21 @@ def test_a_transposed_day_and_month_still_finds_the_child(index):
     assert "day and month swapped" in "; ".join(matches[0].reasons)
 
 
+def test_a_date_of_birth_alone_with_day_and_month_swapped_finds_the_child(index):
+    # Victoria and Victor were born on 2 Nov 2012; a referrer wrote 11/02/2012.
+    _, matches = search("11/02/2012", "LB")
+    assert sorted(m.person.full_name for m in matches) == ["Victor Adams", "Victoria Adjo"]
+    assert all("day and month swapped" in "; ".join(m.reasons) for m in matches)
+
+
+def test_a_date_alone_lists_the_exact_date_before_the_swapped_one(index, make_person):
+    make_person("Amara", "Okafor", dt.date(2012, 2, 11), sex="F")  # born 11 Feb 2012
+    found = names_found("11/02/2012")
+    assert found[0] == "Amara Okafor"
+    assert sorted(found[1:]) == ["Victor Adams", "Victoria Adjo"]
+    assert names_found("15/07/2010") == ["Mary-Jane Watson-Parker"]  # no 7 Dec 2015 to swap
+
+
 def test_it_finds_by_nhs_number_and_council_id(index):
     assert names_found("943 476 5919") == ["Victoria Adjo"]
     assert names_found(index.council_id.lower()) == ["Victoria Adjo"]

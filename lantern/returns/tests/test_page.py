@@ -247,8 +247,8 @@ def test_viewing_a_finished_build_audits_each_child_it_names(pat, child, monkeyp
     fakes.install_returns(monkeypatch, child)
     pat.post(reverse("returns:build"), {"kind": "cin", "year": "2026"})
     run = ReturnRun.objects.get()
-    before = AuditEntry.objects.filter(action="view_record", person=child).count()
+    before = AuditEntry.objects.filter(action="listed", person=child).count()
     assert child.council_id in pat.get(reverse("returns:run", args=[run.pk])).content.decode()
-    seen = AuditEntry.objects.filter(action="view_record", person=child)
+    seen = AuditEntry.objects.filter(action="listed", person=child)
     assert seen.count() == before + 1
     assert f"validation results of build {run.pk}" in seen.latest("pk").detail

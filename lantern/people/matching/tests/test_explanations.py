@@ -59,3 +59,18 @@ def test_it_explains_why_a_twin_scores_low(make_person, live_at):
     assert "pattern of twins or siblings" in found.explanation
     household = next(c for c in found.comparisons if c.field == "household")
     assert household.weight < -5
+
+
+def test_a_child_whose_first_name_agrees_is_never_called_a_twin(make_person, live_at):
+    """Everything agrees, so the household correction may still weigh something, but telling
+    the officer "another first name" about a child with the same first name is wrong."""
+    child = make_person("Ayo", "Bello", dt.date(2018, 6, 1), sex="M")
+    live_at(child, "N17 9LL")
+    found = find_candidates(
+        IncomingPerson(first_name="Ayo", last_name="Bello", date_of_birth=dt.date(2018, 6, 1), sex="M", postcode="N17 9LL")  # noqa: E501
+    )[0]  # fmt: skip
+    assert found.person_id == child.pk
+    assert round(found.score * 100) == 100
+    assert "first name Ayo matches the first name" in found.explanation
+    assert "twins or siblings" not in found.explanation
+    assert "another first name" not in found.explanation
