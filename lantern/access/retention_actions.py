@@ -29,30 +29,45 @@ def _refuse(message: str, field: str | None = None):
     raise ValidationError({field: message} if field else message)
 
 
-def _check_reason(reason: str, *, required: bool) -> None:
+def _reason_problem(reason: str, *, required: bool) -> str | None:
     if not reason and not required:
-        return
+        return None
     if len(reason) < MIN_REASON or len(WORD.findall(reason)) < 2:
-        _refuse(
+        return (
             f"Enter the reason for the decision in words (at least {MIN_REASON} characters), "
-            "for example “subject of the inquiry’s hold on destruction”",
-            "reason",
+            "for example “subject of the inquiry’s hold on destruction”"
         )
+    return None
 
 
-def _check_extension(until: dt.date | None, ends: dt.date, today: dt.date) -> None:
+def _extension_problem(until: dt.date | None, ends: dt.date, today: dt.date) -> str | None:
     if until is None:
-        _refuse("Enter the date to keep the record until", "keep_until")
+        return "Enter the date to keep the record until"
     if until <= max(ends, today):
-        _refuse(
-            f"The date to keep the record until must be after {_long(max(ends, today))}",
-            "keep_until",
-        )
+        return f"The date to keep the record until must be after {_long(max(ends, today))}"
     if until.year - today.year > LONGEST_EXTENSION_YEARS:
-        _refuse(
-            f"The date to keep the record until must be within {LONGEST_EXTENSION_YEARS} years",
-            "keep_until",
+        return f"The date to keep the record until must be within {LONGEST_EXTENSION_YEARS} years"
+    return None
+
+
+def _check(reason: str, outcome: str, keep_until: dt.date | None, review, today) -> None:
+    """Every problem with the decision at once, each on its own field."""
+    problems = {
+        "reason": _reason_problem(reason, required=outcome != Outcome.DESTROY),
+        "keep_until": (
+            _extension_problem(keep_until, review.ends, today)
+            if outcome == Outcome.EXTEND
+            else None
+        ),
+    }
+    if outcome == Outcome.DESTROY and review.ends >= today:
+        problems["outcome"] = (
+            "Destruction can be approved only once the retention period has ended: the "
+            f"record is kept until {_long(review.ends)}"
         )
+    problems = {field: message for field, message in problems.items() if message}
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -75,17 +90,9 @@ def record_retention_decision(
     if review is None:
         _refuse("This record is not due for retention review")
     reason = cleaned_reason(reason)
-    _check_reason(reason, required=outcome != Outcome.DESTROY)
-    if outcome == Outcome.EXTEND:
-        _check_extension(keep_until, review.ends, today)
-    else:
+    _check(reason, outcome, keep_until, review, today)
+    if outcome != Outcome.EXTEND:
         keep_until = None
-    if outcome == Outcome.DESTROY and review.ends >= today:
-        _refuse(
-            f"Destruction can be approved only once the retention period has ended: the "
-            f"record is kept until {_long(review.ends)}",
-            "outcome",
-        )
     decision = RetentionDecision.objects.create(
         person=person,
         outcome=outcome,

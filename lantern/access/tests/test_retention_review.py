@@ -166,3 +166,10 @@ def test_a_record_not_due_is_said_so_and_a_decision_on_it_is_refused(client, dpo
 def test_an_id_out_of_range_is_not_found(client, dpo):
     url = f"/access/retention/{'9' * 19}/decision/"
     assert client.get(url).status_code == 404
+
+
+def test_every_problem_with_a_decision_is_named_at_once(client, dpo, ended):
+    page = decide(client, ended, outcome="extend", reason="").content.decode()
+    assert "Enter the reason for the decision in words" in page
+    assert "Enter the date to keep the record until" in page
+    assert '<a href="#id_reason">' in page and '<a href="#id_until_day">' in page
