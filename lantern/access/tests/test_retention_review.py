@@ -173,3 +173,19 @@ def test_every_problem_with_a_decision_is_named_at_once(client, dpo, ended):
     assert "Enter the reason for the decision in words" in page
     assert "Enter the date to keep the record until" in page
     assert '<a href="#id_reason">' in page and '<a href="#id_until_day">' in page
+
+
+def test_the_list_costs_the_same_queries_however_many_records_are_due(client, dpo, make_person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_the_list() -> int:
+        with CaptureQueriesContext(connection) as seen:
+            client.get(reverse("access:retention"))
+        return len(seen.captured_queries)
+
+    make_person("Old", "Care", D(1940, 1, 1), care_status=LEAVER)
+    few = queries_for_the_list()
+    for i in range(4):
+        make_person("Old", f"Care{i}", D(1941, 1, 1 + i), care_status=LEAVER)
+    assert queries_for_the_list() == few
