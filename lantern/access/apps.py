@@ -11,3 +11,8 @@ class AccessConfig(AppConfig):
         from lantern.access.roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="lantern-sync-roles")
+
+        from lantern.access.home import dpo_tasks
+        from lantern.web.home import add_section
+
+        add_section(dpo_tasks)

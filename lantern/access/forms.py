@@ -1,7 +1,9 @@
+import datetime as dt
+
 from django import forms
 from django.contrib.auth.models import User
 
-from lantern.access.models import AuditEntry, RestrictedRecord
+from lantern.access.models import AuditEntry, RestrictedRecord, RetentionDecision
 from lantern.access.queries import ANY_REFUSAL
 from lantern.web.forms import GovukForm
 
@@ -82,4 +84,63 @@ class RestrictForm(GovukForm):
         wanted = self.allocated is not None and data.get("name_allocated") and named is not None
         if wanted and self.allocated.pk not in {u.pk for u in named}:
             data["named_users"] = [*named, self.allocated]
+        return data
+
+
+def _date_box(label: str, width: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
+            }
+        ),
+    )
+
+
+class RetentionDecisionForm(GovukForm):
+    """What the form can tell by itself (a choice made, a real date); the rules of the
+    decision (reasons, which dates) are the action's, so they hold whoever calls it."""
+
+    outcome = forms.ChoiceField(
+        label="Decision",
+        choices=[
+            (RetentionDecision.Outcome.KEEP, "Keep the record: it is still needed"),
+            (RetentionDecision.Outcome.EXTEND, "Keep the record until a later date"),
+            (RetentionDecision.Outcome.DESTROY, "Approve its destruction"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose keep, extend or approve destruction"},
+    )
+    until_day = _date_box("Day", 2)
+    until_month = _date_box("Month", 2)
+    until_year = _date_box("Year", 4)
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        max_length=2000,
+        help_text="Required to keep or extend: why the record is still needed",
+        widget=forms.Textarea(
+            attrs={"class": "govuk-textarea", "rows": 3, "aria-describedby": "id_reason-hint"}
+        ),
+    )
+
+    def until_fields(self):
+        return [self["until_day"], self["until_month"], self["until_year"]]
+
+    def clean(self):
+        data = super().clean()
+        parts = [data.get("until_day"), data.get("until_month"), data.get("until_year")]
+        data["keep_until"] = None
+        if all(p is None for p in parts) or "until_day" in self.errors:
+            return data
+        if None in parts:
+            self.add_error("until_day", "The date must include a day, month and year")
+            return data
+        try:
+            data["keep_until"] = dt.date(parts[2], parts[1], parts[0])
+        except (ValueError, OverflowError):
+            self.add_error("until_day", "The date must be a real date")
         return data

@@ -77,6 +77,7 @@ class AuditEntry(models.Model):
             ("restrict_record", "Restrict a record to a named list"),
             ("export_subject_access", "Export everything held about a person (SAR)"),
             ("view_retention", "See records due for retention review"),
+            ("decide_retention", "Record retention review decisions (keep, extend, destroy)"),
         ]
         default_permissions = ()
 
@@ -194,3 +195,41 @@ class EnrolmentCode(models.Model):
 
     def __str__(self) -> str:
         return f"Enrolment code for {self.user} issued {self.issued_at:%Y-%m-%d %H:%M}"
+
+
+class RetentionDecision(models.Model):
+    """The DPO's decision on a record whose retention period has ended or is about to: keep
+    it, keep it to a later date, or approve its destruction. Destruction itself is a separate
+    step; approving it only records the decision. Decisions are added, never changed: the
+    latest one for a person is the one in force, and the earlier ones stay as its history."""
+
+    class Outcome(models.TextChoices):
+        KEEP = "keep", "Keep"
+        EXTEND = "extend", "Extend"
+        DESTROY = "destroy", "Destruction approved"
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=8, choices=Outcome.choices)
+    reason = models.TextField(blank=True)
+    keep_until = models.DateField(null=True, blank=True)  # the new date, when extended
+    # What the rule said when the decision was made, so a later reader sees what it answered.
+    rule = models.CharField(max_length=24)
+    period_ends = models.DateField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "-decided_at"])]
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome="extend", keep_until__isnull=False)
+                | (~models.Q(outcome="extend") & models.Q(keep_until__isnull=True)),
+                name="retention_extension_has_a_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.decided_at:%Y-%m-%d})"

@@ -16,6 +16,7 @@ SEE_WHO_VIEWED = "access.view_record_access"
 RESTRICT_RECORD = "access.restrict_record"
 EXPORT_SAR = "access.export_subject_access"
 VIEW_RETENTION = "access.view_retention"
+DECIDE_RETENTION = "access.decide_retention"
 TRIAGE_CONTACT = "frontdoor.triage_contact"
 MAKE_REFERRAL = "frontdoor.make_referral"
 RECORD_CASEWORK = "casework.record_casework"
@@ -78,6 +79,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         RESTRICT_RECORD,
         EXPORT_SAR,
         VIEW_RETENTION,
+        DECIDE_RETENTION,
     ],
     # Administrators manage accounts; they do not read case records by default.
     SYSTEM_ADMINISTRATOR: [MANAGE_STAFF, MANAGE_CLOCKS, MANAGE_SIGNAL_RULES],

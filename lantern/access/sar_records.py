@@ -83,6 +83,8 @@ EXCLUDED = {
     "access log, handled as access.AuditEntry",
     "access.RestrictedRecord": "a security control on the record; disclosing who may open "
     "it would weaken it, and it says nothing about the person",
+    "access.RetentionDecision": "the DPO's records-management decision on how long the "
+    "record is kept; the period is told in the covering letter (UK GDPR art. 15(1)(d))",
     "workforce.Notification": "messages to staff generated from entries already exported "
     "(deadlines, allocations, restricted-record alerts)",
     "people.NameKey": "search keys computed from the names already exported",

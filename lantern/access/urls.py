@@ -11,4 +11,9 @@ urlpatterns = [
     path("people/<id:person_id>/subject-access.zip", views.subject_access, name="subject-access"),
     path("audit/", views.audit_search, name="audit-search"),
     path("retention/", views.retention_review, name="retention"),
+    path(
+        "retention/<id:person_id>/decision/",
+        views.retention_decision,
+        name="retention-decision",
+    ),
 ]

@@ -13,11 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from lantern.access import actions, audit, policy, queries, refusals, retention
+from lantern.access import actions, audit, policy, queries, refusals, retention, retention_actions
+from lantern.access import retention_review as retention_review_queries
 from lantern.access import subject_access as subject_access_export
-from lantern.access.forms import AuditSearchForm, RestrictForm
+from lantern.access.forms import AuditSearchForm, RestrictForm, RetentionDecisionForm
 from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.access.roles import (
+    DECIDE_RETENTION,
     EXPORT_SAR,
     RESTRICT_RECORD,
     SEARCH,
@@ -28,6 +30,7 @@ from lantern.access.roles import (
 )
 from lantern.access.rules import public, requires, signed_in
 from lantern.people.queries import ReasonRequired, access_person, allocated_worker
+from lantern.web import pagination
 
 sign_in = public(
     auth_views.LoginView.as_view(
@@ -215,10 +218,71 @@ def subject_access(request, person_id: int):
 
 @requires(VIEW_RETENTION)
 def retention_review(request):
-    due = retention.due_for_review(timezone.localdate())
-    audit.record(request, AuditEntry.Action.SEARCH, detail=f"retention review: {len(due)} due")
+    """The records due for review, 50 to a page: those waiting for a decision, or those
+    decided. Each council id shown is audited, as on every list naming children."""
+    review = retention_review_queries.review_page(
+        timezone.localdate(), show=request.GET.get("show", ""), page=request.GET.get("page")
+    )
+    rows = list(review.page.object_list)
+    if rows:
+        audit.record_each(
+            request, AuditEntry.Action.VIEW_RECORD, rows, detail="listed for retention review"
+        )
     return render(
         request,
         "access/retention.html",
-        {"due": due[:500], "total": len(due), "rules": retention.RULES.values()},
+        {
+            "review": review,
+            "rows": rows,
+            "pages": pagination.links(review.page),
+            "rules": retention.RULES.values(),
+            "horizon": retention_review_queries.HORIZON_DAYS,
+        },
     )
+
+
+@requires(VIEW_RETENTION, DECIDE_RETENTION)
+def retention_decision(request, person_id: int):
+    """Record the DPO's decision on one record due for review (keep, extend, approve
+    destruction); the record's earlier decisions are shown with it."""
+    person = queries.access_person_log(request.user, person_id)
+    today = timezone.localdate()
+    form = RetentionDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            retention_actions.record_retention_decision(
+                person,
+                acting_user=request.user,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+                keep_until=form.cleaned_data["keep_until"],
+                request=request,
+            )
+        except ValidationError as refused:
+            _refusal_on_form(form, refused)
+        else:
+            messages.success(request, f"Decision recorded for {person.council_id}")
+            return redirect("access:retention")
+    audit.record(request, AuditEntry.Action.VIEW_RECORD, person=person, detail="retention review")
+    return render(
+        request,
+        "access/retention_decision.html",
+        {
+            "person": person,
+            "review": retention_review_queries.review_of(person.pk, today),
+            "history": retention_review_queries.history_of(person.pk),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _refusal_on_form(form, refused: ValidationError) -> None:
+    """The action's refusal shown where the form shows its own errors."""
+    if hasattr(refused, "error_dict"):
+        for field, errors in refused.error_dict.items():
+            field = "until_day" if field == "keep_until" else field
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error.message)
+    else:
+        form.add_error(None, refused.messages[0])

@@ -6,8 +6,15 @@ from lantern.clocks.models import ClockRule, LookAhead
 from lantern.ids import RecordChoiceField
 
 
+class RuleChoiceField(RecordChoiceField):
+    """Each local rule by its name and current interval, never its code."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.label} (now {obj.interval})"
+
+
 class IntervalForm(forms.Form):
-    rule = RecordChoiceField(
+    rule = RuleChoiceField(
         label="Timescale",
         queryset=ClockRule.objects.filter(local_policy=True, retired=False),
         widget=forms.Select(attrs={"class": "govuk-select"}),

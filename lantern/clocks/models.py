@@ -44,6 +44,13 @@ class ClockRule(models.Model):
         unit = table.UNITS[self.unit]
         return f"{self.amount} {unit[:-1] if self.amount == 1 else unit}"
 
+    @property
+    def cited_source(self) -> str:
+        """The source as the timescales page shows it (``clocks.citations``)."""
+        from lantern.clocks.citations import for_reader
+
+        return for_reader(self.source)
+
 
 class ClosureDay(models.Model):
     """A weekday the council is closed (e.g. 24 December): not a working day for any clock."""

@@ -107,6 +107,8 @@ DEMO_LOGINS = [
     ),
 ]
 DEMO_USERNAMES = [login.username for login in DEMO_LOGINS]
+# The demo partner's address: their police system's referrals in their name carry it.
+PARTNER_EMAIL = "partner.police@police.example"
 CASEHOLDING_ROLES = {SW, roles.MASH_OFFICER, roles.IRO}
 # Teams that get a generated team manager unless a demo login manages them.
 CASE_TEAM_KINDS = {
@@ -165,6 +167,7 @@ def create_staff(
                 first_name=fake.first_name(),
                 last_name=fake.last_name(),
                 password=password,
+                email=PARTNER_EMAIL if username == "partner.police" else "",
             )
             for _, username, password in plan
         ]

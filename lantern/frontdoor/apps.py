@@ -11,6 +11,10 @@ class FrontDoorConfig(AppConfig):
 
         from lantern.clocks.models import ClosureDay
         from lantern.frontdoor.clock import redate_awaiting_contacts
+        from lantern.frontdoor.home import partner_tasks
+        from lantern.web.home import add_section
+
+        add_section(partner_tasks)
 
         # The queue's due times follow the council's calendar, as the children's clocks do.
         for signal in (post_save, post_delete):

@@ -63,7 +63,14 @@ def refer(request):
 def my_referrals(request):
     contacts = list(queries.partner_contacts(request.user)[:100])
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"own referrals ({len(contacts)})")
-    return render(request, "frontdoor/my_referrals.html", {"contacts": contacts})
+    return render(
+        request,
+        "frontdoor/my_referrals.html",
+        {
+            "contacts": contacts,
+            "agency": getattr(getattr(request.user, "staff", None), "agency", None),
+        },
+    )
 
 
 @requires(MAKE_REFERRAL)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from lantern.access import policy
@@ -48,9 +48,21 @@ def access_contact_for_mash(user, contact_id) -> Contact:
 
 
 def partner_contacts(user):
-    """A partner's own referrals (the ones they made), newest first."""
+    """A partner's own referrals, newest first: those they wrote in Lantern, and those their
+    agency's own system (the API or a bulk file) sent in their name, by their email address.
+    ``written_here`` tells the two apart."""
+    mine = Q(referrer_user=user)
+    staff = getattr(user, "staff", None)
+    email = (user.email or "").strip()
+    if staff is not None and email:
+        mine |= Q(
+            referrer_user__isnull=True, agency_id=staff.agency_id, referrer_email__iexact=email
+        )
     return (
-        Contact.objects.filter(referrer_user=user)
+        Contact.objects.filter(mine)
+        .annotate(
+            written_here=ExpressionWrapper(Q(referrer_user=user), output_field=BooleanField())
+        )
         .select_related("agency", "decision")
         .prefetch_related("subjects")
         .order_by("-received_at", "-id")

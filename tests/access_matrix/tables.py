@@ -118,6 +118,8 @@ PERSON_URLS = {
     "access:seen-by": WHO_HAS_SEEN,
     "access:restrict": WHO_HAS_SEEN,
     "access:subject-access": SUBJECT_ACCESS,
+    # issue 13: the DPO's retention decision on one record (said "not due" where it is not)
+    "access:retention-decision": SUBJECT_ACCESS,
     "casework:overview": CHILD_RECORD,
     "casework:allocate": ALLOCATE,
 }
@@ -168,6 +170,7 @@ DRAFT = as_write(WRITE)
 PERSON_POSTS = {
     "access:state-reason": as_write(STATE_REASON),
     "access:restrict": as_write(WHO_HAS_SEEN),
+    "access:retention-decision": as_write(SUBJECT_ACCESS),
     "casework:allocate": as_write(ALLOCATE),
     "people:correct": as_write(WRITE),
     "people:census": as_write(WRITE),

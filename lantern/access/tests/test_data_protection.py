@@ -121,4 +121,4 @@ def test_the_retention_page_lists_what_is_due(client, make_staff, make_person):
     make_person("Old", "Care", dt.date(1940, 1, 1), care_status=Person.CareStatus.CARE_LEAVER)
     client.login(username="dora", password=PASSWORD)
     page = client.get(reverse("access:retention")).content.decode()
-    assert "1 record reaches the end" in page and "Looked-after child" in page
+    assert "1 record waits for a decision" in page and "Looked-after child" in page

@@ -72,3 +72,14 @@ def test_withdrawing_a_day_that_was_never_declared_changes_and_records_nothing(a
 
     assert actions.withdraw_closure_day(dt.date(2026, 12, 24)) == 0
     assert not AuditEntry.objects.filter(detail__contains="withdrawn").exists()
+
+
+def test_the_timescales_page_shows_labels_and_sources_not_codes_or_research_notes(client, admin):
+    page = client.get(reverse("clocks:timescales")).content.decode()
+    rules = page.split('id="rules"', 1)[1].split("</table>", 1)[0]
+    assert "Referral decision" in rules and "Working Together to Safeguard Children 2023" in rules
+    for internal in ("statutory.md", "referral_decision", "cp_visit", "CFG", "WT23", "<code"):
+        assert internal not in rules
+    offered = page.split('id="id_rule"', 1)[1].split("</select>", 1)[0]
+    assert "Child protection visit (now 10 working days)" in offered
+    assert ">cp_visit<" not in offered

@@ -39,7 +39,7 @@ def contact(make_contact, police):
 def _weaker_block(page: str) -> str:
     found = re.search(
         r'<details class="govuk-details lantern-weaker-candidates">.*?</details>', page, re.S
-    )  # noqa: E501
+    )
     return found.group(0) if found else ""  # fmt: skip
 
 
