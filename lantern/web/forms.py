@@ -88,8 +88,9 @@ class DateField(forms.Field):
 
     widget = DateParts
 
-    def __init__(self, label: str, **kwargs):
-        self.what = label.removesuffix(" (optional)").strip()
+    def __init__(self, label: str, *, what: str = "", **kwargs):
+        # ``what`` names the date in errors where the label alone would not ("From").
+        self.what = what or label.removesuffix(" (optional)").strip()
         messages = {"required": f"Enter the {self.what[0].lower()}{self.what[1:]}"}
         messages.update(kwargs.pop("error_messages", None) or {})
         super().__init__(label=label, error_messages=messages, **kwargs)
@@ -98,10 +99,13 @@ class DateField(forms.Field):
         if value in self.empty_values or isinstance(value, dt.date):
             return value or None
         if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValidationError(f"{self.what} must be a real date", code="invalid") from None
+            # A whole date in one string: 2026-11-03 (a link, an older draft) or 3/11/2026.
+            for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+                try:
+                    return dt.datetime.strptime(value.strip(), pattern).date()
+                except ValueError:
+                    continue
+            raise ValidationError(f"{self.what} must be a real date", code="invalid")
         parts = [str(p if p is not None else "").strip() for p in value]
         if len(parts) != len(DateParts.PARTS):
             raise ValidationError(f"{self.what} must be a real date", code="invalid")
