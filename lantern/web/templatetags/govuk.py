@@ -29,7 +29,10 @@ def page_errors(context) -> list[dict]:
     items, seen = [], set()
     for value in context.flatten().values():
         for heading, form in _forms_in(value):
-            if id(form) in seen or not form.is_bound or not form.errors:
+            # Only a form the view has checked: asking a bound but unchecked one (a search
+            # box bound to an empty query) would invent errors nobody was shown.
+            checked = form.is_bound and form._errors is not None
+            if id(form) in seen or not checked or not form.errors:
                 continue
             seen.add(id(form))
             named = f"{heading}: " if heading else ""
