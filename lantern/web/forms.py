@@ -28,6 +28,17 @@ class GovukForm(forms.Form):
                 field.widget.attrs.setdefault("class", css)
 
 
+def whole_date(text: str) -> dt.date | None:
+    """A whole date in one string: 2026-11-03 (a link, a draft kept before the boxes) or
+    3/11/2026; None if it is neither."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
 class DateParts(forms.MultiWidget):
     """The GOV.UK date input: day, month and year boxes, never the browser's own picker,
     which shows dates the American way in some browsers and is hard to use on a phone."""
@@ -49,10 +60,7 @@ class DateParts(forms.MultiWidget):
 
     def decompress(self, value):
         if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                return [None, None, None]
+            value = whole_date(value)
         if isinstance(value, dt.date):
             return [value.day, value.month, value.year]
         return [None, None, None]
@@ -99,12 +107,10 @@ class DateField(forms.Field):
         if value in self.empty_values or isinstance(value, dt.date):
             return value or None
         if isinstance(value, str):
-            # A whole date in one string: 2026-11-03 (a link, an older draft) or 3/11/2026.
-            for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-                try:
-                    return dt.datetime.strptime(value.strip(), pattern).date()
-                except ValueError:
-                    continue
+            if (day := whole_date(value)) is None:
+                raise ValidationError(f"{self.what} must be a real date", code="invalid")
+            return day
+        if not isinstance(value, list | tuple):
             raise ValidationError(f"{self.what} must be a real date", code="invalid")
         parts = [str(p if p is not None else "").strip() for p in value]
         if len(parts) != len(DateParts.PARTS):
@@ -123,5 +129,5 @@ class DateField(forms.Field):
             raise ValidationError(f"{self.what}: the year must have 4 numbers", code="invalid")
         try:
             return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(f"{self.what} must be a real date", code="invalid") from None

@@ -34,6 +34,8 @@ def test_three_boxes_make_a_date():
         ("3", "Nov", "2026", "Date of visit must be a real date"),
         ("3", "11", "26", "Date of visit: the year must have 4 numbers"),
         ("", "", "", "Enter the date of visit"),
+        ("3", "11", "99999999999999999999", "Date of visit: the year must have 4 numbers"),
+        ("99999999999999999999", "11", "2026", "Date of visit must be a real date"),
     ],
 )
 def test_each_mistake_is_named_in_the_design_systems_words(day, month, year, message):
