@@ -11,7 +11,7 @@ SCALE ?= 1
 PORT ?= 8000
 DEMO_DB := var/demo.sqlite3
 
-.PHONY: demo test install lock lint format bench bench-matching clean
+.PHONY: demo test install lock lint format bench bench-matching screenshots clean
 
 # Development settings (DEBUG, plain-HTTP cookies, password-only sign-in, SQLite) only when
 # asked for: lantern/settings.py defaults to production.
@@ -86,6 +86,11 @@ bench: install
 bench-matching: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python bench/matching.py
+
+# Every role's key pages on a laptop and a 320 px phone, from a small synthetic borough in a
+# throwaway database: PNGs in var/screenshots/ (paths printed). Needs Debian's chromium.
+screenshots: install
+	$(DEV) $(BIN)/python bench/screenshots.py
 
 clean:
 	rm -rf $(VENV) $(VALIDATORS_VENV) node_modules var staticfiles

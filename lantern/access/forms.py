@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 
 from lantern.access.models import AuditEntry, RestrictedRecord, RetentionDecision
 from lantern.access.queries import ANY_REFUSAL
-from lantern.web.forms import GovukForm
+from lantern.web.forms import DateField, GovukForm
 
 
 class AuditSearchForm(GovukForm):
@@ -15,16 +15,8 @@ class AuditSearchForm(GovukForm):
         required=False,
         choices=[("", "Any"), (ANY_REFUSAL, "Any refusal"), *AuditEntry.Action.choices],
     )
-    since = forms.DateField(
-        required=False,
-        label="From (YYYY-MM-DD)",
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
-    )
-    until = forms.DateField(
-        required=False,
-        label="To (YYYY-MM-DD)",
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
-    )
+    since = DateField("From", required=False)
+    until = DateField("To", required=False)
     before = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self):

@@ -4,6 +4,7 @@ from django import forms
 
 from lantern.clocks.models import ClockRule, LookAhead
 from lantern.ids import RecordChoiceField
+from lantern.web.forms import DateField
 
 
 class RuleChoiceField(RecordChoiceField):
@@ -28,12 +29,7 @@ class IntervalForm(forms.Form):
 
 
 class ClosureDayForm(forms.Form):
-    day = forms.DateField(
-        label="Date the council is closed",
-        widget=forms.DateInput(
-            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
-        ),
-    )
+    day = DateField("Date the council is closed")
     reason = forms.CharField(
         label="Reason",
         max_length=120,

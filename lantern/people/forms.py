@@ -48,7 +48,10 @@ class DateOfBirthForm(GovukForm):
         if all(p is None for p in parts) or day in self.errors:
             return None
         if None in parts:
-            self.add_error(day, f"{what} must include a day, month and year")
+            # The Design System's words, as every other date (lantern.web.forms.DateField).
+            names = ("day", "month", "year")
+            missing = [name for name, part in zip(names, parts, strict=True) if part is None]
+            self.add_error(day, f"{what} must include a {' and '.join(missing)}")
             return None
         try:
             when = dt.date(parts[2], parts[1], parts[0])

@@ -11,10 +11,9 @@ from django import forms
 
 from lantern.returns.models import ReturnRun
 from lantern.returns.years import CollectionYear, containing, last_complete
-from lantern.web.forms import GovukForm
+from lantern.web.forms import DateField, GovukForm
 
 Kind = ReturnRun.Kind
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 def years_offered(today: dt.date) -> list[CollectionYear]:
@@ -38,17 +37,11 @@ class BuildForm(GovukForm):
         },
     )
     year = forms.CharField(required=False)
-    start = forms.DateField(
-        required=False,
-        label="From",
-        input_formats=DATE_FORMATS,
-        error_messages={"invalid": "Enter the start of the period as a date, like 1/12/2025"},
+    start = DateField(
+        "From", what="The start of the period", required=False, help_text="For example, 1 4 2026"
     )
-    end = forms.DateField(
-        required=False,
-        label="To",
-        input_formats=DATE_FORMATS,
-        error_messages={"invalid": "Enter the end of the period as a date, like 30/11/2026"},
+    end = DateField(
+        "To", what="The end of the period", required=False, help_text="For example, 31 3 2027"
     )
 
     def __init__(self, *args, today: dt.date, **kwargs):

@@ -37,6 +37,13 @@ def _page(request, form: BuildForm | None = None, status: int = 200):
         "form": form,
         "failed_kind": form.data.get("kind") if form is not None else None,
     }
+    # The Annex A period's date boxes: as typed after a refused Annex A build, else the
+    # last twelve months.
+    context["period_form"] = (
+        form
+        if context["failed_kind"] == "annexa"
+        else BuildForm(initial={"start": context["default_start"], "end": today}, today=today)
+    )
     return render(request, "returns/returns.html", context, status=status)
 
 

@@ -10,27 +10,18 @@ from django.contrib.auth.models import User
 from lantern.agencies.models import Agency
 from lantern.clocks.lateness import LateReason
 from lantern.ids import RecordChoiceField, RecordsChoiceField
+from lantern.web import forms as web_forms
 
 WIDGET_CLASSES = {
     forms.TextInput: "govuk-input",
-    forms.DateInput: "govuk-input govuk-input--width-10",
     forms.Select: "govuk-select",
     forms.Textarea: "govuk-textarea",
     forms.CheckboxInput: "govuk-checkboxes__input",
 }
 
 
-class DateField(forms.DateField):
-    """A native date picker: fast to fill in on a laptop in a family's kitchen."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def __init__(self, label: str, **kwargs):
-        kwargs.setdefault(
-            "error_messages",
-            {"required": f"Enter the {label.lower()}", "invalid": "Enter a real date"},
-        )
-        super().__init__(label=label, **kwargs)
+class DateField(web_forms.DateField):
+    """The Design System's three-box date (lantern.web.forms), as on every other form."""
 
 
 def long_text(label: str, *, required: bool = False, rows: int = 8, help_text: str = ""):

@@ -137,3 +137,44 @@ def test_the_form_page_loads_the_autosave_script_and_no_inline_script(alice, chi
     page = alice.get(reverse("casework:new", args=[child.pk, "visit"])).content.decode()
     assert 'data-autosave-url="/casework/' in page and "casework/autosave.js" in page
     assert "<script>" not in page and " style=" not in page
+
+
+def test_a_draft_never_brings_back_a_date_the_form_refuses(alice, child):
+    alice.post(
+        draft_url(child),
+        {
+            "visited_on_day": "31",
+            "visited_on_month": "2",
+            "visited_on_year": "2026",
+            "child_words": "kept",
+        },
+    )
+    page = alice.get(reverse("casework:new", args=[child.pk, "visit"])).content.decode()
+    assert "has been restored" in page and "kept" in page
+    assert 'value="31"' not in page and "must be a real date" not in page
+
+
+def test_a_refused_save_keeps_the_draft_without_the_refused_value(alice, child):
+    alice.post(draft_url(child), {"child_words": "draft"})
+    alice.post(
+        reverse("casework:new", args=[child.pk, "visit"]),
+        {
+            "visited_on_day": "3",
+            "visited_on_year": "2026",
+            "kind": "cin",
+            "child_words": "typed before the refusal",
+        },
+    )
+    draft = Draft.objects.get(person=child).data
+    assert draft["child_words"] == "typed before the refusal"
+    assert not any(name.startswith("visited_on") for name in draft)
+
+
+def test_a_draft_date_in_boxes_is_put_back_in_its_boxes(alice, child):
+    alice.post(
+        draft_url(child),
+        {"visited_on_day": "3", "visited_on_month": "11", "visited_on_year": "2026"},
+    )
+    page = alice.get(reverse("casework:new", args=[child.pk, "visit"])).content.decode()
+    assert 'name="visited_on_day" value="3"' in page
+    assert 'name="visited_on_year" value="2026"' in page

@@ -2,13 +2,15 @@
 retyped), the draft restored, the action's refusals on their fields, and a stale save told
 to reload instead of overwriting someone else's work."""
 
+import contextlib
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
@@ -26,6 +28,8 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
     stale = False
     if request.method == "POST":
         form = form_class(request.POST, person=person, record=record)
+        if not form.is_valid() and autosave:
+            forget_refused(request, person, form_key, form)
         if form.is_valid():
             try:
                 saved = save(form)
@@ -34,13 +38,15 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
                 stale = True
             except ValidationError as error:
                 errors_onto(form, error)
+                if autosave:
+                    forget_refused(request, person, form_key, form)
             else:
                 actions.discard_draft(request.user, person, form_key, request=request)
                 messages.success(request, f"{saved} saved")
                 query = urlencode({"saved": form_key}) if autosave else ""
                 return redirect(saved.get_absolute_url() + (f"?{query}" if query else ""))
     else:
-        initial = draft.data if draft else {}
+        initial = restorable(form_class, draft.data, person, record) if draft else {}
         if draft and record is not None and str(draft.data.get("version")) != str(record.version):
             # The draft was started before someone else saved: show their record and the
             # draft beside it, rather than quietly reviving an old version.
@@ -72,6 +78,53 @@ def edit_page(request, person, *, form_class, form_key, autosave, title, save, r
             else "",
         },
     )
+
+
+def restorable(form_class, data: dict, person, record) -> dict:
+    """The draft as the form's initial values, less any value the form refuses (a date that
+    is not real, a choice no longer offered): never quietly put back without its error."""
+    store = draft_data(data)
+    form = form_class(store, person=person, record=record)
+    form.is_valid()
+    refused = {name for name, errors in form.errors.as_data().items() if not _only_missing(errors)}
+    return {
+        name: field.widget.value_from_datadict(store, {}, name)
+        for name, field in form.fields.items()
+        if name not in refused and not field.widget.value_omitted_from_data(store, {}, name)
+    }
+
+
+def _only_missing(errors) -> bool:
+    return all(e.code == "required" for e in errors)
+
+
+def draft_data(data: dict) -> MultiValueDict:
+    return MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in data.items()})
+
+
+def _field_of(name: str, form) -> str:
+    """The field a posted name belongs to: itself, or the date whose box it is."""
+    if name in form.fields:
+        return name
+    base, _, box = name.rpartition("_")
+    return base if box in ("day", "month", "year") and base in form.fields else name
+
+
+def forget_refused(request, person, form_key: str, form) -> None:
+    """A refused save keeps the draft, less the values refused, so coming back to the form
+    later never brings back what it would not take."""
+    refused = {name for name, errors in form.errors.as_data().items() if not _only_missing(errors)}
+    refused.discard(NON_FIELD_ERRORS)
+    if not refused:
+        return
+    kept = {}
+    for name, values in form.data.lists():
+        if name == "csrfmiddlewaretoken" or _field_of(name, form) in refused:
+            continue
+        kept[name] = values if len(values) > 1 else values[0]
+    # Too long to keep: the draft the autosave kept stays as it was.
+    with contextlib.suppress(ValidationError):
+        actions.save_draft(request.user, person, form_key, kept, request=request)
 
 
 def known_facts(person, *, viewer) -> dict:

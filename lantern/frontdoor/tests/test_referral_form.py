@@ -103,3 +103,17 @@ def _client_for(username):
     c = Client()
     c.login(username=username, password=PASSWORD)
     return c
+
+
+def test_every_problem_is_in_one_summary_naming_whose_details_and_the_title_says_error(
+    client, teacher
+):
+    response = client.post(
+        reverse("frontdoor:refer"), {**FORM, "concern": "", "child-dob_month": "", "child-upn": "x"}
+    )
+    page = response.content.decode()
+    assert page.count('class="govuk-error-summary"') == 1
+    assert "<title>Error: Make a referral –" in page and "Error: Error:" not in page
+    summary = page[page.index("govuk-error-summary") : page.index("<h1")]
+    assert "Enter what you are worried about" in summary
+    assert 'href="#id_child-dob_day">The child: Date of birth must include a month' in summary

@@ -48,7 +48,9 @@ def test_it_lists_each_return_with_its_button_and_the_two_years(pat):
     # Tue 24 Nov 2026: the last complete collection year is 2025/26 (chosen), this one 2026/27
     assert re.search(r'value="2026" checked>\s*<label[^>]*>2025/26 \(last complete', page)
     assert "2026/27 (this year, so far)" in page
-    assert 'value="25/11/2025"' in page and 'value="24/11/2026"' in page  # Annex A: 12 months
+    # Annex A: the last 12 months, in the date boxes
+    assert 'name="start_day" value="25"' in page and 'name="start_year" value="2025"' in page
+    assert 'name="end_day" value="24"' in page and 'name="end_year" value="2026"' in page
 
 
 def test_it_builds_the_cin_census_and_shows_errors_apart_from_warnings_and_queries(
@@ -186,7 +188,14 @@ def test_the_annex_a_and_the_ssd_build_without_a_validator(pat, child, monkeypat
         ({"kind": "903", "year": "99999999999999999999999"}, "Choose the collection year"),
         ({"kind": "nope", "year": "2026"}, "Choose which return to build"),
         ({}, "Choose which return to build"),
-        ({"kind": "annexa", "start": "31/13/2026", "end": "1/1/2026"}, "Enter the start of the"),
+        (
+            {"kind": "annexa", "start": "31/13/2026", "end": "1/1/2026"},
+            "The start of the period must be a real date",
+        ),
+        (
+            {"kind": "annexa", "start_day": "1", "start_year": "2026", "end": "1/1/2026"},
+            "The start of the period must include a month",
+        ),
         ({"kind": "annexa", "start": "2/1/2026", "end": "1/1/2026"}, "on or after its start"),
         ({"kind": "annexa", "start": "1/1/2026", "end": "1/1/2027"}, "cannot be after today"),
     ],

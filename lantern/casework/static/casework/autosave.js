@@ -57,6 +57,12 @@
 
   function restoreFromTab() {
     var store = storage();
+    if (store && form.querySelector(".govuk-form-group--error")) {
+      // The server refused this save and shows what it will keep: the copy in this tab
+      // holds the refused values, so it must never put them back later.
+      store.removeItem(key);
+      return;
+    }
     var kept = null;
     try { kept = store && JSON.parse(store.getItem(key) || "null"); } catch (e) { kept = null; }
     if (!kept) return;
