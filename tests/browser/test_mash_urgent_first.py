@@ -51,6 +51,7 @@ def test_a_mash_officer_sees_the_urgent_contact_first_and_confirms_the_strong_ca
     page.fill("#id_password", PASSWORD)
     page.click("button:has-text('Sign in')")
 
+    page.wait_for_selector("#queue")
     rows = page.locator("#queue tbody tr")
     assert rows.count() == 2
     first = rows.nth(0).inner_text()

@@ -78,7 +78,7 @@ def test_a_social_worker_records_a_visit_with_the_child_seen_alone(
     assert "Nothing overdue" in page.inner_text("#overdue")
 
     page.goto(f"{live_server.url}/people/{child.pk}/")
-    first = page.locator("#chronology-table tbody tr").nth(0).inner_text()
+    first = page.locator("#chronology-table tbody tr[data-entry]").nth(0).inner_text()
     assert "Child seen alone. Bedroom seen." in first
     assert "“I feel safe when Nan is here. I don't like the shouting.”" in first
     assert page.locator("#overdue").count() == 0

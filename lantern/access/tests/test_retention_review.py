@@ -79,7 +79,7 @@ def test_the_list_is_paged_and_any_page_number_is_read_safely(
 
 def test_each_council_id_on_the_page_is_audited_as_listed(client, dpo, ended):
     client.get(reverse("access:retention"))
-    listed = AuditEntry.objects.filter(user=dpo, person=ended, action="view_record")
+    listed = AuditEntry.objects.filter(user=dpo, person=ended, action="listed")
     assert listed.get().detail == "listed for retention review"
 
 

@@ -96,7 +96,7 @@ def test_each_child_listed_is_audited_as_seen_by_the_reader(client, caseload, so
     get(client, "alice", reverse("casework:my-children"))
     listed = AuditEntry.objects.filter(detail="listed in my children")
     assert sorted(e.person_id for e in listed) == sorted(c.pk for c in caseload)
-    assert {(e.user, e.action) for e in listed} == {(social_worker, "view_record")}
+    assert {(e.user, e.action) for e in listed} == {(social_worker, "listed")}
 
 
 def test_a_restricted_child_she_is_not_named_on_is_listed_without_a_name(

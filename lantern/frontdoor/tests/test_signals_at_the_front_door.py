@@ -59,7 +59,7 @@ def test_a_contact_about_a_child_with_a_live_signal_comes_first_and_says_why(
     assert page.index(raised.reference) < page.index(due_first.reference)
     assert page.index(due_first.reference) < page.index(due_last.reference)
     assert page.count("Live safeguarding signal</strong>") == 1
-    rows = AuditEntry.objects.filter(person=baby, action="view_record", user=officer)
+    rows = AuditEntry.objects.filter(person=baby, action="listed", user=officer)
     assert [r.detail for r in rows] == [
         "listed in the MASH queue: a contact about a child with a live safeguarding signal"
     ]
