@@ -85,7 +85,9 @@ def key_pages(borough) -> dict[str, list[str]]:
         "alice": [
             "/",
             "/casework/my-work/",
+            "/casework/my-children/",
             f"/people/{child}/",
+            f"/people/{child}/chronology/print/",
             f"/casework/{child}/",
             f"/casework/{child}/visit/new/",
         ],
