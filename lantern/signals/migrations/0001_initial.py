@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('chronology', '0005_chronologyentry_signal_event_and_more'),
+        ('chronology', '0005_signal_events'),
         ('people', '0004_census_identifiers_and_uasc'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
