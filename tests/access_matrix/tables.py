@@ -201,6 +201,8 @@ PAGES = {
     # team builds and downloads them (asking for a build is a POST; a GET goes back)
     "returns:returns": only({PERF}),
     "returns:build": {p: REDIRECT if p == PERF else NO_PERMISSION for p in PERSONAS},
+    # issue 12 §1: the council's signal thresholds, set by administrators (no child named)
+    "signal-rules:rules": only({ADMIN}),
 }
 PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
     name: as_write(PAGES[name])
@@ -212,6 +214,7 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "clocks:closure-day",
         "care:new-carer",
         "returns:build",
+        "signal-rules:rules",
     )
 }
 NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in test_sign_in
