@@ -34,7 +34,7 @@ INJURY_BABY = [
 ]
 INJURY_CHILD = [
     "Attended with an injury to the {limb}; account given: {fall}. Treated and discharged.",
-    "Bruising to the {limb} noticed; child said {fall}. Photographs not taken; parent told.",
+    "Bruising to the {limb} noticed; {teller} said {fall}. Photographs not taken; parent told.",
     "Burn to the {limb}, about 2 cm; parent says {burn}. Dressed; follow-up booked.",
     "Cut above the eye, glued; account given: {fall}. Consistent with the account.",
 ]
@@ -79,8 +79,16 @@ class _Writer:
         self.out = Buffer(ChronologyEntry)
         self.injuries = self.babies = self.missed = 0
 
-    def text(self, templates: list[str], child: PersonSpec) -> str:
+    def text(self, templates: list[str], child: PersonSpec, age: int) -> str:
+        """Worded for the child's age on the day (``checks.ages.text_fits_age``)."""
         words = {k: self.rng.choice(v) for k, v in WORDS.items()}
+        if age < 4 and words["fall"] == "hurt at football":
+            words["fall"] = "fell in the park"
+        if age < 1 or age > 2:
+            words["appointment"] = words["appointment"].replace(
+                "2-year development review", "hearing test"
+            )
+        words["teller"] = "the child" if age >= 3 else "the parent"
         return self.rng.choice(templates).format(child=child.first, **words)
 
     def write(self, child: PersonSpec, day: dt.date, kind: str, agency: str, text: str) -> None:
@@ -110,7 +118,7 @@ class _Writer:
         if rng.random() < baby and child.dob >= known and child.dob < last:
             who = rng.choices(["health-visiting", child.gp or GPS[0], "nmuh"], [5, 2, 2])[0]
             on = self.day(child.dob + 14 * DAY, min(under_six_months - DAY, last))
-            self.write(child, min(on, last), "injury", who, self.text(INJURY_BABY, child))
+            self.write(child, min(on, last), "injury", who, self.text(INJURY_BABY, child, 0))
             self.babies += 1
         if rng.random() < later:
             start = max(known, under_six_months)
@@ -124,7 +132,8 @@ class _Writer:
                 places = ["nmuh", "whittington", child.gp or GPS[0]]
                 if age >= 4 and school:
                     places.append(school)
-                self.write(child, on, "injury", rng.choice(places), self.text(INJURY_CHILD, child))
+                text = self.text(INJURY_CHILD, child, age)
+                self.write(child, on, "injury", rng.choice(places), text)
                 self.injuries += 1
         if rng.random() < missed:
             self.not_brought(child, known, last, run)
@@ -140,7 +149,8 @@ class _Writer:
         for on in days:
             age = child.age_on(on)
             where = ["whittington", child.gp or GPS[0]] + (["health-visiting"] if age < 5 else [])
-            self.write(child, on, "not_brought", rng.choice(where), self.text(NOT_BROUGHT, child))
+            text = self.text(NOT_BROUGHT, child, age)
+            self.write(child, on, "not_brought", rng.choice(where), text)
             self.missed += 1
 
 

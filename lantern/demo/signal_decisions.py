@@ -103,7 +103,7 @@ class _Managers:
         self.mash = mash.values_list("manager_id", flat=True).first()
 
     def on(self, child_id: int, day: dt.date) -> int | None:
-        spells = sorted(self.spells.get(child_id, []))
+        spells = sorted(self.spells.get(child_id, []), key=lambda s: (s[0], s[1] or dt.date.max))
         holding = [m for s, e, m in spells if s <= day and (e is None or day <= e)]
         before = [m for s, _, m in spells if s <= day]
         return (holding or before or [m for _, _, m in spells] or [self.mash])[0]
