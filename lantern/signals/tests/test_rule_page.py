@@ -62,6 +62,7 @@ def test_the_page_lists_every_rule_with_its_source_and_thresholds(admin):
     assert "The child&#x27;s allocated social worker" in page
     assert "Never changed: the defaults are in force" in page
     assert 'name="repeat_ae-count" value="3"' in page
+    assert 'name="repeat_ae-enabled" type="radio" value="on" checked' in page
 
 
 def test_a_changed_threshold_is_applied_to_every_child_and_audited(admin, two_children):
