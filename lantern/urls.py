@@ -18,6 +18,7 @@ urlpatterns = [
     path("casework/", include("lantern.casework.urls")),
     path("care/", include("lantern.care.urls")),
     path("clocks/", include("lantern.clocks.urls")),
+    path("signals/rules/", include("lantern.signals.rule_urls")),
     path("staff/", include("lantern.workforce.urls")),
     path("messages/<id:notification_id>/", workforce_views.open_message, name="open-message"),
     path("front-door/", include("lantern.frontdoor.urls")),

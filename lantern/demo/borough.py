@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from faker import Faker
 
-from lantern.demo import aliases, allocations, caseload, characteristics, chronology, index
+from lantern.demo import (
+    aliases,
+    allocations,
+    caseload,
+    characteristics,
+    chronology,
+    fragments,
+    index,
+    signal_decisions,
+)
 from lantern.demo import frontdoor as front_door
 from lantern.demo.care import CARE_COUNTS
 from lantern.demo.casework import generate_casework
@@ -25,6 +34,7 @@ from lantern.demo.staff import create_staff
 @dataclass
 class Result:
     counts: dict[str, int] = field(default_factory=dict)
+    signals: dict = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -83,6 +93,10 @@ def build(*, seed: int, scale: float, today: dt.date, say: Callable[[str], None]
     )
     step("written " + tally("chronology entries"))
 
+    rng, _ = _streams(seed, "fragments")
+    counts.update(fragments.write(rng, borough, agencies, authors, today))
+    step("written " + tally("injuries", "appointments not brought to"))
+
     rng, _ = _streams(seed, "casework")
     care = _streams(seed, "care")
     counts.update(generate_casework(rng, borough, staff, agencies, today, scale, care))
@@ -94,5 +108,11 @@ def build(*, seed: int, scale: float, today: dt.date, say: Callable[[str], None]
         front_door.send_contacts(rng, fake, borough, agencies, authors, staff, today, scale)
     )
     step("written " + tally("contacts", "contacts awaiting decision", "contacts overdue"))
+
+    # Last: the signals read every entry the stages above wrote.
+    rng, _ = _streams(seed, "signals")
+    result.signals = signal_decisions.evaluate_and_decide(rng, borough, today)
+    counts["children with signals"] = result.signals["children with signals"]
+    step("evaluated the safeguarding signals; " + tally("children with signals"))
     result.seconds = time.monotonic() - began
     return result

@@ -17,6 +17,7 @@ from lantern.demo.index import Buffer
 from lantern.demo.partners import Authors
 from lantern.demo.specs import Borough, PersonSpec
 from lantern.demo.staff import Staff
+from lantern.people.ages import ADULT
 
 LONDON = ZoneInfo("Europe/London")
 DAY = dt.timedelta(days=1)
@@ -35,7 +36,7 @@ MEDIAN = {
 CSC_SHARE = {"not_open": 0.0, "closed": 0.4, "contact": 0.1, "assessment": 0.45}
 TAIL_AT_SCALE_1 = 25  # children known for years with 500–2,000 entries
 PARTNER_WEIGHTS = {
-    "ae_attendance": 4,
+    "ae_attendance": 2.5,  # most under-fives are never taken to A&E; few go three times a year
     "gp_consultation": 5,
     "health_visitor_contact": 8,
     "school_attendance_concern": 6,
@@ -81,7 +82,9 @@ class Chronicler:
             minute = self.rng.randint(7 * 60, 23 * 60 + 59)
         return dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=LONDON)
 
-    def emit(self, person, day, kind, agency, summary, author="", user=None, source=("", "")):
+    def emit(
+        self, person, day, kind, agency, summary, author="", user=None, source=("", ""), said=""
+    ):
         self.out.add(
             ChronologyEntry(
                 person_id=person.pk,
@@ -93,6 +96,7 @@ class Chronicler:
                 summary=summary,
                 source_type=source[0],
                 source_ref=source[1],
+                signal_event=said,
             )
         )
 
@@ -267,16 +271,21 @@ class Chronicler:
                     agency = self.rng.choice(["csc", "police", "health-visiting", "housing"])
                     text = f"{stay.person.first} {stay.person.last} {verb} the household."
                     source = ("people.HouseholdMembership", str(stay.pk))
+                    # As ``people.actions.move_into_household`` says it: an adult (or someone
+                    # of unknown age) moving in is what the signals watch for.
+                    age = stay.person.age_on(day)
+                    joined = verb == "moved into" and (age is None or age >= ADULT)
                     for person in present:
-                        self.moved(person, day, agency, text, source)
+                        self.moved(person, day, agency, text, source, joined)
 
-    def moved(self, person: PersonSpec, day: dt.date, agency: str, text: str, source) -> None:
+    def moved(self, person: PersonSpec, day, agency: str, text: str, source, joined=False) -> None:
         if agency == "csc":
             worker = self.rng.choice(self.assessors)
             author, user = worker.name, worker.user_id
         else:
             author, user = self.authors.pick(self.rng, agency), None
-        self.emit(person, day, "household_change", agency, text, author, user, source)
+        said = "adult_joined" if joined else ""
+        self.emit(person, day, "household_change", agency, text, author, user, source, said)
 
     def adult(self, adult: PersonSpec) -> None:
         known = max(adult.dob + 16 * YEAR, self.today - 15 * YEAR)

@@ -13,7 +13,7 @@ from lantern.chronology.models import ChronologyEntry
 from lantern.ids import parse_id
 from lantern.people.queries import access_person
 from lantern.signals import rules as R
-from lantern.signals.models import Signal
+from lantern.signals.models import RuleSetting, Signal
 
 DECIDE = "signals.decide_signal"
 MANAGE_RULES = "signals.manage_signal_rules"
@@ -82,4 +82,33 @@ def live_for(person_ids) -> list[Signal]:
     out = list(signals)
     for signal in out:
         signal.rule_info = R.BY_CODE[signal.rule]
+    return out
+
+
+def rules_as_set() -> list[dict]:
+    """Every rule with the council's thresholds beside the defaults, whether it is on, and
+    the last change (who, when, why): the administrators' page. No child is named."""
+    settings = {
+        s.rule: s for s in RuleSetting.objects.select_related("changed_by").order_by("rule")
+    }
+    out = []
+    for rule in R.RULES:
+        setting = settings.get(rule.code)
+        in_force = {**rule.defaults, **(setting.thresholds if setting else {})}
+        out.append(
+            {
+                "rule": rule,
+                "setting": setting,
+                "enabled": setting is None or setting.enabled,
+                "told": [R.AUDIENCES[who] for who in rule.told],
+                "thresholds": [
+                    {
+                        "threshold": t,
+                        "value": in_force[t.name],
+                        "changed": in_force[t.name] != t.default,
+                    }
+                    for t in rule.thresholds
+                ],
+            }
+        )
     return out

@@ -209,6 +209,8 @@ PAGES = {
     # team builds and downloads them (asking for a build is a POST; a GET goes back)
     "returns:returns": only({PERF}),
     "returns:build": {p: REDIRECT if p == PERF else NO_PERMISSION for p in PERSONAS},
+    # issue 12 §1: the council's signal thresholds, set by administrators (no child named)
+    "signal-rules:rules": only({ADMIN}),
 }
 PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
     name: as_write(PAGES[name])
@@ -221,6 +223,7 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "clocks:look-ahead",
         "care:new-carer",
         "returns:build",
+        "signal-rules:rules",
     )
 }
 # issue 12: a signal on a child's record, decided by a manager who may write to the record

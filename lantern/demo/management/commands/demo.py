@@ -85,7 +85,17 @@ class Command(BaseCommand):
             f"{c['chronology entries']:,} chronology entries, {c['staff']:,} staff "
             f"in {result.seconds:.1f}s"
         )
+        self._print_signals(result.signals)
         self._print_logins()
+
+    def _print_signals(self, figures: dict) -> None:
+        if not figures:
+            return
+        self.stdout.write("")
+        self.stdout.write("Children with safeguarding signals, by rule (live / decided):")
+        for code, (live, decided) in figures["per rule"].items():
+            self.stdout.write(f"  {code:<24}{live:>6} live{decided:>6} decided")
+        self.stdout.write(f"  {'any rule':<24}{figures['children with signals']:>6} children")
 
     def _report(self, today: dt.date, scale: float) -> None:
         figures = report.measure(today, scale)
