@@ -343,10 +343,11 @@ class Story(
         """A referral within the 12 months before this one, closed after assessment: DfE
         2025 counts 22.6% of referrals as re-referrals."""
         rng = self.rng
-        before = referral - rng.randint(60, 330) * DAY
+        # Moved back to a working day before it is checked against the birth: a Sunday
+        # drawn the day after a Saturday birth would otherwise become the Friday before it.
+        before = self.working(referral - rng.randint(60, 330) * DAY)
         if not c.dob or before <= c.dob or c.age_on(before) >= 18:
             return
-        before = self.working(before)
         closed = self.cal.add_working_days(before, targets.assessment_days(rng))
         if closed >= referral:
             return
