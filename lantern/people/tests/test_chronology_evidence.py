@@ -164,7 +164,7 @@ def test_the_csv_is_audited_safe_in_a_spreadsheet_and_has_no_invented_times(sign
     [
         ({"from_day": "31", "from_month": "2", "from_year": "2026"}, "must be a real date"),
         ({"to_day": "1", "to_month": "1", "to_year": "2030"}, "must be today or in the past"),
-        ({"from_day": "1"}, "must include a day, month and year"),
+        ({"from_day": "1"}, "The start date must include a month and year"),
         ({"from_day": "x", "from_month": "1", "from_year": "2026"}, "Enter a whole number"),
         (
             {
