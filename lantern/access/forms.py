@@ -1,10 +1,9 @@
-import datetime as dt
-
 from django import forms
 from django.contrib.auth.models import User
 
 from lantern.access.models import AuditEntry, RestrictedRecord, RetentionDecision
 from lantern.access.queries import ANY_REFUSAL
+from lantern.people.forms import DateOfBirthForm, date_part
 from lantern.web.forms import DateField, GovukForm
 
 
@@ -79,19 +78,6 @@ class RestrictForm(GovukForm):
         return data
 
 
-def _date_box(label: str, width: int) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
-            }
-        ),
-    )
-
-
 class RetentionDecisionForm(GovukForm):
     """What the form can tell by itself (a choice made, a real date); the rules of the
     decision (reasons, which dates) are the action's, so they hold whoever calls it."""
@@ -106,9 +92,9 @@ class RetentionDecisionForm(GovukForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose keep, extend or approve destruction"},
     )
-    until_day = _date_box("Day", 2)
-    until_month = _date_box("Month", 2)
-    until_year = _date_box("Year", 4)
+    until_day = date_part("Day", 2)
+    until_month = date_part("Month", 2)
+    until_year = date_part("Year", 4)
     reason = forms.CharField(
         label="Reason",
         required=False,
@@ -124,15 +110,8 @@ class RetentionDecisionForm(GovukForm):
 
     def clean(self):
         data = super().clean()
-        parts = [data.get("until_day"), data.get("until_month"), data.get("until_year")]
-        data["keep_until"] = None
-        if all(p is None for p in parts) or "until_day" in self.errors:
-            return data
-        if None in parts:
-            self.add_error("until_day", "The date must include a day, month and year")
-            return data
-        try:
-            data["keep_until"] = dt.date(parts[2], parts[1], parts[0])
-        except (ValueError, OverflowError):
-            self.add_error("until_day", "The date must be a real date")
+        # The same three-box rules and messages as every date; a later date is the point.
+        data["keep_until"] = DateOfBirthForm.date_from_boxes(
+            self, data, "until", "The date", future=True
+        )
         return data
