@@ -43,7 +43,7 @@ def test_a_placement_move_updates_stability_clocks_chronology_and_the_iro_sees_t
     )  # fmt: skip
 
     page = browser.new_context().new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     _sign_in(page, f"{live_server.url}/casework/{amy.pk}/", "sw")
     stability = page.locator("#care-stability")
     stability.wait_for()
@@ -80,7 +80,7 @@ def test_a_placement_move_updates_stability_clocks_chronology_and_the_iro_sees_t
     assert period.placements.get(carer__name="The Okafor household").end_date == D(2026, 11, 24)
 
     page = browser.new_context().new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     _sign_in(page, f"{live_server.url}/care/iro/reviews/", "irene")
     row = page.locator("#iro-caseload tr", has_text="Amy Carter")
     row.wait_for()

@@ -24,6 +24,7 @@ def _sign_in(page, url, username):
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button:has-text('Sign in')")
+    page.wait_for_selector("#main-content")
 
 
 def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock(
@@ -53,7 +54,7 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     actions.confirm_match(contact.subjects.get(), child, acting_user=officer)
 
     mash = browser.new_context().new_page()
-    mash.set_default_timeout(15_000)
+    mash.set_default_timeout(30_000)
     _sign_in(mash, f"{live_server.url}/front-door/", "mo")
     mash.click(f"#queue a:has-text('{contact.reference}')")
     mash.wait_for_selector(f"h1:has-text('Contact {contact.reference}')")
@@ -66,7 +67,7 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     mash.context.close()
 
     page = browser.new_context().new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     _sign_in(page, f"{live_server.url}/casework/team/", "tm")
     waiting = page.locator("#awaiting-allocation")
     waiting.wait_for()
@@ -101,7 +102,7 @@ def test_an_accepted_referral_reaches_the_team_manager_with_its_assessment_clock
     )
     with time_machine.travel(dt.datetime(2027, 2, 2, 10, 0, tzinfo=LONDON), tick=True):
         page = browser.new_context().new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)
         step = reverse("casework:change", args=[child.pk, "assessment", assessment.pk, "authorise"])
         _sign_in(page, f"{live_server.url}{step}", "tm")
         page.wait_for_selector("input[name='authorised_date_day']")

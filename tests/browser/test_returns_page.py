@@ -26,7 +26,7 @@ def test_the_analyst_builds_the_cin_census_watches_it_run_and_reads_the_errors(
     monkeypatch.setattr(runner, "_spawn", lambda run_id: None)
 
     page = browser.new_context().new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     page.goto(f"{live_server.url}/")
     page.fill("#id_username", "pat")
     page.fill("#id_password", PASSWORD)

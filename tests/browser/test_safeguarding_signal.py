@@ -19,7 +19,7 @@ BORN = dt.date(2026, 7, 20)  # four months old on the suite's Tuesday
 
 def sign_in(browser, base, username, next_path="/"):
     page = browser.new_context().new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     page.goto(f"{base}/sign-in/?next={next_path}")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)

@@ -154,7 +154,7 @@ def test_each_roles_key_pages_fit_a_phone_and_pass_axe(
 ):
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     try:
         sign_in(page, live_server.url, username)
         problems = {}
@@ -177,7 +177,7 @@ def test_a_form_with_errors_has_one_summary_an_error_title_and_passes_axe(
 ):
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     try:
         sign_in(page, live_server.url, "alice")
         page.goto(f"{live_server.url}/casework/{borough['child']}/visit/new/")
