@@ -17,7 +17,6 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
@@ -212,11 +211,18 @@ def _raise(person_id, rule, day, entries, text) -> Signal | None:
     person = Person.objects.get(pk=person_id)
     # At the time of the entry that completed the pattern, so the chronology reads the
     # event, then the signal it raised (not the signal first, at noon).
-    completed = ChronologyEntry.objects.filter(pk__in=entries).aggregate(at=Max("occurred_at"))
+    # A date-only entry gives a date-only signal: no time is invented for either.
+    last = (
+        ChronologyEntry.objects.filter(pk__in=entries)
+        .order_by("-occurred_at", "-id")
+        .values_list("occurred_at", "time_known")
+        .first()
+    )
+    when = day if last is None else last[0] if last[1] else timezone.localdate(last[0])
     record_entry(
         person,
         kind="signal",
-        when=completed["at"] or day,
+        when=when,
         summary=f"Safeguarding signal raised: {rule.title}. {text}.",
         source=signal,
         from_record=True,

@@ -83,3 +83,12 @@ def test_recorded_in_any_order_the_signal_fires_on_the_first_day_it_holds(make_p
     assert signal.fired_on == dt.date(2026, 2, 1)
     assert signal.headline.startswith("3 domestic abuse incidents in 2 months")
     assert signal.evidence.count() == 3
+
+
+def test_the_signal_entry_invents_no_time_for_a_pattern_of_dated_entries(make_person):
+    child = make_person(born=dt.date(2015, 1, 1))
+    for day in (dt.date(2026, 1, 5), dt.date(2026, 2, 5), dt.date(2026, 3, 5)):
+        record(child, "domestic_abuse", day, "Police")
+    entry = ChronologyEntry.objects.get(person=child, kind="signal")
+    assert not entry.time_known
+    assert entry.occurred_at.date() == dt.date(2026, 3, 5)
