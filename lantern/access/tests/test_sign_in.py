@@ -122,4 +122,19 @@ def test_passwords_are_hashed_with_argon2():
     from lantern import settings as configured
 
     with override_settings(PASSWORD_HASHERS=configured.PASSWORD_HASHERS):
-        assert make_password("a-long-enough-passphrase").startswith("argon2$")
+        assert make_password("a-long-enough-passphrase").startswith("argon2$argon2id$")
+        # OWASP's parameters (19 MiB, 2 iterations, 1 lane), not Django's heavier default.
+        assert "$m=19456,t=2,p=1$" in make_password("a-long-enough-passphrase")
+
+
+def test_a_password_hashed_at_the_old_cost_still_signs_in_and_is_rehashed(db, settings):
+    """Staff hashed under Django's default parameters are not locked out by the change."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher, check_password
+
+    from lantern import settings as configured
+
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
+    old = Argon2PasswordHasher().encode("a-long-enough-passphrase", "saltsaltsalt")
+    rehashed = []
+    assert check_password("a-long-enough-passphrase", old, setter=rehashed.append)
+    assert len(rehashed) == 1  # upgraded to the new parameters on this sign-in
