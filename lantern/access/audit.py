@@ -106,12 +106,8 @@ def record(
 def record_each(
     request: HttpRequest | None, action: str, people, *, detail: str = "", user=None, obj=None
 ) -> list[AuditEntry]:
-    """One entry per person (a list page naming many children), written together. A list
-    shows a name, it does not open the record: a ``VIEW_RECORD`` asked for here is written
-    as ``LISTED``, so the audit log and "who has seen" tell the two apart whichever list
-    page wrote it."""
-    if action == AuditEntry.Action.VIEW_RECORD:
-        action = AuditEntry.Action.LISTED
+    """One entry per person, written together: a list page naming many children writes
+    ``LISTED`` (a name shown, not a record opened), which "who has seen" counts apart."""
     return _append(
         [
             _entry(request, action, user=user, person=p, obj=obj, detail=detail, purpose="")

@@ -226,7 +226,7 @@ def retention_review(request):
     rows = list(review.page.object_list)
     if rows:
         audit.record_each(
-            request, AuditEntry.Action.VIEW_RECORD, rows, detail="listed for retention review"
+            request, AuditEntry.Action.LISTED, rows, detail="listed for retention review"
         )
     return render(
         request,

@@ -31,7 +31,7 @@ def queue(request):
     )
     audit.record_each(
         request,
-        AuditEntry.Action.VIEW_RECORD,
+        AuditEntry.Action.LISTED,
         queries.raised_children(contacts),
         detail="listed in the MASH queue: a contact about a child with a live safeguarding signal",
     )

@@ -76,7 +76,7 @@ def run_page(request, run_id: int):
     if named:  # a list naming children (by council id): audited like every other list
         audit.record_each(
             request,
-            AuditEntry.Action.VIEW_RECORD,
+            AuditEntry.Action.LISTED,
             named,
             detail=f"named by council id in the validation results of build {run.pk}",
         )

@@ -2,11 +2,11 @@
 
 A signal is part of the child's record: ``signal_for`` hands one out only to someone who may
 open (or, to decide it, write to) that record. Lists take the children the page may already
-show and ask which of them have live signals (``live_counts``), so no list shows a signal
-for a child it could not name.
+show and ask which of them have live signals (``live_headlines``, ``live_for``), so no list
+shows a signal for a child it could not name.
 """
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from lantern.access.refusals import Refused
 from lantern.chronology.models import ChronologyEntry
@@ -47,16 +47,6 @@ def of_person(person, *, include_decided: bool = True) -> list[Signal]:
     for signal in out:
         signal.rule_info = R.BY_CODE[signal.rule]
     return out
-
-
-def live_counts(person_ids) -> dict[int, int]:
-    """How many live signals each of these children has (absent: none)."""
-    return dict(
-        Signal.objects.filter(person_id__in=list(person_ids), status=Signal.Status.LIVE)
-        .values("person_id")
-        .annotate(n=Count("id"))
-        .values_list("person_id", "n")
-    )
 
 
 def live_headlines(person_ids) -> dict[int, list[str]]:

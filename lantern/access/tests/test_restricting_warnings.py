@@ -87,7 +87,7 @@ def test_who_has_seen_counts_opened_records_apart_from_names_in_lists(
     request = rf.get("/work/")
     request.user = social_worker
     for _ in range(3):  # a list page names the child three times
-        audit.record_each(request, AuditEntry.Action.VIEW_RECORD, [child], detail="listed in X")
+        audit.record_each(request, AuditEntry.Action.LISTED, [child], detail="listed in X")
     assert AuditEntry.objects.filter(person=child, action="listed").count() == 3
     viewer = next(v for v in who_has_seen(child) if v.username == social_worker.username)
     assert (viewer.looks, viewer.listed) >= (1, 3) and viewer.listed == 3

@@ -20,9 +20,7 @@ def listed(request, people, page: str) -> set[int]:
     hidden = policy.closed_restricted(request.user, {p.pk for p in people})
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"{page}: {len(people)} listed")
     named = {p.pk: p for p in people if p.pk not in hidden}
-    audit.record_each(
-        request, AuditEntry.Action.VIEW_RECORD, named.values(), detail=f"listed in {page}"
-    )
+    audit.record_each(request, AuditEntry.Action.LISTED, named.values(), detail=f"listed in {page}")
     return hidden
 
 

@@ -38,7 +38,7 @@ def listed(request, rows, page: str) -> None:
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"{page}: {len(rows)} listed")
     audit.record_each(
         request,
-        AuditEntry.Action.VIEW_RECORD,
+        AuditEntry.Action.LISTED,
         [r.child for r in rows if not r.restricted],
         detail=f"listed in {page}",
     )

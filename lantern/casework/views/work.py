@@ -89,7 +89,7 @@ def audit_listed(request, items, detail: str) -> None:
     """One look per child named on the page, so a child's own audit trail shows every list
     that named them, not only the pages opened on them."""
     children = {item.deadline.person_id: item.deadline.person for item in items}
-    audit.record_each(request, AuditEntry.Action.VIEW_RECORD, children.values(), detail=detail)
+    audit.record_each(request, AuditEntry.Action.LISTED, children.values(), detail=detail)
 
 
 def signals_listed(request, person_ids, detail: str) -> list:
@@ -102,5 +102,5 @@ def signals_listed(request, person_ids, detail: str) -> list:
         signal.hidden = signal.person_id in hidden
         if not signal.hidden:
             named[signal.person_id] = signal.person
-    audit.record_each(request, AuditEntry.Action.VIEW_RECORD, named.values(), detail=detail)
+    audit.record_each(request, AuditEntry.Action.LISTED, named.values(), detail=detail)
     return signals
