@@ -8,13 +8,10 @@ from lantern.signals import rules as R
 
 
 def _dates(days: list[dt.date]) -> str:
-    if len({d.year for d in days}) == 1:
-        return (
-            ", ".join(f"{d.day} {d:%b}" for d in days[:-1])
-            + (", " if len(days) > 1 else "")
-            + f"{days[-1].day} {days[-1]:%b %Y}"
-        )
-    return ", ".join(f"{d.day} {d:%b %Y}" for d in days)
+    """ "2 Mar, 14 Jun, 30 Dec 2025"; each with its year when they span years."""
+    if len({d.year for d in days}) > 1:
+        return ", ".join(f"{d.day} {d:%b %Y}" for d in days)
+    return ", ".join([f"{d.day} {d:%b}" for d in days[:-1]] + [f"{days[-1].day} {days[-1]:%b %Y}"])
 
 
 def _span(first: dt.date, last: dt.date) -> str:
