@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "lantern.api",
     "lantern.signals",
     "lantern.returns",
+    "lantern.insight",
     "lantern.demo",
     "lantern.web",
 ]
