@@ -1,15 +1,18 @@
 """The administrators' page of signal rules: a council's thresholds, applied to every child
-the moment they change, audited with the old and new values; bad input changes nothing."""
+by a queued task once the change has committed, audited with the old and new values; bad
+input changes nothing and queues nothing."""
 
 import datetime as dt
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from lantern.access import roles
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
+from lantern.scheduler.queue import run_queued_tasks
 from lantern.signals.models import RuleSetting, Signal
 from lantern.workforce.models import Team
 
@@ -73,6 +76,11 @@ def test_a_changed_threshold_is_applied_to_every_child_and_audited(admin, two_ch
     response = change(client, count="2", days="120")
 
     assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "changed. Every child&#x27;s chronology is being read again" in page
+    # Nothing moves in the administrator's request: the scheduler's task applies it.
+    assert (live(ann), live(ben)) == (["repeat_domestic_abuse"], [])
+    assert run_queued_tasks() == 1
     # Ann's incidents are never two within 120 days: her signal no longer holds, and says so.
     assert live(ann) == []
     assert Signal.objects.get(person=ann).status == Signal.Status.LAPSED
@@ -83,8 +91,12 @@ def test_a_changed_threshold_is_applied_to_every_child_and_audited(admin, two_ch
     audit = AuditEntry.objects.filter(user=admin, detail__startswith="signal rule").get()
     assert "{'count': 3, 'days': 365}" in audit.detail
     assert "{'count': 2, 'days': 120}" in audit.detail
-    page = client.get(response["Location"]).content.decode()
-    assert "1 signal raised, 1 signal no longer holds" in page
+    applied = AuditEntry.objects.get(user=None, detail__contains="applied to every child")
+    assert applied.detail == (
+        "signal rule repeat_domestic_abuse applied to every child: 1 raised, "
+        "1 no longer hold, 0 moved"
+    )
+    page = client.get(reverse(PAGE)).content.decode()
     assert "Incidents: <strong>2</strong> (default 3)" in page
     assert "Agreed at the MASH board" in page
 
@@ -103,6 +115,7 @@ def test_switching_a_rule_off_lapses_its_live_signals(admin, two_children):
         },
     )
     assert response.status_code == 302
+    run_queued_tasks()
     assert live(ann) == []
     assert not RuleSetting.objects.get(rule="repeat_domestic_abuse").enabled
 
@@ -138,6 +151,7 @@ def test_bad_input_is_refused_and_changes_nothing(admin, two_children, fields, e
     assert "There is a problem" in page
     assert error in page
     assert not RuleSetting.objects.exists()
+    assert not DBTaskResult.objects.exists()
     assert (live(ann), live(ben)) == (["repeat_domestic_abuse"], [])
     assert not AuditEntry.objects.filter(detail__startswith="signal rule").exists()
 
