@@ -25,6 +25,8 @@ class Job:
     call: str
     why: str
     lease: dt.timedelta = dt.timedelta(minutes=30)
+    # Logged at debug level: a job every few seconds would bury the others' lines.
+    quiet: bool = False
 
 
 JOBS = [
@@ -36,6 +38,7 @@ JOBS = [
         "afterwards, in batches; `lantern audit verify` reports entries left unsealed for "
         "more than a minute, so the sealer runs every 10 seconds.",
         lease=dt.timedelta(minutes=2),
+        quiet=True,
     ),
     Job(
         "checkpoint",

@@ -106,7 +106,8 @@ def run_job(job: Job, slot: dt.datetime, holder: str) -> Ran:
         )
         log.error("job %s failed for %s: %s\n%s", job.code, slot.isoformat(), error, where)
     else:
-        log.info(
+        log.log(
+            logging.DEBUG if job.quiet else logging.INFO,
             "job %s ran for %s in %.2f s: %s",
             job.code,
             slot.isoformat(),

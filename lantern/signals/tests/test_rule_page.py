@@ -3,8 +3,10 @@ by a queued task once the change has committed, audited with the old and new val
 input changes nothing and queues nothing."""
 
 import datetime as dt
+import threading
 
 import pytest
+from django.db import connections, transaction
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -12,7 +14,8 @@ from django_tasks_db.models import DBTaskResult
 from lantern.access import roles
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
-from lantern.scheduler.queue import run_queued_tasks
+from lantern.scheduler.queue import run_queued_task, run_queued_tasks
+from lantern.signals import actions
 from lantern.signals.models import RuleSetting, Signal
 from lantern.workforce.models import Team
 
@@ -186,3 +189,40 @@ def test_the_navigation_links_the_page_for_administrators_only(admin, social_wor
     href = f'href="{reverse(PAGE)}"'
     assert href in signed_in(admin).get(reverse("home")).content.decode()
     assert href not in signed_in(social_worker).get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_change_is_applied_only_after_it_commits(admin, two_children):
+    """The task is written in the change's transaction: a change rolled back queues nothing,
+    and a worker cannot run it before the commit, even while the transaction is open."""
+    ann, ben = two_children
+    fields = {"thresholds": {"count": 2, "days": 120}, "enabled": True}
+    why = "Agreed at the MASH board"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        actions.change_rule("repeat_domestic_abuse", acting_user=admin, reason=why, **fields)
+        raise RuntimeError("the request failed after the change")
+    assert not DBTaskResult.objects.exists() and not RuleSetting.objects.exists()
+
+    seen = []
+
+    def another_worker():
+        try:
+            seen.append(run_queued_task("another process"))
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        actions.change_rule("repeat_domestic_abuse", acting_user=admin, reason=why, **fields)
+        worker = threading.Thread(target=another_worker)
+        worker.start()
+        worker.join()
+    assert seen == [False]
+    assert (live(ann), live(ben)) == (["repeat_domestic_abuse"], [])
+
+    assert run_queued_tasks() == 1
+    assert (live(ann), live(ben)) == ([], ["repeat_domestic_abuse"])
+    task = DBTaskResult.objects.get()
+    assert (task.status, task.return_value) == (
+        "SUCCESSFUL",
+        {"raised": 1, "lapsed": 1, "moved": 0},
+    )
