@@ -71,6 +71,13 @@ JOBS = [
         "decision (UK GDPR storage limitation); a reminder keeps the review from being "
         "forgotten while nothing is ever destroyed without a person deciding.",
     ),
+    Job(
+        "prune_tasks",
+        Cron("0 3 * * *"),
+        "lantern.scheduler.queue.prune_finished",
+        "A finished queued task is kept 30 days to show what it did; a failed one holds its "
+        "traceback, which may quote a record, so the table is not left to grow for ever.",
+    ),
 ]
 
 BY_CODE = {job.code: job for job in JOBS}

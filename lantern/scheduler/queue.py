@@ -10,11 +10,13 @@ connections between tasks, which a test's transaction cannot survive, and a proc
 also runs the periodic jobs needs one task at a time.
 """
 
+import datetime as dt
 import logging
 
 from django.db import OperationalError
+from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
@@ -50,8 +52,11 @@ def run_queued_task(worker_id: str, backend: str = DEFAULT_TASK_BACKEND_ALIAS) -
         excluded_queue_names=[],
     )
     worker.run_task(found)
-    found.refresh_from_db(fields=["status"])
-    log.info("task %s %s", found.task_path, found.status.lower())
+    found.refresh_from_db(fields=["status", "return_value"])
+    # A task returns counts (``signals.tasks``); its traceback, if any, stays in the table.
+    counts = found.return_value if isinstance(found.return_value, dict) else {}
+    said = ", ".join(f"{key} {value}" for key, value in counts.items())
+    log.info("task %s %s%s", found.task_path, found.status.lower(), f": {said}" if said else "")
     return True
 
 
@@ -61,3 +66,17 @@ def run_queued_tasks(worker_id: str = "tests", limit: int = 1000) -> int:
     while ran < limit and run_queued_task(worker_id):
         ran += 1
     return ran
+
+
+KEEP_FINISHED = dt.timedelta(days=30)
+
+
+def prune_finished() -> dict[str, int]:
+    """Delete finished tasks after 30 days: a failed one keeps its traceback, whose message
+    may name a child, and the table is not a record anyone needs to keep."""
+    done = (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED)
+    old = DBTaskResult.objects.filter(
+        status__in=done, finished_at__lt=timezone.now() - KEEP_FINISHED
+    )
+    deleted, _ = old.delete()
+    return {"tasks deleted": deleted}

@@ -23,6 +23,7 @@ from lantern.scheduler.jobs import JOBS, Job
 from lantern.scheduler.models import JobState
 
 log = logging.getLogger("lantern.scheduler")
+reported_missing: set[str] = set()
 
 
 def worker_name() -> str:
@@ -97,7 +98,10 @@ def run_job(job: Job, slot: dt.datetime, holder: str) -> Ran:
         outcome, error = describe(resolve(job.call)()), ""
     except NotInstalled:
         outcome, error = f"skipped: {job.call} is not installed", ""
-        log.warning("job %s skipped: %s is not installed in this version", job.code, job.call)
+        # Said once a process (then at debug level), not every ten seconds.
+        level = logging.DEBUG if job.code in reported_missing else logging.WARNING
+        reported_missing.add(job.code)
+        log.log(level, "job %s skipped: %s is not installed in this version", job.code, job.call)
     except Exception as failure:
         outcome, error = "failed", type(failure).__name__
         where = "\n".join(

@@ -8,6 +8,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from conftest import LONDON
 from lantern.access import audit, roles
@@ -19,6 +21,7 @@ from lantern.people.models import Person
 from lantern.scheduler import runner
 from lantern.scheduler.jobs import BY_CODE
 from lantern.scheduler.models import JobState
+from lantern.signals.tasks import apply_rule_change
 from lantern.workforce.models import Notification, Team
 
 pytestmark = [
@@ -128,6 +131,7 @@ def test_the_checkpoint_job_signs_a_moved_head_and_only_then(make_person):
 
 def test_the_sealer_runs_when_installed_and_is_skipped_with_a_log_line_when_not(caplog):
     caplog.set_level(logging.INFO, logger="lantern.scheduler")
+    runner.reported_missing.clear()
     (ran,) = run("seal")
     try:
         import lantern.access.sealing  # noqa: F401  (the sealer's own change brings it)
@@ -152,3 +156,15 @@ def test_the_command_runs_what_is_due_once_and_lists_the_jobs(amy, capsys):
     assert "last run 2026-11-24 07:00:05: workers told 1" in listing
     assert "why: A statutory visit" in listing
     assert JobState.objects.get(job="overdue").runs == 1
+
+
+def test_the_prune_job_deletes_finished_tasks_after_30_days_and_keeps_the_rest():
+    enqueue = apply_rule_change.enqueue
+    finished, recent, waiting = (enqueue("repeat_ae") for _ in range(3))
+    for result, age in ((finished, 31), (recent, 29)):
+        DBTaskResult.objects.filter(pk=result.id).update(
+            status="SUCCESSFUL", finished_at=timezone.now() - dt.timedelta(days=age)
+        )
+    assert run("prune_tasks")[0].outcome == "tasks deleted 1"
+    kept = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert {str(pk) for pk in kept} == {str(recent.id), str(waiting.id)}

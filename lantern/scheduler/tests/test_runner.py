@@ -3,8 +3,11 @@ failing or missing job logged without stopping the others, and nothing personal 
 
 import datetime as dt
 import logging
+import threading
+import time
 
 import pytest
+from django.db import connections
 
 from lantern.scheduler import runner
 from lantern.scheduler.jobs import Job
@@ -28,6 +31,7 @@ def fail_with_a_name() -> None:
 @pytest.fixture(autouse=True)
 def _fresh_calls():
     CALLS.clear()
+    runner.reported_missing.clear()
 
 
 TEN_SECONDS = Job("tens", Every(10), f"{__name__}.count_a_run", "test", dt.timedelta(minutes=1))
@@ -94,6 +98,9 @@ def test_a_job_whose_code_is_not_installed_is_skipped_with_a_clear_log_line(capl
     assert [r.job for r in ran] == ["absent", "morning"]
     assert "job absent skipped: lantern.access.no_such_module.seal is not installed" in caplog.text
     assert JobState.objects.get(job="absent").last_outcome.startswith("skipped")
+    caplog.clear()
+    runner.tick(at(2026, 11, 24, 9, 0, 10), holder="a", jobs=[ABSENT])
+    assert "absent" not in caplog.text  # said once a process, not every ten seconds
 
 
 def test_an_import_error_inside_an_installed_job_is_a_failure_not_a_skip():
@@ -102,3 +109,33 @@ def test_an_import_error_inside_an_installed_job_is_a_failure_not_a_skip():
         runner.resolve(broken_import.call)
     with pytest.raises(runner.NotInstalled):
         runner.resolve("lantern.scheduler.runner.no_such_function")
+
+
+def slow_run() -> str:
+    CALLS.append("started")
+    time.sleep(0.5)
+    return "slow"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_schedulers_ticking_at_once_run_the_job_once():
+    """Two threads with their own database connections, as two processes would have."""
+    slow = Job("slow", Every(10), f"{__name__}.slow_run", "test")
+    now = at(2026, 11, 24, 10, 0, 1)
+    JobState.objects.create(job="slow")  # as the first tick of either would
+    ran: dict[str, list] = {}
+
+    def scheduler(name: str) -> None:
+        try:
+            ran[name] = runner.tick(now, holder=name, jobs=[slow])
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=scheduler, args=(n,)) for n in ("one", "two")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert CALLS == ["started"]
+    assert sorted(len(r) for r in ran.values()) == [0, 1]
+    assert JobState.objects.get(job="slow").runs == 1

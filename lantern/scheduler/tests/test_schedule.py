@@ -51,7 +51,14 @@ def test_a_bad_cron_line_is_refused_when_the_job_list_is_read():
 
 def test_every_job_says_why_it_exists_and_names_its_function():
     assert len(BY_CODE) == len(JOBS)
-    assert set(BY_CODE) == {"seal", "checkpoint", "overdue", "pathway_clocks", "retention"}
+    assert set(BY_CODE) == {
+        "seal",
+        "checkpoint",
+        "overdue",
+        "pathway_clocks",
+        "retention",
+        "prune_tasks",
+    }
     for job in JOBS:
         assert len(job.why) > 60 and job.call.startswith("lantern.")
     assert BY_CODE["overdue"].schedule.next_after(at(2026, 11, 24, 10)) == at(2026, 11, 25, 7)

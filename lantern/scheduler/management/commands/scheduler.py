@@ -106,6 +106,7 @@ class Command(BaseCommand):
         finally:
             connections.close_all()
         tasks.join(timeout=60)
+        logging.getLogger("lantern.scheduler").info("scheduler %s stopped", name)
 
     def task_loop(self, stop: threading.Event, name: str) -> None:
         try:
