@@ -52,6 +52,8 @@ node_modules/.installed: package.json package-lock.json
 
 # A fresh synthetic borough every time, on SQLite, served on http://127.0.0.1:$(PORT).
 # The demo signs in with a password alone; everywhere else staff need a TOTP code too.
+# `lantern scheduler` runs beside the server (the jobs on their schedules, and queued tasks
+# such as applying a changed signal threshold) and stops with it.
 demo: install
 	mkdir -p var
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -59,6 +61,8 @@ demo: install
 	$(DEV) DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) \
 		$(BIN)/lantern demo --seed $(SEED) --scale $(SCALE)
 	@echo "Lantern is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(DEV) DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/lantern scheduler & \
+	scheduler=$$!; trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
 	$(DEV) DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) LANTERN_REQUIRE_2FA=0 \
 		$(BIN)/lantern runserver 127.0.0.1:$(PORT) --noreload
 

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # Django's tasks framework (backported to 5.2) and its database queue: one-off work that
+    # follows a request runs in `lantern scheduler`, with no broker (lantern/scheduler).
+    "django_tasks",
+    "django_tasks_db",
     "lantern.access",
     "lantern.agencies",
     "lantern.workforce",
@@ -82,7 +86,12 @@ INSTALLED_APPS = [
     "lantern.insight",
     "lantern.demo",
     "lantern.web",
+    "lantern.scheduler",
 ]
+
+# Queued tasks are rows in the database Lantern already has (SQLite or PostgreSQL), run by
+# `lantern scheduler`; no Redis or RabbitMQ. On Django 6 the same API is `django.tasks`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -117,6 +117,9 @@ class Deadline(models.Model):
     extended_days = models.PositiveIntegerField(default=0)
     # Which calendar computed ``due_on`` (statutory.md Table 6: keep it for audit).
     calendar_version = models.CharField(max_length=60, blank=True)
+    # The due date the allocated worker was told had passed (``overdue.tell_workers``): told
+    # once per due date, and again if an extension moves it and that date passes too.
+    overdue_told_for = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]

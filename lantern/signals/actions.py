@@ -30,6 +30,7 @@ from lantern.signals import events as E
 from lantern.signals import rules as R
 from lantern.signals.headlines import headline
 from lantern.signals.models import Evidence, RuleSetting, Signal
+from lantern.signals.tasks import apply_rule_change
 from lantern.workforce.actions import notify
 from lantern.workforce.models import Allocation, Team
 
@@ -338,10 +339,11 @@ def change_rule(
     enabled: bool,
     reason: str,
     request=None,
-) -> dict[str, int]:
-    """A council's own thresholds for one rule, applied to every child at once (signals
-    that no longer hold lapse; patterns that now hold are raised). Audited with the old and
-    new values."""
+) -> None:
+    """A council's own thresholds for one rule, audited with the old and new values, then
+    applied to every child by a queued task (``tasks.apply_rule_change``: signals that no
+    longer hold lapse, patterns that now hold are raised), enqueued in this transaction so
+    it runs only once the change has committed."""
     rule = R.BY_CODE.get(code)
     if rule is None:
         _refuse(f"There is no signal rule {code!r}")
@@ -381,4 +383,4 @@ def change_rule(
         detail=f"signal rule {code} changed from {old} to {values}"
         f"{'' if enabled else ' (off)'}: {reason.strip()[:200]}",
     )
-    return reevaluate_everyone()
+    apply_rule_change.enqueue(code)

@@ -1,6 +1,7 @@
 """The council's own signal rules, for administrators: every rule, its thresholds in force
 beside the defaults, and a form per rule to change them or switch the rule off. A change is
-applied to every child at once (``actions.change_rule``), so the page says what it did."""
+applied to every child by a queued task moments later (``actions.change_rule``), so the
+page says that it is under way."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,10 +21,6 @@ def _initial(row: dict) -> dict:
     }
 
 
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'' if n == 1 else 's'}"
-
-
 @requires(MANAGE_SIGNAL_RULES)
 def rules(request):
     """GET: the page. POST: one rule's form (named by ``rule``); on success back to the page
@@ -37,7 +34,7 @@ def rules(request):
             bound = RuleForm(rule, request.POST)
             if bound.is_valid():
                 try:
-                    counts = actions.change_rule(
+                    actions.change_rule(
                         rule.code,
                         acting_user=request.user,
                         thresholds=bound.thresholds(),
@@ -50,10 +47,10 @@ def rules(request):
                 else:
                     messages.success(
                         request,
-                        f"{rule.title}: changed and applied to every child. "
-                        f"{_count(counts.get('raised', 0), 'signal')} raised, "
-                        f"{_count(counts.get('lapsed', 0), 'signal')} no longer "
-                        f"{'holds' if counts.get('lapsed', 0) == 1 else 'hold'}.",
+                        f"{rule.title}: changed. Every child's chronology is being read "
+                        "again with the new setting: within a few minutes signals that "
+                        "no longer hold lapse and patterns that now hold are raised "
+                        "(the audit log records how many).",
                     )
                     return redirect("signal-rules:rules")
     rows = queries.rules_as_set()

@@ -1,15 +1,21 @@
 """The administrators' page of signal rules: a council's thresholds, applied to every child
-the moment they change, audited with the old and new values; bad input changes nothing."""
+by a queued task once the change has committed, audited with the old and new values; bad
+input changes nothing and queues nothing."""
 
 import datetime as dt
+import threading
 
 import pytest
+from django.db import connections, transaction
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from lantern.access import roles
 from lantern.access.models import AuditEntry
 from lantern.chronology.actions import record_entry
+from lantern.scheduler.queue import run_queued_task, run_queued_tasks
+from lantern.signals import actions
 from lantern.signals.models import RuleSetting, Signal
 from lantern.workforce.models import Team
 
@@ -73,6 +79,11 @@ def test_a_changed_threshold_is_applied_to_every_child_and_audited(admin, two_ch
     response = change(client, count="2", days="120")
 
     assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "changed. Every child&#x27;s chronology is being read again" in page
+    # Nothing moves in the administrator's request: the scheduler's task applies it.
+    assert (live(ann), live(ben)) == (["repeat_domestic_abuse"], [])
+    assert run_queued_tasks() == 1
     # Ann's incidents are never two within 120 days: her signal no longer holds, and says so.
     assert live(ann) == []
     assert Signal.objects.get(person=ann).status == Signal.Status.LAPSED
@@ -83,8 +94,12 @@ def test_a_changed_threshold_is_applied_to_every_child_and_audited(admin, two_ch
     audit = AuditEntry.objects.filter(user=admin, detail__startswith="signal rule").get()
     assert "{'count': 3, 'days': 365}" in audit.detail
     assert "{'count': 2, 'days': 120}" in audit.detail
-    page = client.get(response["Location"]).content.decode()
-    assert "1 signal raised, 1 signal no longer holds" in page
+    applied = AuditEntry.objects.get(user=None, detail__contains="applied to every child")
+    assert applied.detail == (
+        "signal rule repeat_domestic_abuse applied to every child: 1 raised, "
+        "1 no longer hold, 0 moved"
+    )
+    page = client.get(reverse(PAGE)).content.decode()
     assert "Incidents: <strong>2</strong> (default 3)" in page
     assert "Agreed at the MASH board" in page
 
@@ -103,6 +118,7 @@ def test_switching_a_rule_off_lapses_its_live_signals(admin, two_children):
         },
     )
     assert response.status_code == 302
+    run_queued_tasks()
     assert live(ann) == []
     assert not RuleSetting.objects.get(rule="repeat_domestic_abuse").enabled
 
@@ -138,6 +154,7 @@ def test_bad_input_is_refused_and_changes_nothing(admin, two_children, fields, e
     assert "There is a problem" in page
     assert error in page
     assert not RuleSetting.objects.exists()
+    assert not DBTaskResult.objects.exists()
     assert (live(ann), live(ben)) == (["repeat_domestic_abuse"], [])
     assert not AuditEntry.objects.filter(detail__startswith="signal rule").exists()
 
@@ -172,3 +189,40 @@ def test_the_navigation_links_the_page_for_administrators_only(admin, social_wor
     href = f'href="{reverse(PAGE)}"'
     assert href in signed_in(admin).get(reverse("home")).content.decode()
     assert href not in signed_in(social_worker).get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_change_is_applied_only_after_it_commits(admin, two_children):
+    """The task is written in the change's transaction: a change rolled back queues nothing,
+    and a worker cannot run it before the commit, even while the transaction is open."""
+    ann, ben = two_children
+    fields = {"thresholds": {"count": 2, "days": 120}, "enabled": True}
+    why = "Agreed at the MASH board"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        actions.change_rule("repeat_domestic_abuse", acting_user=admin, reason=why, **fields)
+        raise RuntimeError("the request failed after the change")
+    assert not DBTaskResult.objects.exists() and not RuleSetting.objects.exists()
+
+    seen = []
+
+    def another_worker():
+        try:
+            seen.append(run_queued_task("another process"))
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        actions.change_rule("repeat_domestic_abuse", acting_user=admin, reason=why, **fields)
+        worker = threading.Thread(target=another_worker)
+        worker.start()
+        worker.join()
+    assert seen == [False]
+    assert (live(ann), live(ben)) == (["repeat_domestic_abuse"], [])
+
+    assert run_queued_tasks() == 1
+    assert (live(ann), live(ben)) == ([], ["repeat_domestic_abuse"])
+    task = DBTaskResult.objects.get()
+    assert (task.status, task.return_value) == (
+        "SUCCESSFUL",
+        {"raised": 1, "lapsed": 1, "moved": 0},
+    )
