@@ -1,4 +1,5 @@
-"""Staff, teams and who is allocated to which child.
+"""Staff, teams and who is allocated to which child; what staff cost, each team's funded
+posts, the budget, and which children's cases were discussed in supervision.
 
 Allocation history is kept, never overwritten: stable workers are one of the things the
 borough's recovery was built on, and changes of worker are something managers must see.
