@@ -26,7 +26,7 @@ from lantern.workforce.resources import record_contract, set_budget, set_establi
 from lantern.workforce.supervision import record_supervision
 
 T = Team.Kind
-AGENCY_SHARE = {"Social worker": 0.2, "MASH social worker": 0.2, "Personal adviser": 0.1}
+AGENCY_SHARE = {"Social worker": 0.22, "MASH social worker": 0.22, "Personal adviser": 0.12}
 # Full-time annual cost with on-costs (£), by job title; agency day rates (£) for all.
 ANNUAL = {
     "Team manager": (64_000, 72_000),
@@ -57,7 +57,7 @@ def _contracts(rng: random.Random, today: dt.date, admin: User) -> int:
         annual = str(500 * round(rng.uniform(low, high) / 500))
         day_rate = str(5 * round(rng.uniform(*DAY_RATE) / 5))
         who = {"acting_user": admin, "fte": fte}
-        if rng.random() < AGENCY_SHARE.get(title, 0.05):
+        if rng.random() < AGENCY_SHARE.get(title, 0.08):
             start = today - dt.timedelta(days=rng.randint(30, 700))
             record_contract(member.user, kind="agency", start=start, day_rate=day_rate, **who)
             made += 1
@@ -91,7 +91,7 @@ def _establishment(rng: random.Random, today: dt.date, admin: User) -> int:
             Decimal(0),
         )
         vacant = Decimal(str(rng.uniform(0.12, 0.24)))
-        funded = (employed / (1 - vacant)).quantize(Decimal("0.5")) if employed else Decimal(1)
+        funded = (employed / (1 - vacant)).quantize(Decimal("0.1")) if employed else Decimal(1)
         set_establishment(
             team,
             acting_user=admin,

@@ -80,8 +80,8 @@ def _spend_by_line(period: Period) -> dict[str, Decimal]:
     staff = staff_spend(period)
     return {
         **placement_spend(period),
-        L.STAFFING: sum((staff[kind] for kind in EMPLOYED), Decimal(0)),
-        L.AGENCY: staff[Contract.Kind.AGENCY],
+        L.STAFFING.value: sum((staff[kind] for kind in EMPLOYED), Decimal(0)),
+        L.AGENCY.value: staff[Contract.Kind.AGENCY],
     }
 
 

@@ -40,16 +40,25 @@ ONE_DAY = dt.timedelta(days=1)
 L = BudgetLine.Line
 # Placement types (SSDA903) by the budget line that pays for them.
 PLACEMENT_LINES: dict[str, str] = {
-    **{code: L.FOSTERING for code in ("U1", "U2", "U3", "U4", "U5", "U6")},
-    **{code: L.RESIDENTIAL for code in ("K1", "K2", "R1", "R2", "R3", "R5", "S1")},
-    **{code: L.SUPPORTED for code in ("K3", "H5", "P2", "P3")},
+    **dict.fromkeys(("U1", "U2", "U3", "U4", "U5", "U6"), L.FOSTERING.value),
+    **dict.fromkeys(("K1", "K2", "R1", "R2", "R3", "R5", "S1"), L.RESIDENTIAL.value),
+    **dict.fromkeys(("K3", "H5", "P2", "P3"), L.SUPPORTED.value),
 }
-PLACEMENT_GROUPS = [L.FOSTERING, L.RESIDENTIAL, L.SUPPORTED, L.OTHER_PLACEMENTS]
-EMPLOYED = [Contract.Kind.PERMANENT, Contract.Kind.FIXED_TERM, Contract.Kind.SECONDED]
+PLACEMENT_GROUPS = [
+    L.FOSTERING.value,
+    L.RESIDENTIAL.value,
+    L.SUPPORTED.value,
+    L.OTHER_PLACEMENTS.value,
+]
+EMPLOYED = [
+    Contract.Kind.PERMANENT.value,
+    Contract.Kind.FIXED_TERM.value,
+    Contract.Kind.SECONDED.value,
+]
 
 
 def line_of(placement_type: str) -> str:
-    return PLACEMENT_LINES.get(placement_type, L.OTHER_PLACEMENTS)
+    return PLACEMENT_LINES.get(placement_type, L.OTHER_PLACEMENTS.value)
 
 
 def pounds(value) -> Decimal:

@@ -20,6 +20,7 @@ from lantern.insight.spend import contracts_in, staff_spend
 from lantern.workforce.models import Contract, Establishment, Team
 
 KIND_LABELS = dict(Contract.Kind.choices)
+HUNDREDTH = Decimal("0.01")
 
 
 def _contracts_on(day: dt.date) -> dict[int, Contract]:
@@ -157,6 +158,7 @@ def vacancies(day: dt.date, *, team=None) -> Table:
     rows = []
     for t in teams.order_by("name"):
         employed, agency = in_post[t.pk]["employed"], in_post[t.pk]["agency"]
+        t.funded = Decimal(str(t.funded)).quantize(HUNDREDTH)  # SQLite: a float
         vacant = max(t.funded - employed, Decimal(0))
         rows.append(
             {

@@ -39,7 +39,7 @@ def test_the_budget_is_near_the_forecast_and_every_line_is_set(demo_borough):
     rows = {row["line"]: row for row in budget_table(YEAR).rows}
     fostering = rows["Placements: fostering"]
     assert fostering["to_date"] > 0
-    assert abs(fostering["variance"]) <= fostering["budget"] * 0.1
+    assert abs(fostering["variance"]) <= fostering["budget"] / 10
 
 
 def test_most_cases_were_discussed_in_supervision_in_the_last_three_months(demo_borough):
