@@ -22,6 +22,7 @@ from lantern.demo import (
     fragments,
     index,
     signal_decisions,
+    workforce,
 )
 from lantern.demo import frontdoor as front_door
 from lantern.demo.care import CARE_COUNTS
@@ -108,6 +109,12 @@ def build(*, seed: int, scale: float, today: dt.date, say: Callable[[str], None]
         front_door.send_contacts(rng, fake, borough, agencies, authors, staff, today, scale)
     )
     step("written " + tally("contacts", "contacts awaiting decision", "contacts overdue"))
+
+    rng, _ = _streams(seed, "workforce")
+    counts.update(workforce.generate(rng, today))
+    step("written " + tally("contracts", "establishments", "cases supervised"))
+    for line in workforce.summary(today):
+        step(line)
 
     # Last: the signals read every entry the stages above wrote.
     rng, _ = _streams(seed, "signals")

@@ -1,4 +1,5 @@
-"""Staff, teams and who is allocated to which child.
+"""Staff, teams and who is allocated to which child; what staff cost, each team's funded
+posts, the budget, and which children's cases were discussed in supervision.
 
 Allocation history is kept, never overwritten: stable workers are one of the things the
 borough's recovery was built on, and changes of worker are something managers must see.
@@ -151,3 +152,145 @@ class RoleChangeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} for {self.subject}"
+
+
+class Contract(models.Model):
+    """How a member of staff is engaged from ``start`` to ``end`` (both inclusive; open while
+    ``end`` is null). Kept as history, one row per spell: an agency worker who takes a
+    permanent post has an agency contract that ends and a permanent one that starts, so
+    the year's agency spend and the headcount on any day both come out right.
+
+    Employed staff carry ``annual_cost``: the full-time cost of the post a year with
+    on-costs (employer's pension and national insurance), scaled by ``fte``. Agency staff
+    carry the ``day_rate`` the agency charges per working day, scaled by ``fte``."""
+
+    class Kind(models.TextChoices):
+        PERMANENT = "permanent", "Permanent"
+        FIXED_TERM = "fixed_term", "Fixed-term"
+        AGENCY = "agency", "Agency"
+        SECONDED = "seconded", "Seconded in"
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contracts"
+    )
+    kind = models.CharField("Contract type", max_length=12, choices=Kind.choices)
+    start = models.DateField("Contract starts")
+    end = models.DateField("Contract ends (last day)", null=True, blank=True)
+    fte = models.DecimalField("Full-time equivalent", max_digits=3, decimal_places=2)
+    grade = models.CharField("Grade or salary band", max_length=40, blank=True)
+    annual_cost = models.DecimalField(
+        "Annual cost full-time, with on-costs (£)",
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    day_rate = models.DecimalField(
+        "Agency day rate (£)", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["staff_id", "start"]
+        default_permissions = ()
+        indexes = [models.Index(fields=["staff", "start"]), models.Index(fields=["start", "end"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="contract_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(fte__gt=0) & Q(fte__lte=1), name="contract_fte_between_0_and_1"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="agency") & Q(day_rate__isnull=False))
+                | (~Q(kind="agency") & Q(annual_cost__isnull=False)),
+                name="contract_has_its_cost",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.start:%-d %b %Y}"
+
+
+class Establishment(models.Model):
+    """A team's funded posts (full-time equivalents) from ``effective_from`` until the next
+    change: vacancies are the funded posts less the FTE of the team's staff in post."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="establishment")
+    effective_from = models.DateField("Funded from")
+    funded_fte = models.DecimalField("Funded posts (FTE)", max_digits=6, decimal_places=2)
+    reason = models.CharField("Reason for the change", max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["team_id", "effective_from"]
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "effective_from"], name="one_establishment_per_team_and_day"
+            ),
+            models.CheckConstraint(condition=Q(funded_fte__gte=0), name="funded_fte_not_negative"),
+        ]
+
+
+class BudgetLine(models.Model):
+    """The council's budget for one line of children's services spend in one financial
+    year (1 April to 31 March), named by the year it starts in (2026 is 2026-27)."""
+
+    class Line(models.TextChoices):
+        FOSTERING = "fostering", "Placements: fostering"
+        RESIDENTIAL = "residential", "Placements: children's homes and residential"
+        SUPPORTED = "supported", "Placements: supported and independent accommodation"
+        OTHER_PLACEMENTS = "other_placements", "Placements: other"
+        STAFFING = "staffing", "Staffing (employed)"
+        AGENCY = "agency", "Agency staff"
+        OTHER = "other", "Other spend"
+
+    year = models.PositiveSmallIntegerField("Financial year starting in")
+    line = models.CharField(max_length=20, choices=Line.choices)
+    amount = models.DecimalField("Budget (£)", max_digits=12, decimal_places=2)
+    reason = models.CharField("Reason for the change", max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["year", "line"]
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["year", "line"], name="one_budget_per_line_and_year"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_not_negative"),
+        ]
+
+
+class CaseSupervision(models.Model):
+    """A child's case discussed in their worker's supervision with a manager. Casework's
+    management oversight is the manager's direction written on the child's file; this is
+    the reflective discussion behind it, which Ofsted also asks about, child by child."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervised_cases"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField("Supervision held on")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        default_permissions = ()
+        indexes = [models.Index(fields=["child", "-held_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child", "held_on", "worker"], name="one_supervision_per_child_and_day"
+            )
+        ]

@@ -186,6 +186,9 @@ PAGES = {
     "workforce:staff": only({ADMIN}),
     "workforce:add-staff": only({ADMIN}),
     "workforce:role-changes": only({ADMIN}),
+    # issue 14: funded posts and the budget, recorded by administrators (no child named)
+    "workforce:establishment": only({ADMIN}),
+    "workforce:budget": only({ADMIN}),
     "frontdoor:queue": only({MASH}),
     "frontdoor:refer": only({PARTNER}),
     "frontdoor:my-referrals": only({PARTNER}),
@@ -217,6 +220,8 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
     for name in (
         "people:add",
         "workforce:add-staff",
+        "workforce:establishment",
+        "workforce:budget",
         "frontdoor:refer",
         "clocks:interval",
         "clocks:closure-day",
@@ -234,6 +239,7 @@ NOT_IN_MATRIX = {"sign-in", "healthz", "sign-out", "two-factor"}  # tested in te
 NOT_IN_MATRIX |= {"open-message"}  # one's own messages: lantern/workforce/tests/test_messages.py
 STAFF_URLS = {  # about a member of staff, not a child (the social worker persona)
     "workforce:staff-member": only({ADMIN}),
+    "workforce:contracts": only({ADMIN}),  # issue 14: what a member of staff costs
     # issue 13: a worker's caseload, opened by the manager of their team from the team page
     "casework:worker-caseload": only({TM}),
 }
