@@ -48,6 +48,16 @@ class Line:
         return show(self.value.value, self.figure.unit)
 
     @property
+    def england(self) -> str:
+        ref = self.figure.reference
+        return show(ref.england if ref else None, self.figure.unit)
+
+    @property
+    def neighbours(self) -> str:
+        ref = self.figure.reference
+        return show(ref.neighbours if ref else None, self.figure.unit)
+
+    @property
     def rag_words(self) -> str:
         return RAG_WORDS[self.rag]
 

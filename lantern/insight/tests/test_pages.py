@@ -42,6 +42,7 @@ def test_the_dashboard_groups_figures_by_section_with_their_values(analyst, asse
     page = client_for(analyst).get(reverse("insight:dashboard")).content.decode()
     assert page.index(">Assessment</h2>") < page.index(">Front door</h2>")
     assert "33.3%" in page and "1 of 3" in page  # Ann of Ann, Ben, Cal; and 1 re-referral of 3
+    assert "82.0%" in page  # England, printed as the figure is
 
 
 def test_the_figure_page_gives_definition_value_comparators_and_a_chart_over_its_table(
