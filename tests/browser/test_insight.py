@@ -9,7 +9,13 @@ from lantern.insight.measures import REGISTRY, register
 from lantern.insight.tests import standins
 from lantern.insight.tests.data import three_assessments
 from lantern.workforce.models import Team
-from tests.browser.test_small_screens import axe_source, axe_violations, sign_in  # noqa: F401
+from tests.browser.test_small_screens import (  # noqa: F401
+    PHONE,
+    axe_source,
+    axe_violations,
+    sideways,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CODE = standins.ASSESSMENTS
@@ -58,16 +64,17 @@ def test_the_director_drills_into_late_assessments_and_the_analyst_sees_no_names
     finally:
         context.close()
 
-    context = browser.new_context()
+    context = browser.new_context(viewport=PHONE)  # the analyst on a phone
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
         sign_in(page, live_server.url, "pat")
-        page.click("#navigation a:has-text('Performance')")
+        page.goto(f"{live_server.url}/insight/")
         page.click(f"main a[href^='/insight/figures/{CODE}/']")
         page.wait_for_selector("#trend")
         assert "2 assessments over 45 working days" in page.locator("#behind").inner_text()
         assert page.locator("#behind a").count() == 0
+        assert sideways(page) is None  # the chart and the tables fit 320 px
         main = page.locator("main").inner_text()
         assert "Pupil" not in main and ben.council_id not in main
     finally:
