@@ -24,4 +24,5 @@ urlpatterns = [
     path("front-door/", include("lantern.frontdoor.urls")),
     path("api/", include("lantern.api.urls")),
     path("returns/", include("lantern.returns.urls")),
+    path("insight/", include("lantern.insight.urls")),
 ]

@@ -212,3 +212,23 @@ def closed_restricted(user, person_ids) -> set[int]:
             ).values_list("person_id", flat=True)
         )
     return closed
+
+
+def named_behind_figures(user, person_ids) -> set[int]:
+    """Of ``person_ids`` (the children behind a performance figure), those whose names
+    ``user`` may be shown in the figure's list.
+
+    A basis of its own, and a narrow one: the director of children's services answers for
+    every child in the borough's figures, so the role that holds
+    ``insight.view_children_behind_figures`` sees the names behind a figure, as a list
+    (each name audited as listed), without any working relation to the children. It opens
+    no record: ``decide`` is unchanged, and the role holds no ``people.view_record``.
+    Restricted records stay as closed as in every other list (``closed_restricted``): they
+    are counted, never named. Every other user is shown no names at all.
+    """
+    from lantern.access.roles import VIEW_CHILDREN_BEHIND_FIGURES
+
+    if not user.is_authenticated or not user.has_perm(VIEW_CHILDREN_BEHIND_FIGURES):
+        return set()
+    ids = set(person_ids)
+    return ids - closed_restricted(user, ids)

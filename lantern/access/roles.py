@@ -31,6 +31,9 @@ VIEW_IRO_CASELOAD = "care.view_iro_caseload"
 BUILD_RETURNS = "returns.build_returns"
 DECIDE_SIGNAL = "signals.decide_signal"
 MANAGE_SIGNAL_RULES = "signals.manage_signal_rules"
+VIEW_INSIGHT = "insight.view_insight"
+VIEW_CHILDREN_BEHIND_FIGURES = "insight.view_children_behind_figures"
+SET_TARGETS = "insight.set_targets"
 
 MASH_OFFICER = "MASH officer"
 SOCIAL_WORKER = "Social worker"
@@ -40,6 +43,7 @@ PERFORMANCE_ANALYST = "Performance analyst"
 PARTNER_USER = "Partner agency user"
 DATA_PROTECTION_OFFICER = "Data protection officer"
 SYSTEM_ADMINISTRATOR = "System administrator"
+DIRECTOR = "Director of children's services"
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     MASH_OFFICER: [SEARCH, VIEW_RECORD, ADD_PERSON, TRIAGE_CONTACT, VIEW_CASE_NOTES],
@@ -70,7 +74,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # to the child's record is refused like any other record this role may not open. Team
     # managers are not given the returns: a return lists every child in the borough, well
     # beyond a manager's team, and its fixes reach them through the children's own records.
-    PERFORMANCE_ANALYST: [BUILD_RETURNS],
+    # The figures and their counts, and the council's targets; never a child's name behind
+    # a figure (the returns' own pages name children by council id, as before).
+    PERFORMANCE_ANALYST: [BUILD_RETURNS, VIEW_INSIGHT, SET_TARGETS],
     # Partners see only their own contacts (front door); never the person index.
     PARTNER_USER: [MAKE_REFERRAL],
     DATA_PROTECTION_OFFICER: [
@@ -82,7 +88,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         DECIDE_RETENTION,
     ],
     # Administrators manage accounts; they do not read case records by default.
-    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF, MANAGE_CLOCKS, MANAGE_SIGNAL_RULES],
+    SYSTEM_ADMINISTRATOR: [MANAGE_STAFF, MANAGE_CLOCKS, MANAGE_SIGNAL_RULES, SET_TARGETS],
+    # The figures, and the names of the children behind one (``policy.named_behind_figures``:
+    # a name in a list, never a record opened; restricted records stay counted, not named).
+    DIRECTOR: [VIEW_INSIGHT, VIEW_CHILDREN_BEHIND_FIGURES],
 }
 ROLES = list(ROLE_PERMISSIONS)
 
@@ -101,11 +110,13 @@ CASE_HOLDING_ROLES = {
 # Granting one of these needs a second administrator's approval: a case-holding role opens
 # children's records; the DPO reads the whole audit log; an administrator could otherwise
 # make a second account of their own to approve with; the performance analyst downloads
-# the statutory returns, which hold every child's details.
+# the statutory returns, which hold every child's details; the director sees the names of
+# the children behind any figure.
 NEEDS_APPROVAL = CASE_HOLDING_ROLES | {
     DATA_PROTECTION_OFFICER,
     SYSTEM_ADMINISTRATOR,
     PERFORMANCE_ANALYST,
+    DIRECTOR,
 }
 
 

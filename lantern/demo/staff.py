@@ -98,6 +98,7 @@ DEMO_LOGINS = [
         manages=True,
     ),
     Login("dpo", roles.DATA_PROTECTION_OFFICER, None, "Data protection officer"),
+    Login("director", roles.DIRECTOR, None, "Director of children's services"),
     Login(
         "admin",
         roles.SYSTEM_ADMINISTRATOR,

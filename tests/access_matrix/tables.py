@@ -26,6 +26,7 @@ DENIED = {REASON, NO_PERMISSION, HIDDEN}
 
 SW, TM, MASH, IRO = "sw", "tm", "mash", "iro"
 PERF, PARTNER, DPO, ADMIN = "perf", "partner", "dpo", "admin"
+DIRECTOR = "director"
 ROLE_OF = {
     SW: roles.SOCIAL_WORKER,
     TM: roles.TEAM_MANAGER,
@@ -35,9 +36,11 @@ ROLE_OF = {
     PARTNER: roles.PARTNER_USER,
     DPO: roles.DATA_PROTECTION_OFFICER,
     ADMIN: roles.SYSTEM_ADMINISTRATOR,
+    DIRECTOR: roles.DIRECTOR,
 }
 PERSONAS = list(ROLE_OF)
-NO_RECORDS = (PERF, PARTNER, DPO, ADMIN)  # roles that never open a child's record
+# Roles that never open a child's record (the director sees names behind figures: a list)
+NO_RECORDS = (PERF, PARTNER, DPO, ADMIN, DIRECTOR)
 
 OWN, TEAM, OTHER, RESTRICTED = "own", "team", "other", "restricted"
 UNALLOCATED, BROKEN_GLASS, RESTRICTED_BY_OTHER = "unallocated", "broken_glass", "restricted_by"
@@ -214,6 +217,12 @@ PAGES = {
     "returns:build": {p: REDIRECT if p == PERF else NO_PERMISSION for p in PERSONAS},
     # issue 12 §1: the council's signal thresholds, set by administrators (no child named)
     "signal-rules:rules": only({ADMIN}),
+    # issue 14: the figures and their counts for the director and the performance team; the
+    # council's targets set by the performance team and administrators
+    "insight:dashboard": only({DIRECTOR, PERF}),
+    "insight:workforce": only({DIRECTOR, PERF}),
+    "insight:cost": only({DIRECTOR, PERF}),
+    "insight:targets": only({PERF, ADMIN}),
 }
 PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
     name: as_write(PAGES[name])
@@ -229,6 +238,7 @@ PAGE_POSTS = {  # forms on pages about no particular child, POSTed empty
         "care:new-carer",
         "returns:build",
         "signal-rules:rules",
+        "insight:targets",
     )
 }
 # issue 12: a signal on a child's record, decided by a manager who may write to the record
@@ -248,6 +258,16 @@ NOT_IN_MATRIX |= {"api:api-root"}
 NOT_IN_MATRIX |= {"casework:history"}  # lantern/casework/tests/test_history.py
 # One finished build of the returns and one of its files: its page and the download.
 RETURN_RUN_URLS = {"returns:run": only({PERF}), "returns:download": only({PERF})}
+# issue 14: one figure (a stand-in with children behind it), its downloads, and the list of
+# the children behind it: named for the director only (the analyst sees the count).
+INSIGHT_URLS = {
+    "insight:figure": only({DIRECTOR, PERF}),
+    "insight:figure-download": only({DIRECTOR, PERF}),
+    "insight:dashboard-download": only({DIRECTOR, PERF}),
+    "insight:tables-download": only({DIRECTOR, PERF}),
+    "insight:children": only({DIRECTOR}),
+    "insight:children-download": only({DIRECTOR}),
+}
 CASEWORK_URLS = {"casework:new", "casework:record", "casework:change", "casework:draft"}
 
 # Contacts, seen from the partner persona: one its own user made, one another agency made.

@@ -14,6 +14,7 @@ from tests.access_matrix.tables import (
     CHECK_URLS,
     CLASSES,
     CONTACT_URLS,
+    INSIGHT_URLS,
     MASH,
     NOT_IN_MATRIX,
     PAGES,
@@ -52,6 +53,7 @@ def test_every_url_is_in_exactly_one_section():
         set(API_URLS),
         set(RETURN_RUN_URLS),
         set(SIGNAL_URLS),
+        set(INSIGHT_URLS),
         NOT_IN_MATRIX,
     ]
     assert all(not (a & b) for i, a in enumerate(sections) for b in sections[i + 1 :])
@@ -110,6 +112,35 @@ def test_return_runs(world, persona, url_name):
     args = [run.pk] if url_name == "returns:run" else [run.pk, "ssd_person.csv"]
     got = attempt(lambda: client_for(user).get(reverse(url_name, args=args)), user=user)
     assert got == RETURN_RUN_URLS[url_name][persona]
+
+
+INSIGHT_ARGS = {
+    "insight:figure": ["matrix_figure"],
+    "insight:figure-download": ["matrix_figure", "trend", "csv"],
+    "insight:dashboard-download": ["xlsx"],
+    "insight:tables-download": ["workforce", 1, "csv"],
+    "insight:children": ["matrix_figure"],
+    "insight:children-download": ["matrix_figure", "csv"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(INSIGHT_URLS))
+def test_insight_pages(world, persona, url_name, monkeypatch):
+    from lantern.insight import sources
+    from lantern.insight.measures import REGISTRY
+    from lantern.insight.tests import standins
+
+    users, children = world
+    user = users[persona]
+    behind = frozenset(child.pk for child in children.values())
+    monkeypatch.setitem(
+        REGISTRY, "matrix_figure", standins.fixed("matrix_figure", "M", {}, children=behind)
+    )
+    monkeypatch.setattr(sources, "module", lambda name: standins)
+    url = reverse(url_name, args=INSIGHT_ARGS[url_name])
+    assert attempt(lambda: client_for(user).get(url), user=user) == INSIGHT_URLS[url_name][persona]
 
 
 def live_signal(child):

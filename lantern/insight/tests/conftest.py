@@ -1,0 +1,21 @@
+import pytest
+
+from lantern.insight.measures import REGISTRY
+
+
+@pytest.fixture
+def registry():
+    """An empty REGISTRY for the test to fill; what it held before is put back after."""
+    before = dict(REGISTRY)
+    REGISTRY.clear()
+    yield REGISTRY
+    REGISTRY.clear()
+    REGISTRY.update(before)
+
+
+@pytest.fixture
+def director(make_staff):
+    from lantern.access import roles
+    from lantern.workforce.models import Team
+
+    return make_staff("dee", roles.DIRECTOR, Team.Kind.PERFORMANCE)
