@@ -93,8 +93,11 @@ def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyRe
     genesis = held.mismatch(0, GENESIS)
     if genesis:
         return VerifyResult(0, f"{genesis.describe()} does not match an empty chain", 0)
+    # Read before the walk: the sealer may add entries meanwhile, and the walk then goes past
+    # the head it read, which must still be in the chain as it was.
+    head = AuditChainHead.objects.filter(pk=1).first()
     expected_seq, prev_hash, checked = 1, GENESIS, 0
-    last_seq = 0
+    last_seq, hash_at_head = 0, GENESIS
     while True:
         rows = list(AuditEntry.objects.filter(seq__gte=expected_seq).order_by("seq")[:BATCH])
         if not rows:
@@ -109,12 +112,19 @@ def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyRe
                 checked + 1,
                 entry.seq,
             )
-    head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and (head.seq != last_seq or head.entry_hash != prev_hash):
+            if head is not None and entry.seq == head.seq:
+                hash_at_head = entry.entry_hash
+    if head is not None and head.seq > last_seq:
         return VerifyResult(
             checked,
             f"entries {last_seq + 1} to {head.seq} are missing (deleted from the end)",
             last_seq + 1,
+        )
+    if head is not None and head.entry_hash != hash_at_head:
+        return VerifyResult(
+            checked,
+            f"entry {head.seq} no longer matches the chain head: the chain was rewritten",
+            head.seq,
         )
     beyond = [c for seq, cs in held.by_seq.items() if seq > last_seq for c in cs]
     if beyond:
