@@ -1,16 +1,19 @@
-"""Writing the audit log. Every view of a child's record and every change calls ``record``."""
+"""Writing the audit log. Every view of a child's record and every change calls ``record``.
+
+An entry is a plain INSERT in the caller's transaction: it commits with the action it
+records, or rolls back with it, and takes no lock another request could wait on. Its
+sequence number and hash come later, from the sealer (``lantern.access.sealing``).
+"""
 
 import datetime as dt
 import hashlib
 import json
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from lantern.access import checkpoints
-from lantern.access.models import AuditChainHead, AuditEntry
+from lantern.access.models import AuditEntry
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
@@ -31,9 +34,12 @@ HASHED_FIELDS = (
 
 
 def entry_digest(entry: AuditEntry) -> str:
-    """SHA-256 over the entry's content and the previous hash, in a canonical JSON form."""
+    """SHA-256 over the entry's content, its seal and the previous hash, in a canonical JSON
+    form. Entries chained before sealing was separate have no seal time, and hash as then."""
     content = {name: getattr(entry, name) for name in HASHED_FIELDS}
     content["at"] = entry.at.astimezone(dt.UTC).isoformat()
+    if entry.sealed_at is not None:
+        content["sealed_at"] = entry.sealed_at.astimezone(dt.UTC).isoformat()
     encoded = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()
 
@@ -68,23 +74,11 @@ def _entry(request, action, *, user, person, obj, detail, purpose) -> AuditEntry
 
 
 def _append(entries: list[AuditEntry]) -> list[AuditEntry]:
-    """Chain and write ``entries`` under one hold of the chain head's lock."""
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        for entry in entries:
-            entry.seq = head.seq + 1
-            entry.prev_hash = head.entry_hash
-            entry.at = timezone.now()
-            entry.entry_hash = entry_digest(entry)
-            head.seq, head.entry_hash = entry.seq, entry.entry_hash
-        AuditEntry.objects.bulk_create(entries)
-        # "At least hourly" without a scheduler: the head row is already locked and read,
-        # so deciding costs nothing; signing when due costs one INSERT.
-        now = timezone.now()
-        if checkpoints.is_due(head, now):
-            checkpoints.write(head, now)
-        head.save(update_fields=["seq", "entry_hash", "checkpoint_at"])
-    return entries
+    """Insert ``entries``, unsealed, in the caller's transaction (one statement)."""
+    now = timezone.now()
+    for entry in entries:
+        entry.at = now
+    return AuditEntry.objects.bulk_create(entries)
 
 
 def record(

@@ -1,6 +1,6 @@
 """Signed checkpoints of the audit chain head: what a database administrator cannot forge.
 
-A checkpoint is written when an audit entry is added and the last checkpoint is more than
+A checkpoint is written when the sealer chains entries and the last checkpoint is more than
 ``LANTERN_AUDIT_CHECKPOINT_EVERY`` (an hour) old, and on demand by ``lantern audit
 checkpoint`` (for cron, and for the DPO's own copies with ``--out``). ``lantern audit
 verify`` checks every signature and that each checkpointed (seq, hash) is still in the chain.
@@ -44,7 +44,8 @@ def write(head: AuditChainHead, now: dt.datetime) -> AuditCheckpoint:
 
 
 def checkpoint_now() -> AuditCheckpoint:
-    """``lantern audit checkpoint``: sign the current head under the chain lock."""
+    """``lantern audit checkpoint``: sign the current head under the chain lock (the
+    sealer's lock, so it signs a head no sealer is moving)."""
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         checkpoint = write(head, timezone.now())

@@ -32,7 +32,7 @@ class AuditSearchForm(GovukForm):
             "action": d["action"],
             "since": d["since"],
             "until": d["until"],
-            "before_seq": d["before"],
+            "before_id": d["before"],
         }
 
     def describe(self) -> str:

@@ -1,10 +1,12 @@
 """The audit log: one append-only row for every look at, and every change to, personal data.
 
 Rows can be added and read through the application, never changed or removed: the model
-and its queryset refuse updates and deletes. Each row carries a sequence number and the
-SHA-256 of its own content chained to the previous row's hash, so an alteration or deletion
-made behind the application's back (directly in the database) is detected by
-``lantern audit verify``, which names the first bad entry.
+and its queryset refuse updates and deletes. A request inserts its row without a sequence
+number or hash, so no request waits on another's; the sealer (``lantern.access.sealing``)
+then gives committed rows their sequence number and the SHA-256 of their content chained to
+the previous row's hash, so an alteration or deletion made behind the application's back
+(directly in the database) is detected by ``lantern audit verify``, which names the first
+bad entry.
 """
 
 from django.conf import settings
@@ -63,14 +65,24 @@ class AuditEntry(models.Model):
     purpose = models.CharField(max_length=200, blank=True)
     source_address = models.GenericIPAddressField(null=True, blank=True)
     path = models.CharField(max_length=300, blank=True)
-    seq = models.BigIntegerField(unique=True)
-    prev_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64)
+    # Set once, by the sealer: empty ("unsealed") from the insert until it runs.
+    seq = models.BigIntegerField(unique=True, null=True, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64, blank=True)
+    sealed_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["person", "-at"]), models.Index(fields=["user", "-at"])]
+        indexes = [
+            models.Index(fields=["person", "-at"]),
+            models.Index(fields=["user", "-at"]),
+            # The sealer's queue: only the few rows not yet sealed, found by flag, not by
+            # "id above the last sealed" (a lower id can commit after a higher one).
+            models.Index(
+                fields=["id"], condition=models.Q(seq__isnull=True), name="audit_unsealed"
+            ),
+        ]
         permissions = [
             ("view_audit", "Search the whole audit log"),
             ("view_record_access", "See who has seen a child's record"),
@@ -94,13 +106,13 @@ class AuditEntry(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """The last link of the chain: one row, locked while an entry is added, so concurrent
-    writers take turns and a deleted tail is detectable too."""
+    """The last link of the chain: one row, locked only by the sealer (and a checkpoint
+    signed on demand), never by a request; it makes a deleted tail detectable too."""
 
     seq = models.BigIntegerField(default=0)
     entry_hash = models.CharField(max_length=64, default="0" * 64)
     # When the last signed checkpoint was written: read with the row already locked for the
-    # append, so "at least hourly" costs no extra query (lantern.access.checkpoints).
+    # seal, so "at least hourly" costs no extra query (lantern.access.checkpoints).
     checkpoint_at = models.DateTimeField(null=True, blank=True)
 
 

@@ -3,8 +3,6 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from lantern.access import policy
 from lantern.access.models import AuditEntry
 from lantern.access.refusals import NOT_ALLOWED, Refused
@@ -41,7 +39,7 @@ def who_has_seen(person) -> list[Viewer]:
     rows = (
         AuditEntry.objects.filter(person=person)
         .select_related("user", "user__staff__team")
-        .order_by("seq")
+        .order_by("at", "id")  # in time order, sealed or not yet
     )
     for entry in rows.iterator(chunk_size=2000):
         key = entry.username or "(system)"
@@ -76,9 +74,11 @@ def search_audit(
     action: str = "",
     since: dt.date | None = None,
     until: dt.date | None = None,
-    before_seq: int | None = None,
+    before_id: int | None = None,
 ):
-    entries = AuditEntry.objects.select_related("person").order_by("-seq")
+    """Newest first, by id: entries not yet sealed have no sequence number, and must show
+    (the sealer runs every few seconds, the DPO may be looking for the last minute)."""
+    entries = AuditEntry.objects.select_related("person").order_by("-id")
     if username:
         entries = entries.filter(username__iexact=username.strip())
     if council_id:
@@ -91,10 +91,10 @@ def search_audit(
         entries = entries.filter(at__date__gte=since)
     if until:
         entries = entries.filter(at__date__lte=until)
-    if before_seq:
-        entries = entries.filter(Q(seq__lt=before_seq))
+    if before_id:
+        entries = entries.filter(id__lt=before_id)
     rows = list(entries[: PAGE + 1])
-    return rows[:PAGE], (rows[PAGE - 1].seq if len(rows) > PAGE else None)
+    return rows[:PAGE], (rows[PAGE - 1].pk if len(rows) > PAGE else None)
 
 
 def access_person_log(user, person_id, *, check=policy.may_see_who_viewed):

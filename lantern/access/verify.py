@@ -1,5 +1,5 @@
-"""Checking the audit chain end to end, in id order, in bounded memory, against its signed
-checkpoints.
+"""Checking the audit chain end to end, in sequence order, in bounded memory, against its
+signed checkpoints; and saying how many entries still wait for the sealer.
 
 The hash chain catches an edit or a deletion made without re-hashing. The checkpoints
 catch the rest: a database administrator who deletes a row and re-hashes every later entry
@@ -12,15 +12,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 
-from lantern.access import checkpoints
+from lantern.access import checkpoints, sealing
 from lantern.access.audit import GENESIS, entry_digest
 from lantern.access.checkpoints import Claim
 from lantern.access.models import AuditChainHead, AuditEntry
 
 BATCH = 5000
-# A checkpoint written by an append is signed in the same transaction as the entry.
+# A checkpoint written by the sealer is signed in the same transaction as the entries.
 SAME_APPEND = dt.timedelta(minutes=5)
+# The sealer runs every few seconds; an entry unsealed for longer means it has stopped (and
+# an unsealed entry is not yet protected by the chain).
+SEAL_WITHIN = dt.timedelta(minutes=1)
 
 
 @dataclass
@@ -29,6 +33,8 @@ class VerifyResult:
     problem: str = ""
     bad_seq: int | None = None
     checkpoints: int = 0
+    unsealed: int = 0
+    oldest_unsealed: AuditEntry | None = None
 
     @property
     def ok(self) -> bool:
@@ -49,25 +55,27 @@ class _Checkpoints:
         return next((c for c in self.by_seq.get(seq, []) if c.entry_hash != entry_hash), None)
 
     def missing_after(self, entry: AuditEntry) -> str:
-        """An entry added over an hour after the last checkpoint must have caused one; if
-        none is there, checkpoints were removed."""
+        """An entry sealed over an hour after the last checkpoint must have caused one; if
+        none is there, checkpoints were removed. (Entries chained before sealing was separate
+        have no seal time: they were sealed when written.)"""
         i = bisect.bisect_left(self.table_seqs, entry.seq)
         if i == 0:
             return ""  # written before checkpoints existed
         prior = self.table[i - 1]
-        if entry.at - prior.at <= settings.LANTERN_AUDIT_CHECKPOINT_EVERY:
+        sealed = entry.sealed_at or entry.at
+        if sealed - prior.at <= settings.LANTERN_AUDIT_CHECKPOINT_EVERY:
             return ""
         following = self.table[i] if i < len(self.table) else None
-        if following is not None and following.at - entry.at <= SAME_APPEND:
+        if following is not None and following.at - sealed <= SAME_APPEND:
             return ""
         return (
-            f"entry {entry.seq} (id {entry.pk}) was written more than an hour after the "
+            f"entry {entry.seq} (id {entry.pk}) was sealed more than an hour after the "
             f"{prior.describe()} but no checkpoint was signed with it: checkpoints were removed"
         )
 
 
 def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyResult:
-    """Walk every entry: contiguous sequence, each hash recomputed, each link to the last,
+    """Walk every sealed entry: contiguous sequence, each hash recomputed, each link to the last,
     and each signed checkpoint (table and ``claims`` from a DPO's file) still in the chain.
 
     Names the first bad entry: an altered row fails its own hash; a deleted row leaves a
@@ -85,8 +93,11 @@ def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyRe
     genesis = held.mismatch(0, GENESIS)
     if genesis:
         return VerifyResult(0, f"{genesis.describe()} does not match an empty chain", 0)
+    # Read before the walk: the sealer may add entries meanwhile, and the walk then goes past
+    # the head it read, which must still be in the chain as it was.
+    head = AuditChainHead.objects.filter(pk=1).first()
     expected_seq, prev_hash, checked = 1, GENESIS, 0
-    last_seq = 0
+    last_seq, hash_at_head = 0, GENESIS
     while True:
         rows = list(AuditEntry.objects.filter(seq__gte=expected_seq).order_by("seq")[:BATCH])
         if not rows:
@@ -101,12 +112,19 @@ def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyRe
                 checked + 1,
                 entry.seq,
             )
-    head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and (head.seq != last_seq or head.entry_hash != prev_hash):
+            if head is not None and entry.seq == head.seq:
+                hash_at_head = entry.entry_hash
+    if head is not None and head.seq > last_seq:
         return VerifyResult(
             checked,
             f"entries {last_seq + 1} to {head.seq} are missing (deleted from the end)",
             last_seq + 1,
+        )
+    if head is not None and head.entry_hash != hash_at_head:
+        return VerifyResult(
+            checked,
+            f"entry {head.seq} no longer matches the chain head: the chain was rewritten",
+            head.seq,
         )
     beyond = [c for seq, cs in held.by_seq.items() if seq > last_seq for c in cs]
     if beyond:
@@ -121,7 +139,10 @@ def verify_chain(claims: list[Claim] = (), keys: dict | None = None) -> VerifyRe
         return VerifyResult(
             checked, "the log has no signed checkpoint: they were removed, or none was made"
         )
-    return VerifyResult(checked, checkpoints=len(table) + len(claims))
+    unsealed, oldest = sealing.unsealed_before(timezone.now() - SEAL_WITHIN)
+    return VerifyResult(
+        checked, checkpoints=len(table) + len(claims), unsealed=unsealed, oldest_unsealed=oldest
+    )
 
 
 def _entry_problem(entry: AuditEntry, expected_seq: int, prev_hash: str, held) -> str:

@@ -32,17 +32,17 @@ def outcome_of(response, person_id=None, *, write: bool = False) -> str:
     return str(status)
 
 
-def _last_seq() -> int:
-    return AuditEntry.objects.aggregate(last=Max("seq"))["last"] or 0
+def _last_id() -> int:
+    return AuditEntry.objects.aggregate(last=Max("id"))["last"] or 0
 
 
 def attempt(call, *, user, person=None, person_id=None, write=False) -> str:
     """Make the request; if it was refused, check that exactly one refusal row names the user
     (and the person, where one exists); if it was let in, that none says "denied"."""
-    before = _last_seq()
+    before = _last_id()
     response = call()
     outcome = outcome_of(response, person_id, write=write)
-    rows = list(AuditEntry.objects.filter(seq__gt=before, action__in=REFUSED))
+    rows = list(AuditEntry.objects.filter(id__gt=before, action__in=REFUSED))
     if outcome in DENIED or outcome == "401":
         expected = AuditEntry.Action.REASON_ASKED if outcome == REASON else "denied"
         assert [(r.action, r.user_id, r.person_id) for r in rows] == [

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from lantern.access import audit
+from lantern.access import audit, sealing
 from lantern.access.models import AuditEntry
 
 MORNING = dt.datetime(2026, 3, 10, 10, tzinfo=ZoneInfo("Europe/London"))
@@ -37,4 +37,5 @@ def log(db, clock, make_person, social_worker):
             person=child,
             detail=f"look {i}",
         )
+    sealing.seal()
     return list(AuditEntry.objects.order_by("seq"))

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
-from lantern.access import audit, signing
+from lantern.access import audit, sealing, signing
 from lantern.access.models import AuditChainHead, AuditCheckpoint, AuditEntry
 from lantern.access.tests.test_audit_chain import as_dba, run_verify
 
@@ -41,11 +41,11 @@ def rewrite_without(seq: int) -> None:
 
 def test_a_rehashed_chain_fails_at_the_signed_checkpoint(log, clock):
     clock.shift(dt.timedelta(minutes=10))
-    checkpoint()  # cron's hourly run signs the head: entry 6
+    checkpoint()  # cron's hourly run signs the head again: entry 6
     rewrite_without(3)
     with pytest.raises(
         CommandError,
-        match=r"checkpoint of entry 6 signed 2026-03-10 10:10 UTC \(table id \d+\) is past the "
+        match=r"checkpoint of entry 6 signed 2026-03-10 10:00 UTC \(table id \d+\) is past the "
         r"end of the chain \(entry 5\)",
     ):
         run_verify()
@@ -56,15 +56,18 @@ def test_a_rehashed_chain_with_its_checkpoints_deleted_fails_against_the_dpos_co
 ):
     copy = tmp_path / "dpo-checkpoints.jsonl"
     clock.shift(dt.timedelta(minutes=10))
-    assert checkpoint("--out", str(copy)).endswith(f"appended to {copy}.\n")
     audit.record(None, AuditEntry.Action.SEARCH, detail="later")  # entry 7
-    rewrite_without(2)
-    as_dba("DELETE FROM access_auditcheckpoint WHERE seq > 1")
+    sealing.seal()
+    assert checkpoint("--out", str(copy)).endswith(f"appended to {copy}.\n")
+    audit.record(None, AuditEntry.Action.SEARCH, detail="later still")  # entry 8
+    sealing.seal()
+    rewrite_without(7)
+    as_dba("DELETE FROM access_auditcheckpoint WHERE seq > 6")
     assert run_verify().startswith("Audit log intact")  # the table alone is fooled…
     with pytest.raises(
         CommandError,
-        match=r"checkpoint of entry 6 signed .* \(dpo-checkpoints.jsonl line 1\) does not match "
-        r"entry 6",
+        match=r"checkpoint of entry 7 signed .* \(dpo-checkpoints.jsonl line 1\) does not match "
+        r"entry 7",
     ):
         run_verify("--checkpoints", str(copy))  # …the copy kept outside is not
 
@@ -87,7 +90,7 @@ def test_a_checkpoint_with_a_forged_signature_is_named(log):
     AuditCheckpoint.objects.create(
         seq=good.seq, entry_hash="f" * 64, at=good.at, key_id=good.key_id, signature=good.signature
     )
-    with pytest.raises(CommandError, match=r"checkpoint of entry 1 .* does not verify"):
+    with pytest.raises(CommandError, match=r"checkpoint of entry 6 .* does not verify"):
         run_verify()
 
 
@@ -98,13 +101,16 @@ def test_a_line_of_the_dpos_file_that_is_not_a_checkpoint_is_refused(log, tmp_pa
         run_verify("--checkpoints", str(copy))
 
 
-def test_an_audit_write_signs_a_checkpoint_at_least_hourly(log, clock):
-    assert list(AuditCheckpoint.objects.values_list("seq", flat=True)) == [1]
+def test_sealing_signs_a_checkpoint_at_least_hourly(log, clock):
+    assert list(AuditCheckpoint.objects.values_list("seq", flat=True)) == [6]
     clock.shift(dt.timedelta(minutes=59))
     audit.record(None, AuditEntry.Action.SEARCH, detail="within the hour")
+    sealing.seal()
     assert AuditCheckpoint.objects.count() == 1
     clock.shift(dt.timedelta(minutes=1))
     written = audit.record(None, AuditEntry.Action.SEARCH, detail="an hour on")
+    sealing.seal()
+    written.refresh_from_db()
     newest = AuditCheckpoint.objects.order_by("-id").first()
     assert (newest.seq, newest.entry_hash) == (written.seq, written.entry_hash)
     assert run_verify().endswith("Held to 2 signed checkpoints.\n")
@@ -113,6 +119,8 @@ def test_an_audit_write_signs_a_checkpoint_at_least_hourly(log, clock):
 def test_deleting_the_checkpoints_an_hour_apart_is_detected(log, clock):
     clock.shift(2 * HOUR)
     late = audit.record(None, AuditEntry.Action.SEARCH, detail="two hours on")
+    sealing.seal()
+    late.refresh_from_db()
     as_dba("DELETE FROM access_auditcheckpoint WHERE seq = %s", [late.seq])
     with pytest.raises(CommandError, match=f"entry {late.seq} .* checkpoints were removed"):
         run_verify()
@@ -134,8 +142,10 @@ def test_production_refuses_to_sign_without_its_key_file(log, settings, tmp_path
     settings.PRODUCTION = True
     settings.LANTERN_AUDIT_SIGNING_KEY_FILE = str(tmp_path / "absent.pem")
     AuditChainHead.objects.update(checkpoint_at=None)
+    audit.record(None, AuditEntry.Action.SEARCH, detail="no key")
     with pytest.raises(signing.SigningKeyMissing, match=r"absent\.pem does not exist"):
-        audit.record(None, AuditEntry.Action.SEARCH, detail="no key")
+        sealing.seal()
+    assert AuditEntry.objects.filter(seq__isnull=True).count() == 1  # waits for the key
     assert not (tmp_path / "absent.pem").exists()
 
 

@@ -26,7 +26,7 @@ def child(make_person, social_worker, allocate):
 
 def refusals_by(user):
     return list(
-        AuditEntry.objects.filter(user=user, action__in=["denied", "reason_asked"]).order_by("seq")
+        AuditEntry.objects.filter(user=user, action__in=["denied", "reason_asked"]).order_by("id")
     )
 
 

@@ -8,7 +8,7 @@ from lantern.api.actions import issue_token, revoke_token
 
 
 def denied():
-    return list(AuditEntry.objects.filter(action="denied").order_by("seq"))
+    return list(AuditEntry.objects.filter(action="denied").order_by("id"))
 
 
 def test_a_call_without_a_token_is_recorded(client, db):

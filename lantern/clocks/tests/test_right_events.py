@@ -115,7 +115,7 @@ def test_a_national_timescale_changed_by_release_moves_open_deadlines_and_is_aud
     monkeypatch.setattr("lantern.clocks.seed.RULES", table.RULES)
     sync_rules()
     assert running(child, "icpc") == [(D(2026, 8, 17), D(2026, 9, 15), "open")]
-    entry = AuditEntry.objects.filter(object_type="clocks.ClockRule").latest("seq")
+    entry = AuditEntry.objects.filter(object_type="clocks.ClockRule").latest("id")
     assert entry.detail == (
         "national timescale icpc (Initial child protection conference) changed by release: "
         "15 working days → 20 working days; 1 open deadline(s) moved"

@@ -163,10 +163,11 @@ def test_it_refuses_to_mix_with_existing_people(make_person):
 def test_a_reset_starts_a_fresh_audit_chain_that_verifies(make_person):
     make_person("Amy", "Carter")  # writes an audit entry
     build(reset=True)
-    from lantern.access import audit
+    from lantern.access import audit, sealing
     from lantern.access.models import AuditEntry
 
     audit.record(None, "search", detail="after reset")
+    sealing.seal()
     out = io.StringIO()
     call_command("audit", "verify", stdout=out)
     # The new chain starts with the demo's own staff set-up (roles granted and approved).

@@ -192,7 +192,7 @@ def test_each_loaded_contact_is_audited_after_the_whole_file_is_in(tmp_path, pol
         "contact received from Metropolitan Police by bulk file (1 people named)",
     }
     file_entry = AuditEntry.objects.get(object_type="frontdoor.IntakeFile")
-    assert max(e.seq for e in contacts) < file_entry.seq
+    assert max(e.pk for e in contacts) < file_entry.pk
 
 
 def test_a_contact_refused_midway_leaves_no_file_contacts_or_audit(tmp_path, police, monkeypatch):

@@ -162,7 +162,7 @@ def test_a_download_is_the_stored_file_byte_for_byte_and_is_audited(
     assert response["Content-Disposition"] == 'attachment; filename="header.csv"'
     exports = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT)
     assert exports.count() == before + 1
-    entry = exports.latest("seq")
+    entry = exports.latest("id")
     assert entry.user == analyst
     assert entry.detail == f"SSDA903 2025/26: header.csv from build {run.pk}, 1 children"
     missing = pat.get(reverse("returns:download", args=[run.pk, "settings.py"]))

@@ -25,7 +25,7 @@ def test_it_refuses_the_returns_page_to_everyone_but_the_performance_team(client
     ]:
         response = method(url)
         assert response.status_code == 403
-        denied = AuditEntry.objects.filter(action=AuditEntry.Action.DENIED).latest("seq")
+        denied = AuditEntry.objects.filter(action=AuditEntry.Action.DENIED).latest("id")
         assert (denied.user, denied.path) == (user, url)
     assert not ReturnRun.objects.exists()
     home = client.get(reverse("home")).content.decode()
@@ -54,7 +54,7 @@ def test_an_analyst_following_a_fix_link_is_refused_the_childs_record(
 
     assert response.status_code == 403
     assert "Carter" not in response.content.decode()
-    denied = AuditEntry.objects.filter(action=AuditEntry.Action.DENIED).latest("seq")
+    denied = AuditEntry.objects.filter(action=AuditEntry.Action.DENIED).latest("id")
     assert (denied.user, denied.person_id) == (analyst, child.pk)
     viewed = AuditEntry.objects.filter(action=AuditEntry.Action.VIEW_RECORD, user=analyst)
     # The results page named the child (audited as a list); the record itself was not seen.

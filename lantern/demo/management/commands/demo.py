@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from lantern.access import sealing
 from lantern.demo import borough, checks, report
 from lantern.demo.reset import reset
 from lantern.demo.staff import DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERNAMES
@@ -78,6 +79,9 @@ class Command(BaseCommand):
                     "rename it first."
                 )
             result = borough.build(seed=seed, scale=scale, today=as_of, say=self.stdout.write)
+        # Chain the build's audit entries now, so `lantern audit verify` holds straight after
+        # a demo even where no scheduler runs the sealer.
+        sealing.seal()
         c = result.counts
         self.stdout.write(
             f"Demo borough (seed {seed}, scale {scale:g}, as of {as_of:%Y-%m-%d}): "
