@@ -23,6 +23,7 @@ EXPORTED = {
     "people.Disability": "Disabilities",
     "people.HouseholdMembership": "Households",
     "workforce.Allocation": "Allocated workers",
+    "workforce.CaseSupervision": "Case discussed in the worker's supervision",
     "frontdoor.ContactSubject": "Contacts and referrals to the front door",
     "frontdoor.Referral": "Referrals accepted",
     "clocks.Deadline": "Timescales",
