@@ -2,6 +2,9 @@
 reach the server. Settings are read once at start-up, so each case starts a fresh interpreter
 (the helpers of the production settings tests)."""
 
+import runpy
+from pathlib import Path
+
 import pytest
 from django.test import RequestFactory
 
@@ -64,3 +67,41 @@ def test_the_middleware_refuses_another_machine_or_a_relayed_request():
     assert _through_middleware(REMOTE_ADDR="192.0.2.7").status_code == 403
     relayed = _through_middleware(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.7")
     assert relayed.status_code == 403
+
+
+class _Listener:
+    def __init__(self, address):
+        self.sock = type("Sock", (), {"getsockname": lambda self: address})()
+
+    def __str__(self):
+        return f"http://{self.sock.getsockname()[0]}"
+
+
+class _Server:
+    def __init__(self, *addresses):
+        self.LISTENERS = [_Listener(a) for a in addresses]
+        self.log = type("Log", (), {"error": lambda self, *args: None})()
+
+
+def _gunicorn_config():
+    return runpy.run_path(str(Path(__file__).resolve().parents[3] / "deploy/gunicorn.conf.py"))
+
+
+def test_gunicorn_stops_when_the_switch_is_on_and_it_is_bound_beyond_loopback(monkeypatch):
+    monkeypatch.setenv("LANTERN_INSECURE_HTTP_LOOPBACK", "1")
+    when_ready = _gunicorn_config()["when_ready"]
+    when_ready(_Server(("127.0.0.1", 8000), ("::1", 8000, 0, 0)))  # loopback: carries on
+    with pytest.raises(SystemExit):
+        when_ready(_Server(("127.0.0.1", 8000), ("192.0.2.7", 8000)))
+
+
+def test_gunicorn_binds_anywhere_when_the_switch_is_off(monkeypatch):
+    monkeypatch.delenv("LANTERN_INSECURE_HTTP_LOOPBACK", raising=False)
+    _gunicorn_config()["when_ready"](_Server(("192.0.2.7", 8000)))
+
+
+def test_the_access_log_has_no_query_string_referrer_or_client():
+    log_format = _gunicorn_config()["access_log_format"]
+    assert "%(U)s" in log_format
+    for field in ("%(r)s", "%(q)s", "%(f)s", "%(h)s", "%(a)s"):
+        assert field not in log_format
