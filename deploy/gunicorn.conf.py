@@ -19,7 +19,6 @@ worker_class = "sync"
 # process of their own (lantern.returns.runner), never inside a request.
 timeout = int(os.environ.get("LANTERN_WEB_TIMEOUT", 30))
 graceful_timeout = 30
-keepalive = 2
 # Workers are recycled now and then so a slow leak cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
