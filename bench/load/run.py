@@ -51,9 +51,20 @@ def admin(sql: str) -> None:
         conn.execute(sql)
 
 
+COMPLETE = "lantern load template: complete"
+
+
 def exists(db: str) -> bool:
     with psycopg.connect(ADMIN, autocommit=True) as conn:
         return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone()
+
+
+def complete(db: str) -> bool:
+    """A template is used only once its demo finished: a build cut short leaves no mark."""
+    query = "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s"
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        row = conn.execute(query, (db,)).fetchone()
+    return bool(row) and row[0] == COMPLETE
 
 
 def run(command: list[str], env: dict[str, str], **kwargs) -> None:
@@ -72,6 +83,7 @@ def build_template(template: str, scale: float, seed: int) -> None:
     except BaseException:
         admin(f"DROP DATABASE IF EXISTS {template}")
         raise
+    admin(f"COMMENT ON DATABASE {template} IS '{COMPLETE}'")
 
 
 def free_port() -> int:
@@ -157,8 +169,9 @@ def main() -> None:
     template = args.template
     if not re.fullmatch(r"lantern_load\w*", template):
         parser.error("--template must name a lantern_load* database (letters, digits, _)")
-    if args.rebuild and exists(template):
-        admin(f"DROP DATABASE {template}")
+    if exists(template) and (args.rebuild or not complete(template)):
+        print(f"dropping {template} (--rebuild, or its build did not finish)", flush=True)
+        admin(f"DROP DATABASE {template} WITH (FORCE)")
     if not exists(template):
         build_template(template, args.scale, args.seed)
     db = f"lantern_load_{os.getpid()}"
