@@ -17,6 +17,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from lantern.environment import read_bool, read_choice, read_int
+from lantern.web import loopback
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
@@ -201,7 +202,7 @@ USE_TZ = True
 DATE_FORMAT = "j F Y"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = REPO_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("LANTERN_STATIC_ROOT", REPO_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "web" / "assets",
     ("govuk", REPO_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
@@ -227,13 +228,29 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SSL_REDIRECT = read_bool("LANTERN_SSL_REDIRECT", default=True)  # off when the proxy redirects
+# Behind the council's TLS-terminating reverse proxy (docs/deploy.md). The proxy's Host header
+# is trusted only when asked for; CSRF_TRUSTED_ORIGINS names the public https:// origin(s).
+USE_X_FORWARDED_HOST = read_bool("LANTERN_USE_X_FORWARDED_HOST", default=False)
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("LANTERN_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+# Plain HTTP on loopback with production settings, for load tests and CI (lantern/web/loopback.py).
+INSECURE_HTTP_LOOPBACK = read_bool(loopback.VARIABLE, default=False)
+if INSECURE_HTTP_LOOPBACK:
+    loopback.check(
+        allowed_hosts=ALLOWED_HOSTS,
+        bind=os.environ.get("LANTERN_BIND", "127.0.0.1:8000"),
+        use_x_forwarded_host=USE_X_FORWARDED_HOST,
+    )
+    MIDDLEWARE.insert(0, "lantern.web.loopback.LoopbackOnlyMiddleware")
 if PRODUCTION:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = SSL_REDIRECT
+    SESSION_COOKIE_SECURE = not INSECURE_HTTP_LOOPBACK
+    CSRF_COOKIE_SECURE = not INSECURE_HTTP_LOOPBACK
+    SECURE_SSL_REDIRECT = SSL_REDIRECT and not INSECURE_HTTP_LOOPBACK
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not INSECURE_HTTP_LOOPBACK:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Local retention policy where the law sets none (see lantern/access/retention.py).
 # Audit checkpoints are signed with an Ed25519 key kept outside the database (docs/audit.md).

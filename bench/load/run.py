@@ -1,0 +1,288 @@
+"""The load test (issue 15): gunicorn + PostgreSQL with production settings, on loopback.
+
+    .venv/bin/python bench/load/run.py [--levels 50,100,200] [--duration 120] [--scale 1]
+
+Builds a demo borough once into the template database ``lantern_load_template`` (about
+15 minutes at scale 1 on two cores; kept for later runs), copies it into a throwaway
+``lantern_load_<pid>``, gives its staff accounts authenticators (``accounts.py``), collects
+static files, starts gunicorn with production settings on 127.0.0.1 (plain HTTP through
+``LANTERN_INSECURE_HTTP_LOOPBACK=1``; TOTP second factor still on), then runs locust
+headless at each level for a bounded time. For each level it prints, per endpoint and
+overall, requests/s, failures and p50/p95/p99 in ms, the server's CPU per request, and the
+PostgreSQL lock waits sampled every second during the run. The server and the copy are
+removed at the end whatever happens (``--keep`` keeps the copy).
+"""
+
+import argparse
+import csv
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import psycopg
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+SERVER = "postgres://postgres@127.0.0.1:5432/"  # loopback, trust auth, as in .ci/run
+ADMIN = SERVER + "postgres"
+TEMPLATE = "lantern_load_template"
+LOCKS = """
+SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'),
+       count(*) FILTER (WHERE wait_event_type = 'LWLock'),
+       count(*) FILTER (WHERE state = 'active'),
+       string_agg(DISTINCT wait_event, ',') FILTER (WHERE wait_event_type = 'Lock')
+FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()
+"""
+UNGRANTED = "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+UNGRANTED += "WHERE NOT l.granted AND d.datname = %s"
+
+
+def admin(sql: str) -> None:
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+COMPLETE = "lantern load template: complete"
+
+
+def exists(db: str) -> bool:
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone()
+
+
+def complete(db: str) -> bool:
+    """A template is used only once its demo finished: a build cut short leaves no mark."""
+    query = "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s"
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        row = conn.execute(query, (db,)).fetchone()
+    return bool(row) and row[0] == COMPLETE
+
+
+def run(command: list[str], env: dict[str, str], **kwargs) -> None:
+    subprocess.run(command, env=env, check=True, cwd=REPO, **kwargs)
+
+
+def build_template(template: str, scale: float, seed: int) -> None:
+    """The demo is generated with development settings (``lantern demo`` refuses others);
+    everything after this runs with production settings."""
+    print(f"building {template} (demo --scale {scale}); kept for later runs", flush=True)
+    admin(f"CREATE DATABASE {template}")
+    env = {**os.environ, "LANTERN_ENV": "development", "DATABASE_URL": SERVER + template}
+    try:
+        run([str(BIN / "lantern"), "migrate", "--verbosity", "0"], env)
+        run([str(BIN / "lantern"), "demo", "--seed", str(seed), "--scale", str(scale)], env)
+    except BaseException:
+        admin(f"DROP DATABASE IF EXISTS {template}")
+        raise
+    admin(f"COMMENT ON DATABASE {template} IS '{COMPLETE}'")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LockSampler(threading.Thread):
+    """pg_stat_activity once a second: sessions waiting on a heavyweight lock (row, tuple,
+    transaction id), on a lightweight lock, active, and ungranted pg_locks rows."""
+
+    def __init__(self, db: str):
+        super().__init__(daemon=True)
+        self.db, self.samples, self.events = db, [], set()
+        self.stopping = threading.Event()
+
+    def run(self):
+        with psycopg.connect(SERVER + self.db, autocommit=True) as conn:
+            while not self.stopping.wait(1.0):
+                lock, lwlock, active, events = conn.execute(LOCKS, (self.db,)).fetchone()
+                ungranted = conn.execute(UNGRANTED, (self.db,)).fetchone()[0]
+                self.samples.append((lock, lwlock, active, ungranted))
+                self.events.update(set((events or "").split(",")) - {""})
+
+    def summary(self) -> str:
+        if not self.samples:
+            return "no samples"
+        n = len(self.samples)
+        waiting = [s[0] for s in self.samples]
+        return (
+            f"{n} samples: sessions waiting on a lock mean {sum(waiting) / n:.2f}, "
+            f"max {max(waiting)}, in {sum(1 for w in waiting if w)} of {n} samples; "
+            f"ungranted pg_locks max {max(s[3] for s in self.samples)}; "
+            f"LWLock waits mean {sum(s[1] for s in self.samples) / n:.2f}; "
+            f"active sessions mean {sum(s[2] for s in self.samples) / n:.1f}; "
+            f"lock events: {', '.join(sorted(self.events)) or 'none'}"
+        )
+
+
+def cpu_seconds(pid: int) -> float:
+    root = psutil.Process(pid)
+    total = 0.0
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def print_stats(path: Path, cpu: float) -> None:
+    rows = list(csv.DictReader(path.open()))
+    head = f"{'endpoint':<34}{'reqs':>7}{'fails':>6}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}"
+    print(head)
+    for row in sorted(rows, key=lambda r: (r["Name"] == "Aggregated", r["Name"])):
+        name = "OVERALL" if row["Name"] == "Aggregated" else row["Name"]
+        print(
+            f"{name[:33]:<34}{row['Request Count']:>7}{row['Failure Count']:>6}"
+            f"{float(row['Requests/s']):>8.1f}{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
+        )
+        if name == "OVERALL" and int(row["Request Count"]):
+            print(f"server CPU (gunicorn): {1000 * cpu / int(row['Request Count']):.1f} ms/request")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--levels", default="50,100,200", help="simultaneous users per level")
+    parser.add_argument("--duration", type=int, default=120, help="seconds per level (>= 60)")
+    parser.add_argument("--spawn-rate", type=float, default=10, help="users started per second")
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: config)")
+    parser.add_argument("--scale", type=float, default=1.0, help="demo scale for the template")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--template", default=TEMPLATE, help="the demo database to copy")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the template first")
+    parser.add_argument("--keep", action="store_true", help="keep the database copy")
+    args = parser.parse_args()
+    if args.duration < 60:
+        parser.error("--duration must be at least 60 s: each level signs in with fresh codes")
+    levels = [int(n) for n in args.levels.split(",")]
+
+    template = args.template
+    if not re.fullmatch(r"lantern_load\w*", template):
+        parser.error("--template must name a lantern_load* database (letters, digits, _)")
+    if exists(template) and (args.rebuild or not complete(template)):
+        print(f"dropping {template} (--rebuild, or its build did not finish)", flush=True)
+        admin(f"DROP DATABASE {template} WITH (FORCE)")
+    if not exists(template):
+        build_template(template, args.scale, args.seed)
+    db = f"lantern_load_{os.getpid()}"
+    work = Path(tempfile.mkdtemp(prefix="lantern-load-"))
+    port = free_port()
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("LANTERN_") and k != "DATABASE_URL"
+    }
+    env.update(
+        PYTHONPATH=f"{REPO}{os.pathsep}{env.get('PYTHONPATH', '')}",
+        DJANGO_SETTINGS_MODULE="lantern.settings",
+        DATABASE_URL=SERVER + db,
+        LANTERN_SECRET_KEY=os.urandom(32).hex(),
+        LANTERN_AUDIT_SIGNING_KEY_FILE=str(work / "audit_signing_key.pem"),
+        LANTERN_STATIC_ROOT=str(work / "static"),
+        LANTERN_BIND=f"127.0.0.1:{port}",
+        LANTERN_INSECURE_HTTP_LOOPBACK="1",
+        LANTERN_ACCESS_LOG=str(work / "access.log"),
+        LANTERN_LOAD_ACCOUNTS=str(work / "accounts.json"),
+    )
+    if args.workers:
+        env["LANTERN_WEB_WORKERS"] = str(args.workers)
+    server = None
+    admin(f"CREATE DATABASE {db} TEMPLATE {template}")
+    try:
+        key = env["LANTERN_AUDIT_SIGNING_KEY_FILE"]
+        run([str(BIN / "lantern"), "audit", "keygen", "--out", key], env, stdout=subprocess.DEVNULL)
+        run([str(BIN / "lantern"), "migrate", "--verbosity", "0"], env)
+        run([str(BIN / "lantern"), "collectstatic", "--noinput", "--verbosity", "0"], env)
+        accounts = env["LANTERN_LOAD_ACCOUNTS"]
+        run([str(BIN / "python"), "bench/load/accounts.py", "--out", accounts], env)
+        server = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--max-requests",
+                "0",
+                "lantern.wsgi:application",
+            ],
+            env=env,
+            cwd=REPO,
+            stdout=(work / "server.log").open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=5)  # noqa: S310 (loopback)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    sys.exit(f"gunicorn exited: see {work / 'server.log'}")
+                time.sleep(1)
+        workers = len(psutil.Process(server.pid).children())
+        print(f"gunicorn on {base}, {workers} workers; database {db}", flush=True)
+        for users in levels:
+            print(f"\n== {users} users, {args.duration} s, spawn {args.spawn_rate}/s", flush=True)
+            sampler = LockSampler(db)
+            sampler.start()
+            before = cpu_seconds(server.pid)
+            prefix = work / f"level{users}"
+            run(
+                [
+                    str(BIN / "locust"),
+                    "-f",
+                    "bench/load/locustfile.py",
+                    "--headless",
+                    "--host",
+                    base,
+                    "-u",
+                    str(users),
+                    "-r",
+                    str(args.spawn_rate),
+                    "-t",
+                    f"{args.duration}s",
+                    "--stop-timeout",
+                    "10",
+                    "--csv",
+                    str(prefix),
+                    "--only-summary",
+                    "--loglevel",
+                    "WARNING",
+                    "--exit-code-on-error",
+                    "0",
+                ],
+                env,
+                stdout=subprocess.DEVNULL,
+                stderr=(work / f"locust{users}.log").open("w"),
+                timeout=args.duration + 120,
+            )
+            cpu = cpu_seconds(server.pid) - before
+            sampler.stopping.set()
+            sampler.join()
+            print_stats(Path(f"{prefix}_stats.csv"), cpu)
+            print(f"PostgreSQL lock waits: {sampler.summary()}")
+            failures = Path(f"{prefix}_failures.csv")
+            if failures.exists() and len(failures.read_text().splitlines()) > 1:
+                print(f"failures: {failures}")
+    finally:
+        if server is not None and server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        if not args.keep:
+            admin(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+        print(f"\nlogs and CSVs: {work}")
+
+
+if __name__ == "__main__":
+    main()

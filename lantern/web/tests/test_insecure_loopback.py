@@ -1,0 +1,107 @@
+"""LANTERN_INSECURE_HTTP_LOOPBACK: off by default, and refused unless only this machine can
+reach the server. Settings are read once at start-up, so each case starts a fresh interpreter
+(the helpers of the production settings tests)."""
+
+import runpy
+from pathlib import Path
+
+import pytest
+from django.test import RequestFactory
+
+from lantern.access.tests.test_production_settings import (
+    PRODUCTION,
+    SECURE,
+    refusal_under,
+    values_under,
+)
+from lantern.web.loopback import LoopbackOnlyMiddleware
+
+SWITCH = {"LANTERN_INSECURE_HTTP_LOOPBACK": "1"}
+
+
+def test_it_is_off_by_default_so_production_cookies_are_secure():
+    assert values_under(PRODUCTION) == SECURE
+
+
+def test_on_loopback_it_drops_secure_cookies_and_the_https_redirect_only():
+    values = values_under({**PRODUCTION, **SWITCH, "LANTERN_BIND": "127.0.0.1:8123"})
+    assert values["SESSION_COOKIE_SECURE"] is False
+    assert values["CSRF_COOKIE_SECURE"] is False
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["DEBUG"] is False
+    assert values["LANTERN_REQUIRE_2FA"] is True
+
+
+def test_ipv6_loopback_is_accepted():
+    env = {**PRODUCTION, **SWITCH, "LANTERN_BIND": "[::1]:8000", "LANTERN_ALLOWED_HOSTS": "::1"}
+    assert values_under(env)["SESSION_COOKIE_SECURE"] is False
+
+
+@pytest.mark.parametrize("bind", ["0.0.0.0:8000", "192.0.2.7:8000", "[::]:8000", "unix:/run/x"])
+def test_it_is_refused_when_bound_beyond_loopback(bind):
+    message = refusal_under({**PRODUCTION, **SWITCH, "LANTERN_BIND": bind})
+    assert "LANTERN_BIND must be 127.0.0.1:PORT or [::1]:PORT" in message
+
+
+def test_it_is_refused_for_a_public_host_name():
+    env = {**PRODUCTION, **SWITCH, "LANTERN_ALLOWED_HOSTS": "127.0.0.1,lantern.council.example"}
+    assert "not lantern.council.example" in refusal_under(env)
+
+
+def test_it_is_refused_behind_a_proxy_that_forwards_the_host():
+    env = {**PRODUCTION, **SWITCH, "LANTERN_USE_X_FORWARDED_HOST": "true"}
+    assert "cannot be used with LANTERN_USE_X_FORWARDED_HOST" in refusal_under(env)
+
+
+def _through_middleware(**meta):
+    request = RequestFactory().get("/sign-in/", **meta)
+    return LoopbackOnlyMiddleware(lambda request: "served")(request)
+
+
+def test_the_middleware_serves_a_loopback_peer():
+    assert _through_middleware(REMOTE_ADDR="127.0.0.1") == "served"
+    assert _through_middleware(REMOTE_ADDR="::1") == "served"
+
+
+def test_the_middleware_refuses_another_machine_or_a_relayed_request():
+    assert _through_middleware(REMOTE_ADDR="192.0.2.7").status_code == 403
+    relayed = _through_middleware(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.7")
+    assert relayed.status_code == 403
+
+
+class _Listener:
+    def __init__(self, address):
+        self.sock = type("Sock", (), {"getsockname": lambda self: address})()
+
+    def __str__(self):
+        return f"http://{self.sock.getsockname()[0]}"
+
+
+class _Server:
+    def __init__(self, *addresses):
+        self.LISTENERS = [_Listener(a) for a in addresses]
+        self.log = type("Log", (), {"error": lambda self, *args: None})()
+
+
+def _gunicorn_config():
+    return runpy.run_path(str(Path(__file__).resolve().parents[3] / "deploy/gunicorn.conf.py"))
+
+
+def test_gunicorn_stops_when_the_switch_is_on_and_it_is_bound_beyond_loopback(monkeypatch):
+    monkeypatch.setenv("LANTERN_INSECURE_HTTP_LOOPBACK", "1")
+    when_ready = _gunicorn_config()["when_ready"]
+    when_ready(_Server(("127.0.0.1", 8000), ("::1", 8000, 0, 0)))  # loopback: carries on
+    with pytest.raises(SystemExit):
+        when_ready(_Server(("127.0.0.1", 8000), ("192.0.2.7", 8000)))
+
+
+def test_gunicorn_binds_anywhere_when_the_switch_is_off(monkeypatch):
+    monkeypatch.delenv("LANTERN_INSECURE_HTTP_LOOPBACK", raising=False)
+    _gunicorn_config()["when_ready"](_Server(("192.0.2.7", 8000)))
+
+
+def test_the_access_log_has_no_query_string_referrer_or_client():
+    log_format = _gunicorn_config()["access_log_format"]
+    assert "%(U)s" in log_format
+    for field in ("%(r)s", "%(q)s", "%(f)s", "%(h)s", "%(a)s"):
+        assert field not in log_format
