@@ -15,6 +15,7 @@ returns check reports a child still looked after at 18 otherwise.
 import datetime as dt
 
 from lantern.care import codes
+from lantern.care.models import Carer
 from lantern.casework.actions.base import long_date, refuse
 
 TEMPORARY = codes.TEMPORARY_PLACEMENTS
@@ -64,13 +65,17 @@ def check_placement(
     carer=None,
     postcode: str = "",
 ) -> None:
-    """A placement starting on ``start_date`` (``carer`` and ``postcode`` are accepted so
-    an action can pass its placement fields whole; no DfE rule reads them at entry)."""
+    """A placement starting on ``start_date`` (``postcode`` is accepted so an action can
+    pass its placement fields whole; no DfE rule reads it at entry)."""
     check_placement_type(placement_type, start_date)
     age = _age(person, start_date)
     if placement_type in SUPPORTED and age is not None and age < 16:
         # Rule 372 and the Supported Accommodation (England) Regulations 2023.
         refuse("Supported accommodation is only for 16- and 17-year-olds", "placement_type")
+    if _supported(carer) and age is not None and age < 16:
+        # The 2023 Regulations ban the setting for under-16s, whatever code the worker
+        # chose: without this a 15-year-old could be placed there as, say, U6 or R1.
+        refuse(f"{carer} is supported accommodation, only for 16- and 17-year-olds", "carer")
     minimum = MINIMUM_AGE.get(placement_type)
     if minimum and age is not None and age < minimum:  # rules 358, 373, 374
         refuse(
@@ -87,6 +92,10 @@ def check_placement(
     check_status_with_placement(legal_status, placement_type)
     check_provider(placement_type, provider)
     check_urn(placement_type, urn)
+
+
+def _supported(carer) -> bool:
+    return carer is not None and carer.kind == Carer.Kind.SUPPORTED_ACCOMMODATION
 
 
 def check_status_with_placement(legal_status: str, placement_type: str, field="placement_type"):

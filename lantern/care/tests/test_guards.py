@@ -121,6 +121,36 @@ def test_supported_accommodation_for_a_15_year_old_is_refused(make_person, socia
     assert start(kit, social_worker, carer=supported, placement_type="K3").pk
 
 
+def test_a_15_year_old_placed_in_supported_accommodation_under_another_code_is_refused(
+    make_person, social_worker, in_care
+):
+    """The setting is what the 2023 Regulations ban for under-16s, not only the K3 code."""
+    supported = record_carer(
+        acting_user=social_worker,
+        name="Ferry Lane supported flats",
+        kind=Carer.Kind.SUPPORTED_ACCOMMODATION,
+        provider="PR4",
+        urn="2755501",
+    )
+    jo = make_person("Jo", "Kay", D(2011, 6, 1))
+    message = refused("carer", start, jo, social_worker, carer=supported, placement_type="U6")
+    assert message == (
+        "Ferry Lane supported flats is supported accommodation, only for 16- and 17-year-olds"
+    )
+    # Amy, 10, already in care: a move there is refused the same way.
+    refused(
+        "carer",
+        move_placement,
+        in_care,
+        acting_user=social_worker,
+        on=D(2026, 11, 2),
+        carer=supported,
+        placement_type="U6",
+        reason_changed="CHILD",
+    )
+    assert not Placement.objects.filter(carer=supported).exists()
+
+
 @pytest.mark.parametrize(
     ("code", "on", "year"),
     [

@@ -66,6 +66,21 @@ def test_supported_accommodation_for_a_10_year_old_is_shown_on_the_field(alice, 
         "Supported accommodation is only for 16- and 17-year-olds"
     ]
     assert not PeriodOfCare.objects.exists()
+    # The same carer under a foster code is refused on the carer field.
+    response = alice.post(
+        reverse("casework:new", args=[child.pk, "period-of-care"]),
+        {
+            "start_date": "2026-11-02",
+            "legal_status": "V2",
+            "category_of_need": "N1",
+            "carer": home.pk,
+            "placement_type": "U6",
+        },
+    )
+    assert response.context["form"].errors["carer"] == [
+        "Ferry Lane is supported accommodation, only for 16- and 17-year-olds"
+    ]
+    assert not PeriodOfCare.objects.exists()
 
 
 def test_a_worker_moves_the_placement_and_records_the_notification(alice, in_care, child):

@@ -119,3 +119,32 @@ def test_the_stability_page_and_the_child_panel(
     assert "Quinlan" not in page and "A restricted record" in page
     record = client.get(reverse("casework:overview", args=[child.pk])).content.decode()
     assert "Placement moves in 12 months" in record and "3 placements in a year" in record
+
+
+def test_the_team_view_highlights_a_child_with_three_social_workers_in_a_year(
+    client, manager, child, social_worker, make_person, make_staff, allocate
+):
+    """Ofsted 2023: 'some have had too many social workers'. Amy (one placement) has had
+    Alice, Bob and Cat since April; Ben has had Alice only."""
+    from django.urls import reverse
+
+    from conftest import PASSWORD
+
+    start_care(child, social_worker, dt.date(2026, 3, 2))
+    bob, cat = make_staff("bob", roles.SOCIAL_WORKER), make_staff("cat", roles.SOCIAL_WORKER)
+    reallocate(child, bob, dt.date(2026, 4, 1))
+    reallocate(child, cat, dt.date(2026, 8, 3))
+    ben = make_person("Ben", "Doyle", dt.date(2014, 2, 1))
+    allocate(ben, social_worker, dt.date(2026, 1, 5))
+    start_care(ben, social_worker, dt.date(2026, 6, 1))
+    _teams, rows = team_stability(manager, TODAY)
+    assert [(r.person, r.worker_changes, r.too_many_workers) for r in rows] == [
+        (child, 2, True),
+        (ben, 0, False),
+    ]
+    client.login(username="mo", password=PASSWORD)
+    page = client.get(reverse("care:stability")).content.decode()
+    amy_row = page.split(f'id="child-{child.pk}"')[1].split("</tr>")[0]
+    ben_row = page.split(f'id="child-{ben.pk}"')[1].split("</tr>")[0]
+    assert "3 social workers in a year" in amy_row and "placements in a year" not in amy_row
+    assert "govuk-tag" not in ben_row

@@ -196,7 +196,7 @@ def care_episodes_derived(today):
         "period_id", *EPISODE_FIELDS
     ):
         stored[row[0]].append(row[1:])
-    periods = PeriodOfCare.objects.prefetch_related("statuses", "placements").order_by("pk")
+    periods = PeriodOfCare.objects.prefetch_related("statuses", "placements__carer").order_by("pk")
     for period in periods.iterator(chunk_size=500):
         derived = [
             (
@@ -244,6 +244,7 @@ def care_rules(today):
                 urn=p.urn,
                 legal_status=in_force(statuses, p.start_date, "code"),
                 start_date=p.start_date,
+                carer=p.carer,
             )
         for s in statuses:
             problems += _refused(
