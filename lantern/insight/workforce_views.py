@@ -7,7 +7,9 @@ from django.shortcuts import render
 
 from lantern.access.roles import VIEW_INSIGHT
 from lantern.access.rules import requires
-from lantern.insight import downloads, sources
+from lantern.insight import cost as costs
+from lantern.insight import downloads
+from lantern.insight import workforce as staffing
 from lantern.insight.charts import line_chart
 from lantern.insight.measures import Column, Table, Unit
 from lantern.insight.views import _base, _format, _period_form
@@ -17,8 +19,8 @@ PAGES = {"workforce": "Workforce", "cost": "Cost"}
 
 def _tables(page: str, period) -> list[Table] | None:
     if page == "workforce":
-        return sources.workforce_tables(period)
-    return sources.cost_tables(period)
+        return staffing.workforce_tables(period)
+    return costs.cost_tables(period)
 
 
 def spend_table(series) -> Table:
@@ -40,7 +42,7 @@ def _page(request, page: str):
     period = context["period"]
     context |= {"page": page, "heading": PAGES[page], "tables": _tables(page, period)}
     if page == "cost" and context["tables"] is not None:
-        series = sources.spend_by_month(period) or []
+        series = costs.spend_by_month(period) or []
         if series:
             context["spend"] = spend_table(series)
             context["chart"] = line_chart(
@@ -71,7 +73,7 @@ def tables_download(request, page: str, number: int, fmt: str):
     period = _period_form(request).period()
     tables = list(_tables(page, period) or [])
     if page == "cost" and tables:
-        series = sources.spend_by_month(period) or []
+        series = costs.spend_by_month(period) or []
         if series:
             tables.append(spend_table(series))
     if not 1 <= number <= len(tables):
