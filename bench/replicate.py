@@ -18,7 +18,8 @@ from django.db import connection, models, transaction
 # agencies, carers, clock rules) stay single.
 COPIED_APPS = {"people", "frontdoor", "casework", "care"}
 NOT_COPIED = {"people.NameKey", "people.PersonName", "care.Carer", "people.Merge"}
-EXTRA = {"workforce.Allocation"}
+# Each child's running and past clocks are theirs too: the insight timeliness figures read them.
+EXTRA = {"workforce.Allocation", "clocks.Deadline"}
 
 
 def copied_models() -> list[type[models.Model]]:

@@ -295,6 +295,10 @@ LANTERN_TRUSTED_PROXY_COUNT = read_int("LANTERN_TRUSTED_PROXY_COUNT", 0)
 # short-term placement stability measure; 3 social workers is the same line for workers.
 LANTERN_STABILITY_PLACEMENTS = read_int("LANTERN_STABILITY_PLACEMENTS", 3, minimum=2)
 LANTERN_STABILITY_WORKERS = read_int("LANTERN_STABILITY_WORKERS", 3, minimum=2)
+# Insight (issue 14): the borough's children aged 0-17, the denominator of every "per 10,000
+# children" figure (ONS mid-year estimate; update yearly). The default is the demo borough's
+# at scale 1 (DESIGN.md §4: Haringey-sized, about 58,000 children).
+LANTERN_CHILD_POPULATION = read_int("LANTERN_CHILD_POPULATION", 58_000, minimum=1)
 LANTERN_COUNCIL_NAME = os.environ.get("LANTERN_COUNCIL_NAME", "London Borough of Lantern")
 LANTERN_COUNCIL_ID_PREFIX = os.environ.get("LANTERN_COUNCIL_ID_PREFIX", "LB")
 # The council's codes in the statutory returns: the DfE's 3-digit LA number (CIN census LEA)

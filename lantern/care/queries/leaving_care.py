@@ -136,7 +136,7 @@ def _left_on(spans, day: dt.date) -> bool:
     return any(end == day for _, end in spans)
 
 
-def oc3_rows(year_end: dt.date) -> list[OC3Row]:
+def oc3_rows(year_end: dt.date, year_start: dt.date | None = None) -> list[OC3Row]:
     """One row per care leaver whose 17th to 21st birthday falls in the collection year
     ending ``year_end`` (31 March), not looked after on the birthday and owed leaving-care
     duties by then (eligible on or before the birthday: ``eligibility.eligible_from``). One
@@ -146,7 +146,8 @@ def oc3_rows(year_end: dt.date) -> list[OC3Row]:
     in touch (``NO``, activity and accommodation ``0``, not applicable: rules 153, 345)."""
     from lantern.people.models import Person
 
-    year_start = dt.date(year_end.year - 1, 4, 1)
+    # Any other period (insight's figures for a month or a quarter) names its first day.
+    year_start = year_start or dt.date(year_end.year - 1, 4, 1)
     born = (
         dt.date(year_start.year - max(OC3_BIRTHDAYS), 1, 1),
         dt.date(year_end.year - min(OC3_BIRTHDAYS), 12, 31),

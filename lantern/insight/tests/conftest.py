@@ -1,6 +1,9 @@
 import pytest
 
+from lantern.frontdoor.tests.fixtures import make_contact, mash_officer
 from lantern.insight.measures import REGISTRY
+
+__all__ = ["make_contact", "mash_officer"]
 
 
 @pytest.fixture
