@@ -118,6 +118,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for fragments repeated per row on hot pages (lantern/web/jinja.py says why).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "lantern.web.jinja.environment"},
+    },
 ]
 
 ALLOW_SQLITE = read_bool("LANTERN_ALLOW_SQLITE", default=False)
