@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lantern.access.sessions.RollingSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -127,6 +128,13 @@ TEMPLATES = [
                 "lantern.web.context.council",
             ],
         },
+    },
+    {
+        # Only for fragments repeated per row on hot pages (lantern/web/jinja.py says why).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "lantern.web.jinja.environment"},
     },
 ]
 
@@ -219,7 +227,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # Sessions end after inactivity: a shared office PC must not stay signed in to a child's record.
 SESSION_COOKIE_AGE = read_int("LANTERN_SESSION_SECONDS", 30 * 60, minimum=60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle timeout rolls forward at most once a refresh interval, not on every request: a
+# read is not a write (lantern/access/sessions.py says why, and why not cookie sessions).
+SESSION_SAVE_EVERY_REQUEST = False
+LANTERN_SESSION_REFRESH_SECONDS = read_int("LANTERN_SESSION_REFRESH_SECONDS", 120, minimum=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -81,9 +81,9 @@ def sources_in(person) -> tuple[list, list[str]]:
     from lantern.agencies.models import Agency
 
     present = ChronologyEntry.objects.filter(person=person)
-    agency_ids = present.values_list("agency_id", flat=True).distinct().order_by()
     kinds = present.values_list("kind", flat=True).distinct().order_by()
-    return list(Agency.objects.filter(pk__in=list(agency_ids))), sorted(kinds)
+    # The agencies through a subquery: one statement, the same index walk.
+    return list(Agency.objects.filter(pk__in=present.values("agency_id"))), sorted(kinds)
 
 
 def chronology_between(

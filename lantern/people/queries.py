@@ -64,14 +64,39 @@ def household_of(
 ) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
     """Who lives with ``person`` on ``day``, and who has lived with them before.
 
-    Three queries whatever the size of the household: the person's memberships, every
-    membership of those households, and which of them are restricted from ``viewer``
-    (``policy.closed_restricted``: their names are not shown).
+    Four queries whatever the size of the household: the person's memberships, their
+    relationships (for the labels), every membership of those households, and which of them
+    are restricted from ``viewer`` (``policy.closed_restricted``: their names are not shown).
     """
+    labels = dict(Relationship.objects.filter(person=person).values_list("relative_id", "kind"))
+    current, previous = _household_members(person, day, labels)
+    _mark_restricted(viewer, current + previous, [])
+    return current, previous
+
+
+def household_and_relationships(
+    person: Person, day: dt.date, *, viewer
+) -> tuple[list[HouseholdMember], list[HouseholdMember], list[Relationship]]:
+    """``household_of`` and ``relationships_of`` together, as the record page shows them:
+    the relationships read once (they label the household too) and one restriction check
+    for everyone named."""
+    relationships = list(
+        Relationship.objects.filter(person=person)
+        .select_related("relative")
+        .order_by("kind", "relative__date_of_birth")
+    )
+    labels = {r.relative_id: r.kind for r in relationships}
+    current, previous = _household_members(person, day, labels)
+    _mark_restricted(viewer, current + previous, relationships)
+    return current, previous, relationships
+
+
+def _household_members(
+    person: Person, day: dt.date, labels: dict[int, str]
+) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
     mine = list(HouseholdMembership.objects.filter(person=person))
     if not mine:
         return [], []
-    labels = dict(Relationship.objects.filter(person=person).values_list("relative_id", "kind"))
     kind_label = dict(Relationship.Kind.choices)
     current, previous = [], []
     others = (
@@ -95,10 +120,17 @@ def household_of(
         )
         now = other.current_on(day) and any(m.current_on(day) for m in overlaps)
         (current if now else previous).append(member)
-    closed = policy.closed_restricted(viewer, [m.person.pk for m in current + previous])
-    for member in current + previous:
-        member.restricted = member.person.pk in closed
     return current, previous
+
+
+def _mark_restricted(viewer, members: list[HouseholdMember], relationships: list) -> None:
+    """Marks whom ``viewer`` may not see named, in one query for the whole page."""
+    ids = [m.person.pk for m in members] + [r.relative_id for r in relationships]
+    closed = policy.closed_restricted(viewer, ids) if ids else set()
+    for member in members:
+        member.restricted = member.person.pk in closed
+    for relationship in relationships:
+        relationship.relative_restricted = relationship.relative_id in closed
 
 
 def relationships_of(person: Person, *, viewer) -> list[Relationship]:
@@ -109,9 +141,7 @@ def relationships_of(person: Person, *, viewer) -> list[Relationship]:
         .select_related("relative")
         .order_by("kind", "relative__date_of_birth")
     )
-    closed = policy.closed_restricted(viewer, [r.relative_id for r in relationships])
-    for relationship in relationships:
-        relationship.relative_restricted = relationship.relative_id in closed
+    _mark_restricted(viewer, [], relationships)
     return relationships
 
 

@@ -70,7 +70,9 @@ def record(request, person_id: int):
         person, agency_id=agency_id, kind=kind, key_only=key_only, cursor=request.GET.get("before")
     )
     filters = {"agency": agency_id, "kind": kind, "key": "1" if key_only else None}
-    current, previous = queries.household_of(person, today, viewer=request.user)
+    current, previous, relationships = queries.household_and_relationships(
+        person, today, viewer=request.user
+    )
     agencies, kinds_present = sources_in(person)
     audit.record(
         request,
@@ -91,7 +93,7 @@ def record(request, person_id: int):
             "address": queries.current_address(person, today),
             "household": current,
             "previous_household": previous,
-            "relationships": queries.relationships_of(person, viewer=request.user),
+            "relationships": relationships,
             "allocation": queries.allocated_worker(person),
             "page": page,
             "months": by_month(with_sources(page.entries)),

@@ -1,0 +1,54 @@
+"""A rolling idle timeout that does not write the session on every request.
+
+Staff sessions end after ``SESSION_COOKIE_AGE`` of inactivity (a shared office PC must not
+stay signed in to a child's record). Django's way to make that rolling,
+``SESSION_SAVE_EVERY_REQUEST``, rewrites the session row on every page: every read became a
+write, one more statement and one more row lock per request. Here the expiry is pushed
+forward only when the last push is at least ``LANTERN_SESSION_REFRESH_SECONDS`` old, so a
+worker reading pages for half an hour writes the session a handful of times, not hundreds.
+The price is precision: a session ends between ``SESSION_COOKIE_AGE - refresh`` and
+``SESSION_COOKIE_AGE`` after the last request (with the defaults, 28 to 30 minutes).
+
+Why not signed-cookie sessions (no writes at all): signing out must end the session on the
+server. A cookie-held session copied before sign-out (a shared PC, a proxy log) would stay
+valid until it expired; the database row deleted at sign-out ends it everywhere at once.
+Why not ``cached_db``: the cache is per process here (no shared cache server), so a
+sign-out in one worker would leave the session alive in the caches of the others.
+Everything else is Django's database session unchanged: the key is cycled at sign-in (no
+session fixation), the second-factor flag (django-otp's device id) and the enrolment step
+are session data written when they change, and sign-out deletes the row.
+"""
+
+import time
+
+from django.conf import settings
+
+REFRESHED_AT = "_lantern_refreshed_at"
+
+
+def refresh_due(session, now: float) -> bool:
+    last = session.get(REFRESHED_AT)
+    return last is None or now - last >= settings.LANTERN_SESSION_REFRESH_SECONDS
+
+
+def refreshed_at_sign_in(sender, request, user, **kwargs):
+    """Signing in writes the session with a full expiry: the first page after it need not."""
+    if request is not None and hasattr(request, "session"):
+        request.session[REFRESHED_AT] = time.time()
+
+
+class RollingSessionMiddleware:
+    """After Django's SessionMiddleware: marks a signed-in session modified when its expiry
+    is due to be pushed forward, so SessionMiddleware saves it with a fresh expiry date.
+    Anonymous visitors get no session row (nothing is stored for them)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if session.session_key and "_auth_user_id" in session:
+            now = time.time()
+            if refresh_due(session, now):
+                session[REFRESHED_AT] = now
+        return self.get_response(request)
