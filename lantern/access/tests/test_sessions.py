@@ -72,4 +72,3 @@ def test_signing_out_ends_the_session_on_the_server(client, social_worker):
     client.cookies["sessionid"] = copied
     response = client.get(reverse("people:search"))
     assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
-
