@@ -128,7 +128,7 @@ INSIGHT_ARGS = {
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("url_name", sorted(INSIGHT_URLS))
 def test_insight_pages(world, persona, url_name, monkeypatch):
-    from lantern.insight import sources
+    from lantern.insight import workforce_views
     from lantern.insight.measures import REGISTRY
     from lantern.insight.tests import standins
 
@@ -138,7 +138,8 @@ def test_insight_pages(world, persona, url_name, monkeypatch):
     monkeypatch.setitem(
         REGISTRY, "matrix_figure", standins.fixed("matrix_figure", "M", {}, children=behind)
     )
-    monkeypatch.setattr(sources, "module", lambda name: standins)
+    monkeypatch.setattr(workforce_views, "staffing", standins)
+    monkeypatch.setattr(workforce_views, "costs", standins)
     url = reverse(url_name, args=INSIGHT_ARGS[url_name])
     assert attempt(lambda: client_for(user).get(url), user=user) == INSIGHT_URLS[url_name][persona]
 
