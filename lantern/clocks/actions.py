@@ -43,7 +43,10 @@ def apply_event(
 
     Reads the child's clocks the event can touch (one indexed query: a child has tens, not
     thousands), applies ``engine.step`` and writes back only what changed. The child's row
-    is locked first, so two events on one child (a visit and a plan ending) take turns.
+    is locked first, so two events on one child (a visit and a plan ending) take turns;
+    casework has locked it already, at the start of the action (``lock_child``). ``FOR NO
+    KEY UPDATE``, as there: an insert that merely names the child (a page view's audit
+    entry) is not made to wait, nor does it hold up this lock.
     """
     if event not in EVENTS:
         raise UnknownEvent(f"unknown clock event {event!r}")
@@ -55,7 +58,9 @@ def apply_event(
     }
     if not by_pk:
         return []
-    type(person).objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
+    type(person).objects.select_for_update(no_key=True).filter(pk=person.pk).values_list(
+        "pk"
+    ).first()
     rows = Deadline.objects.filter(person=person, rule_id__in=list(by_pk)).order_by()
     clocks = [
         engine.Clock(

@@ -15,6 +15,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     open_episode_of,
@@ -78,6 +79,7 @@ def start_assessment(
     outcome: str = "",
     request=None,
 ) -> Assessment:
+    lock_child(person)
     episode = open_episode_of(person)
     in_the_past(start_date, "The start date", "start_date")
     check_not_before_birth(person, start_date, "The assessment", "start_date")
@@ -113,6 +115,7 @@ def start_assessment(
 def update_assessment(
     assessment: Assessment, *, acting_user, expected_version: int, request=None, **changes
 ) -> Assessment:
+    lock_child(assessment.person_id)
     assessment = lock(assessment)
     if set(changes) - set(EDITABLE):
         raise ValueError(f"cannot change {sorted(set(changes) - set(EDITABLE))} here")
@@ -165,6 +168,7 @@ def authorise_assessment(
     Past the 45 working days, the reason is recorded (WT23; statutory.md 1.4)."""
     if not acting_user.has_perm(AUTHORISE):
         refuse("Only a manager can authorise an assessment")
+    lock_child(assessment.person_id)
     assessment = lock(assessment)
     if assessment.authorised_date is not None:
         refuse(f"This assessment was authorised on {long_date(assessment.authorised_date)}")

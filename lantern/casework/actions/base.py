@@ -100,8 +100,25 @@ def bump_version(record, acting_user, **changes):
 
 
 def lock(record):
-    """Re-read ``record`` under a row lock so checks and writes see one state."""
+    """Re-read ``record`` under a row lock so checks and writes see one state. Only after
+    ``lock_child``: see there for the order."""
     return type(record).objects.select_for_update().get(pk=record.pk)
+
+
+def lock_child(person) -> None:
+    """The one lock order of casework: every action locks the child's row first, before any
+    record of theirs (episode, enquiry, plan, assessment) and before the clocks, the audit
+    log and the chronology. Two actions on one child then take turns at the first lock and
+    never hold one row each while waiting for the other's: holding an initial conference
+    (its clock event locked the child, then its CP plan ended the CIN plan) and ending that
+    CIN plan (the plan, then the child) used to deadlock on PostgreSQL.
+
+    ``FOR NO KEY UPDATE``: it excludes other writers of the child, but not an insert that
+    only refers to the child (a page view's audit entry, a case note), which takes the
+    weaker key-share lock and need not wait. SQLite takes one write lock at BEGIN, so the
+    order holds there by construction. ``person``: the child, or its id."""
+    pk = getattr(person, "pk", person)
+    Person.objects.select_for_update(no_key=True).filter(pk=pk).values_list("pk").first()
 
 
 def written(

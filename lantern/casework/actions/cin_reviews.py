@@ -5,7 +5,15 @@ import datetime as dt
 
 from django.db import transaction
 
-from lantern.casework.actions.base import create, in_the_past, lock, long_date, refuse, written
+from lantern.casework.actions.base import (
+    create,
+    in_the_past,
+    lock,
+    lock_child,
+    long_date,
+    refuse,
+    written,
+)
 from lantern.casework.actions.episodes import end_cin_plan
 from lantern.casework.models import CINPlan, CINPlanReview
 from lantern.clocks.actions import apply_event
@@ -21,6 +29,7 @@ def record_cin_plan_review(
     attendees: str = "",
     request=None,
 ) -> CINPlanReview:
+    lock_child(plan.person_id)
     plan = lock(plan)
     if plan.end_date is not None:
         refuse(f"This plan ended on {long_date(plan.end_date)}", "plan")

@@ -14,6 +14,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     open_episode_of,
@@ -58,6 +59,7 @@ def record_strategy_discussion(
     emergency_protection_order_on: dt.date | None = None,
     request=None,
 ) -> StrategyDiscussion:
+    lock_child(person)
     episode = open_episode_of(person)
     in_the_past(held_on, "The date of the discussion", "held_on")
     check_not_before_birth(person, held_on, "The strategy discussion", "held_on")
@@ -123,6 +125,7 @@ def start_section47(
     start_date: dt.date,
     request=None,
 ) -> Section47Enquiry:
+    lock_child(person)
     episode = open_episode_of(person)
     if strategy_discussion.episode_id != episode.pk or strategy_discussion.decision != "s47":
         refuse(
@@ -202,6 +205,7 @@ def conclude_section47(
     expected_version: int,
     request=None,
 ) -> Section47Enquiry:
+    lock_child(enquiry.person_id)
     enquiry = lock(enquiry)
     if enquiry.outcome:
         refuse("This enquiry's outcome is already recorded")

@@ -10,6 +10,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     open_episode_of,
@@ -44,7 +45,7 @@ def open_episode(
 ) -> CINEpisode:
     """Accept a referral: the CIN episode starts and the 45-working-day assessment clock
     with it (WT23; statutory.md 1.4)."""
-    Person.objects.select_for_update().filter(pk=person.pk).first()
+    lock_child(person)
     in_the_past(referral_date, "The referral date", "referral_date")
     check_referral_age(person, referral_date)
     current = CINEpisode.objects.filter(person=person, close_date__isnull=True).first()
@@ -151,6 +152,7 @@ def close_episode(
     expected_version: int,
     request=None,
 ) -> CINEpisode:
+    lock_child(episode.person_id)
     episode = lock(episode)
     if episode.close_date is not None:
         refuse(f"This episode was already closed on {long_date(episode.close_date)}")
@@ -209,6 +211,7 @@ def update_episode(
     allowed = {"referral_source", "referral_reason", "primary_need"}
     if set(changes) - allowed:
         raise ValueError(f"cannot change {sorted(set(changes) - allowed)} here")
+    lock_child(episode.person_id)
     save_versioned(episode, expected_version=expected_version, acting_user=acting_user, **changes)
     written(
         request, episode, acting_user=acting_user, created=False, detail="updated referral details"
@@ -220,6 +223,7 @@ def update_episode(
 def start_cin_plan(
     person: Person, *, acting_user, start_date: dt.date, request=None, episode=None
 ) -> CINPlan:
+    lock_child(person)
     episode = episode or open_episode_of(person)
     in_the_past(start_date, "The plan's start date", "start_date")
     not_before(
@@ -253,6 +257,7 @@ def start_cin_plan(
 def end_cin_plan(
     plan: CINPlan, *, acting_user, end_date: dt.date, expected_version: int, request=None
 ) -> CINPlan:
+    lock_child(plan.person_id)
     plan = lock(plan)
     if plan.end_date is not None:
         refuse(f"This plan already ended on {long_date(plan.end_date)}")

@@ -13,6 +13,7 @@ from django.db import transaction
 from lantern.casework.actions.base import (
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     refresh_care_status,
@@ -41,6 +42,7 @@ def end_cp_plan(
     request=None,
 ) -> ChildProtectionPlan:
     """End a plan without a review conference: only for a reason the facts establish."""
+    lock_child(plan.person_id)
     plan = lock(plan)
     if plan.end_date is not None:
         refuse(f"This plan already ended on {long_date(plan.end_date)}")

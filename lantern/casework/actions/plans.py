@@ -16,6 +16,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     open_episode_of,
@@ -63,6 +64,7 @@ def record_initial_conference(
     """The ICPC, and the plan it decides on: the categories are recorded once, here. Held
     after its 15 working days, it records why (WT23: "record agreed reasons for any delay").
     ``attendance``: who came and how the child was heard (``actions.attendance``)."""
+    lock_child(person)
     episode = open_episode_of(person)
     section47 = lock(section47)
     if section47.episode_id != episode.pk:
@@ -151,6 +153,7 @@ def start_cp_plan(icpc: Conference, *, acting_user, request=None) -> ChildProtec
     transfer-in conference for a child who moved here on another council's plan (no s47
     is invented for them). The plan starts that day."""
     person = icpc.person
+    lock_child(person)
     starts_plans = (Conference.Kind.INITIAL, Conference.Kind.TRANSFER_IN)
     if icpc.kind not in starts_plans or icpc.decision != Conference.Decision.PLAN:
         refuse(
@@ -205,6 +208,7 @@ def record_review_conference(
     request=None,
     **attendance,
 ) -> Conference:
+    lock_child(plan.person_id)
     plan = lock(plan)
     if plan.end_date is not None:
         refuse(f"This plan ended on {long_date(plan.end_date)}")
@@ -279,6 +283,7 @@ def record_core_group(
     notes: str = "",
     request=None,
 ) -> CoreGroupMeeting:
+    lock_child(plan.person_id)
     plan = lock(plan)
     in_the_past(held_on, "The meeting date", "held_on")
     not_before(held_on, plan.start_date, "It cannot be before the plan started", "held_on")

@@ -10,6 +10,7 @@ from lantern.casework.actions.base import (
     check_not_before_birth,
     create,
     in_the_past,
+    lock_child,
     refuse,
     tell_worker,
     who,
@@ -87,7 +88,7 @@ def record_visit(
     plan, the CIN visit clock. Before birth, on a pre-birth CP plan, a visit that sees the
     expectant parent is the statutory visit and meets the clock: the unborn child cannot be
     seen."""
-    Person.objects.select_for_update().filter(pk=person.pk).first()
+    lock_child(person)
     in_the_past(visited_on, "The date of the visit", "visited_on")
     if kind != Visit.Kind.ASSESSMENT:  # an assessment visit may predate an unexpected birth
         check_not_before_birth(person, visited_on, "The visit", "visited_on")
@@ -175,6 +176,7 @@ def record_case_note(
     text: str,
     request=None,
 ) -> CaseNote:
+    lock_child(person)
     in_the_past(noted_on, "The date", "noted_on")
     if not text.strip():
         refuse("Write the note", "text")
@@ -212,6 +214,7 @@ def record_oversight(
     """A manager's reflection and direction on the case, told to the allocated worker."""
     if not acting_user.has_perm(RECORD_OVERSIGHT):
         refuse("Only a manager can record management oversight")
+    lock_child(person)
     in_the_past(recorded_on, "The date", "recorded_on")
     if review_by is not None and review_by < recorded_on:
         refuse("The review date must be after the oversight", "review_by")
@@ -252,6 +255,7 @@ def allocate(child: Person, worker, *, acting_user, start: dt.date, request=None
     if getattr(worker, "staff", None) is None or worker.staff.team_id is None:
         refuse("That person is not in a team", "worker")
     in_the_past(start, "The allocation date", "start")
+    lock_child(child)
     current = Allocation.objects.select_for_update().filter(child=child, end__isnull=True).first()
     if current is not None and start < current.start:
         # Two workers would both hold the child for those days: the history must not overlap.

@@ -14,6 +14,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     open_episode_of,
@@ -37,6 +38,7 @@ def record_transfer_in_notice(
     notes: str = "",
     request=None,
 ) -> TransferInNotice:
+    lock_child(person)
     episode = open_episode_of(person)
     transferring_council = (transferring_council or "").strip()
     if not transferring_council:
@@ -96,6 +98,7 @@ def record_transfer_in_conference(
     request=None,
     **attendance,
 ) -> Conference:
+    lock_child(person)
     episode = open_episode_of(person)
     notice = lock(transfer_notice)
     if notice.person_id != person.pk or notice.episode_id != episode.pk:
