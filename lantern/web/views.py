@@ -1,3 +1,5 @@
+from django.db import Error as DatabaseError
+from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -19,4 +21,14 @@ def home(request):
 
 @public
 def healthz(request):
+    """200 "ok" only when the database answers: a server that cannot reach it serves
+    nothing but errors, so the container's HEALTHCHECK and a load balancer must see it as
+    down (503) and send the work elsewhere. One trivial statement, no model and no
+    transaction: it is also the baseline ``bench/pages.py`` measures pages against."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
