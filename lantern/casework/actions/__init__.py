@@ -1,5 +1,9 @@
 """Every casework write, by stage of the child's journey. Each action is atomic, checks the
-workflow rules, moves the child's clocks, and writes the audit log and the chronology."""
+workflow rules, moves the child's clocks, and writes the audit log and the chronology.
+
+Lock order, one for all: the child's row first (``base.lock_child``), then the records the
+action changes, then clocks, audit and chronology. Drafts alone take no child lock: they are
+the worker's own unsaved text, written every few seconds, and must not queue behind casework."""
 
 from lantern.casework.actions.assessments import (
     authorise_assessment,
