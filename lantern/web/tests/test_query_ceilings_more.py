@@ -560,7 +560,7 @@ def _insight_cost(fx):
         page.rows(n)
         return reverse("insight:cost"), []
 
-    return Page("pat", 93, rows)
+    return Page("pat", 43, rows)
 
 
 @case("casework:record")
