@@ -646,11 +646,12 @@ def _insight_targets(fx):
     figures = iter(f for f in REGISTRY.values() if f.better != "neither")
 
     def rows(n):
-        for _ in range(n):
+        reasons = [f"Agreed {name()}" for _ in range(n)]
+        for reason in reasons:
             insight.set_target(
-                next(figures).code, green=50, amber=50, reason=f"Agreed {name()}", acting_user=pat
+                next(figures).code, green=50, amber=50, reason=reason, acting_user=pat
             )
-        return reverse("insight:targets"), []
+        return reverse("insight:targets"), reasons
 
     return Page("pat", 5, rows)
 
