@@ -22,6 +22,7 @@ from lantern.insight.spend import (
     placement_spend,
     placements_in,
     staff_spend,
+    staff_spend_by_period,
 )
 from lantern.workforce.models import BudgetLine, Contract
 
@@ -72,7 +73,10 @@ def spend_by_month(period: Period) -> list[Series]:
         )
         for line in PLACEMENT_GROUPS
     ]
-    agency = [(_month(m), float(staff_spend(m)[Contract.Kind.AGENCY])) for m in months]
+    staff = staff_spend_by_period(months)
+    agency = [
+        (_month(m), float(s[Contract.Kind.AGENCY])) for m, s in zip(months, staff, strict=True)
+    ]
     return [*series, Series("Agency staff", agency)]
 
 
@@ -138,9 +142,8 @@ def budget_table(period: Period) -> Table:
 
 def agency_spend_table(period: Period) -> Table:
     """Agency staff spend by month beside employed staff, and agency's share of the two."""
-    rows = []
-    for month in [*period.months(), period]:
-        staff = staff_spend(month)
+    rows, months = [], [*period.months(), period]
+    for month, staff in zip(months, staff_spend_by_period(months), strict=True):
         agency = staff[Contract.Kind.AGENCY]
         employed = sum((staff[kind] for kind in EMPLOYED), Decimal(0))
         rows.append(

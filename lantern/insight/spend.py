@@ -141,14 +141,32 @@ def contract_cost(contract: Contract, period: Period, calendar=None) -> Decimal:
     return contract.annual_cost * contract.fte * days / 365
 
 
-def staff_spend(period: Period, *, staff_ids=None) -> dict[str, Decimal]:
-    """Spend on staff in ``period`` by contract type, to the penny."""
-    calendar, spend = current_calendar(), defaultdict(Decimal)
-    for contract in contracts_in(period, staff_ids=staff_ids).only(
-        "kind", "start", "end", "fte", "annual_cost", "day_rate"
-    ):
+_COSTED = ("kind", "start", "end", "fte", "annual_cost", "day_rate")
+
+
+def staff_spend(
+    period: Period, *, staff_ids=None, contracts=None, calendar=None
+) -> dict[str, Decimal]:
+    """Spend on staff in ``period`` by contract type, to the penny. ``contracts`` and
+    ``calendar``: read once by a caller costing many periods (``staff_spend_by_period``);
+    a contract outside ``period`` costs nothing in it, so a wider list gives the same sums."""
+    calendar, spend = calendar or current_calendar(), defaultdict(Decimal)
+    if contracts is None:
+        contracts = contracts_in(period, staff_ids=staff_ids).only(*_COSTED)
+    for contract in contracts:
         spend[contract.kind] += contract_cost(contract, period, calendar)
     return {kind: spend[kind].quantize(PENNY) for kind in Contract.Kind.values}
+
+
+def staff_spend_by_period(periods: list[Period]) -> list[dict[str, Decimal]]:
+    """``staff_spend`` for each of ``periods`` (a year's months, say), with the contracts
+    and the closure days read once for them all rather than once a month."""
+    if not periods:
+        return []
+    span = Period(min(p.start for p in periods), max(p.end for p in periods))
+    contracts = list(contracts_in(span).only(*_COSTED))
+    calendar = current_calendar()
+    return [staff_spend(p, contracts=contracts, calendar=calendar) for p in periods]
 
 
 def financial_year(day: dt.date) -> Period:

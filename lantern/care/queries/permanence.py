@@ -38,16 +38,30 @@ OUTCOMES = {
 }
 
 
-def second_review_due(period: PeriodOfCare) -> dt.date:
-    """When the second looked-after review of ``period`` is (or was) due."""
-    clocks = Deadline.objects.filter(
-        person_id=period.person_id,
-        rule__code__in=("first_lac_review", "second_lac_review"),
-        started_on__gte=period.start_date,
-    )
-    if period.end_date is not None:
-        clocks = clocks.filter(started_on__lte=period.end_date)
-    clocks = list(clocks.select_related("rule").order_by("started_on", "id"))
+REVIEW_RULES = ("first_lac_review", "second_lac_review")
+
+
+def _review_clocks(person_ids) -> dict[int, list[Deadline]]:
+    """Each person's first and second looked-after review clocks, oldest first: read once
+    for a whole list, so the tracker does not ask the clocks again for every child."""
+    clocks: dict[int, list[Deadline]] = {}
+    rows = Deadline.objects.filter(person_id__in=person_ids, rule__code__in=REVIEW_RULES)
+    for deadline in rows.select_related("rule").order_by("started_on", "id"):
+        clocks.setdefault(deadline.person_id, []).append(deadline)
+    return clocks
+
+
+def second_review_due(period: PeriodOfCare, *, clocks: list[Deadline] | None = None) -> dt.date:
+    """When the second looked-after review of ``period`` is (or was) due. ``clocks``: the
+    child's review clocks, if the caller has read them already (``_review_clocks``)."""
+    if clocks is None:
+        clocks = _review_clocks([period.person_id]).get(period.person_id, [])
+    clocks = [
+        d
+        for d in clocks
+        if d.started_on >= period.start_date
+        and (period.end_date is None or d.started_on <= period.end_date)
+    ]
     second = next((d for d in clocks if d.rule.code == "second_lac_review"), None)
     if second is not None:
         return second.due_on
@@ -118,8 +132,10 @@ class TrackerRow:
         return codes.PERMANENCE_PLAN.label(self.plan.plan) if self.plan else ""
 
 
-def tracker_row(period: PeriodOfCare, today: dt.date, *, plan=None, adoption=None) -> TrackerRow:
-    due = second_review_due(period)
+def tracker_row(
+    period: PeriodOfCare, today: dt.date, *, plan=None, adoption=None, clocks=None
+) -> TrackerRow:
+    due = second_review_due(period, clocks=clocks)
     milestones = Milestones(adoption, period.start_date) if adoption else None
     overdue = []
     missing = plan is None and today > due
@@ -152,8 +168,16 @@ def permanence_tracker(people, today: dt.date) -> list[TrackerRow]:
     for plan in PermanencePlan.objects.filter(period_id__in=ids).order_by("agreed_on", "pk"):
         plans[plan.period_id] = plan  # the latest wins
     adoptions = {a.period_id: a for a in AdoptionPlan.objects.filter(period_id__in=ids)}
+    clocks = _review_clocks([p.person_id for p in periods])
     rows = [
-        tracker_row(p, today, plan=plans.get(p.pk), adoption=adoptions.get(p.pk)) for p in periods
+        tracker_row(
+            p,
+            today,
+            plan=plans.get(p.pk),
+            adoption=adoptions.get(p.pk),
+            clocks=clocks.get(p.person_id, []),
+        )
+        for p in periods
     ]
     rows.sort(key=lambda r: (not r.overdue, -r.days_in_care))
     return rows
