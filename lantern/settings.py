@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "lantern.web.middleware.RefuseNulCharactersMiddleware",
     "lantern.access.middleware.RequireSignInMiddleware",
     "lantern.access.middleware.NoStoreMiddleware",
+    "lantern.access.middleware.AuditGatheringMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
