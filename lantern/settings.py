@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "lantern.access.middleware.RequireSignInMiddleware",
     "lantern.access.middleware.NoStoreMiddleware",
     "lantern.access.middleware.AuditGatheringMiddleware",
+    "lantern.web.middleware.RequestMemoMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
