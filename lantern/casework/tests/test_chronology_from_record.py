@@ -127,9 +127,7 @@ def test_entries_from_dated_records_are_date_only_however_they_are_written(journ
     assert (referral.occurred_on, referral.time_known) == (D(2026, 3, 1), False)
 
 
-def test_the_chronology_links_every_conference_in_one_query_however_many(
-    journey, social_worker
-):
+def test_the_chronology_links_every_conference_in_one_query_however_many(journey, social_worker):
     """Each conference's link needs its kind (initial or review): read with the ids, not
     one query per conference on the record page's key events."""
     from django.db import connection
