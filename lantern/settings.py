@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "lantern.web.middleware.RefuseNulCharactersMiddleware",
     "lantern.access.middleware.RequireSignInMiddleware",
     "lantern.access.middleware.NoStoreMiddleware",
+    "lantern.access.middleware.AuditGatheringMiddleware",
+    "lantern.web.middleware.RequestMemoMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -176,7 +178,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Permissions from the roles table in code: no permission queries per request.
+    "lantern.access.backends.RoleBackend",
 ]
 # Lock an account for 15 minutes after 5 failed sign-ins in a row; success resets the count.
 AXES_FAILURE_LIMIT = read_int("LANTERN_SIGN_IN_FAILURE_LIMIT", 5, minimum=1)

@@ -3,13 +3,22 @@
 An entry is a plain INSERT in the caller's transaction: it commits with the action it
 records, or rolls back with it, and takes no lock another request could wait on. Its
 sequence number and hash come later, from the sealer (``lantern.access.sealing``).
+
+A page that only reads (GET, HEAD) may write several entries: the look, and one per child
+named in its lists. Outside a transaction they are gathered and written together as the
+response leaves (``gathered_during``, run by ``AuditGatheringMiddleware``), one INSERT
+instead of one per call, each with the time it was recorded. Inside a transaction an entry
+is still written at once, so it commits or rolls back with the action it records.
 """
 
 import datetime as dt
 import hashlib
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -73,12 +82,46 @@ def _entry(request, action, *, user, person, obj, detail, purpose) -> AuditEntry
     )
 
 
+# The entries a read-only request has recorded so far and how deep in transactions it
+# began, or None outside one.
+_gathering: ContextVar[tuple[list[AuditEntry], int] | None] = ContextVar(
+    "lantern_audit", default=None
+)
+
+
 def _append(entries: list[AuditEntry]) -> list[AuditEntry]:
-    """Insert ``entries``, unsealed, in the caller's transaction (one statement)."""
+    """Record ``entries``, unsealed: gathered for the end of a read-only request, unless
+    the caller is inside a transaction of its own; else inserted now, in that transaction."""
     now = timezone.now()
     for entry in entries:
         entry.at = now
-    return AuditEntry.objects.bulk_create(entries)
+    gathering = _gathering.get()
+    if gathering is not None and len(transaction.get_connection().atomic_blocks) <= gathering[1]:
+        gathering[0].extend(entries)
+        return entries
+    return _insert(entries)
+
+
+def _insert(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """One statement. A single entry is a plain INSERT: ``bulk_create`` would wrap it in a
+    transaction of its own, BEGIN and COMMIT as two more round trips to the database."""
+    if len(entries) == 1:
+        entries[0].save(force_insert=True)
+        return entries
+    return AuditEntry.objects.bulk_create(entries) if entries else entries
+
+
+@contextmanager
+def gathered_during():
+    """Gathers the entries recorded inside the block and writes them when it ends, however
+    it ends: an error after a record was read still leaves the look in the log."""
+    entries: list[AuditEntry] = []
+    token = _gathering.set((entries, len(transaction.get_connection().atomic_blocks)))
+    try:
+        yield
+    finally:
+        _gathering.reset(token)
+        _insert(entries)
 
 
 def record(

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 
-from lantern.access import refusals
+from lantern.access import audit, refusals
 from lantern.access.rules import PARTNER_TOKEN, PUBLIC, SIGNED_IN, TWO_FACTOR_STEP, rule_of
 
 
@@ -63,3 +63,18 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class AuditGatheringMiddleware:
+    """A read-only request's audit entries written in one statement as its response leaves
+    (``audit.gathered_during``), not one per list or panel that recorded a look. Before the
+    response is returned: a page is never sent without its entries in the log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with audit.gathered_during():
+            return self.get_response(request)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from lantern.access.backends import role_names
 from lantern.access.roles import IRO, MASH_OFFICER, TEAM_MANAGER, VIEW_RECORD
 
 
@@ -62,14 +63,6 @@ class Decision:
         return "stated a reason"
 
 
-def _role_names(user) -> set[str]:
-    cache = getattr(user, "_lantern_roles", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._lantern_roles = cache
-    return cache
-
-
 def relation_to(user, person) -> Relation:
     from lantern.workforce.models import Allocation
 
@@ -91,7 +84,7 @@ def relation_to(user, person) -> Relation:
         relation = relation_of(user, person)
         if relation is not None:
             return relation
-    roles = _role_names(user)
+    roles = role_names(user)
     if MASH_OFFICER in roles:
         return Relation.FRONT_DOOR
     if IRO in roles:

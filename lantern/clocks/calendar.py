@@ -20,6 +20,7 @@ from functools import lru_cache
 import holidays
 
 from lantern.clocks import table
+from lantern.web.memo import once_per_request
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2080
@@ -121,8 +122,12 @@ def calendar_with(closures: frozenset[dt.date]) -> WorkingDayCalendar:
 
 
 def current_calendar() -> WorkingDayCalendar:
-    """The calendar with today's council closure days: one small query, then a cached build,
-    so a closure declared in another process is seen at the next call."""
+    """The calendar with today's council closure days: one small query (once per page that
+    only reads), then a cached build, so a closure declared in another process is seen at
+    the next page."""
     from lantern.clocks.models import ClosureDay
 
-    return calendar_with(frozenset(ClosureDay.objects.values_list("day", flat=True)))
+    closures = once_per_request(
+        "closure days", lambda: frozenset(ClosureDay.objects.values_list("day", flat=True))
+    )
+    return calendar_with(closures)

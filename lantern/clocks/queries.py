@@ -57,6 +57,9 @@ class DueItem:
 
 
 def due_items(deadlines, today: dt.date) -> list[DueItem]:
+    deadlines = list(deadlines)
+    if not deadlines:
+        return []  # most pages, most days: no calendar needed to show nothing
     calendar = current_calendar()
     return [
         DueItem(

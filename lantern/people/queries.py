@@ -64,8 +64,8 @@ def household_of(
 ) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
     """Who lives with ``person`` on ``day``, and who has lived with them before.
 
-    Four queries whatever the size of the household: the person's memberships, their
-    relationships (for the labels), every membership of those households, and which of them
+    Three queries whatever the size of the household: their relationships (for the
+    labels), every membership of the households they were in, and which of them
     are restricted from ``viewer`` (``policy.closed_restricted``: their names are not shown).
     """
     labels = dict(Relationship.objects.filter(person=person).values_list("relative_id", "kind"))
@@ -94,17 +94,23 @@ def household_and_relationships(
 def _household_members(
     person: Person, day: dt.date, labels: dict[int, str]
 ) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
-    mine = list(HouseholdMembership.objects.filter(person=person))
+    # Every membership of every household the person was ever in, theirs included: one
+    # statement, split here.
+    rows = list(
+        HouseholdMembership.objects.filter(
+            household_id__in=HouseholdMembership.objects.filter(person=person).values(
+                "household_id"
+            )
+        )
+        .select_related("person")
+        .order_by("start", "id")
+    )
+    mine = [m for m in rows if m.person_id == person.pk]
     if not mine:
         return [], []
     kind_label = dict(Relationship.Kind.choices)
     current, previous = [], []
-    others = (
-        HouseholdMembership.objects.filter(household_id__in=[m.household_id for m in mine])
-        .exclude(person=person)
-        .select_related("person")
-        .order_by("start", "id")
-    )
+    others = [m for m in rows if m.person_id != person.pk]
     for other in others:
         overlaps = [
             m

@@ -4,7 +4,8 @@ Django's template language costs about 0.3 ms a chronology row (variable resolut
 filters, a date formatter that re-reads the locale each call): a record page's 50 rows
 were a fifth of its CPU (bench/pages.py). Jinja2 compiles a template to Python once, so
 the same rows cost a tenth of that. Pages stay Django templates; only a fragment repeated
-per row is Jinja2, included through a template tag (``people.templatetags.chronology``).
+per row is Jinja2, included through a template tag (``people.templatetags.chronology``,
+``casework.templatetags.casework.due_table``).
 Autoescaping is on, as in Django templates.
 """
 
@@ -23,9 +24,22 @@ MONTHS = [
 ]
 
 
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
 def day_month_year(day: dt.date) -> str:
     """``j M Y``, as the Django ``date`` filter writes it: 7 Mar 2026."""
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def weekday_day_month(day: dt.date) -> str:
+    """``D j M``: Tue 24 Nov."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def weekday_day_month_year(day: dt.date) -> str:
+    """``D j M Y``: Tue 24 Nov 2026."""
+    return f"{weekday_day_month(day)} {day.year}"
 
 
 def local_minute(at: dt.datetime) -> str:
@@ -58,6 +72,8 @@ def environment(**options) -> Environment:
     env.filters.update(
         day_month_year=day_month_year,
         local_minute=local_minute,
+        weekday_day_month=weekday_day_month,
+        weekday_day_month_year=weekday_day_month_year,
         month_year=month_year,
         linebreaksbr=linebreaksbr,
         kind_label=kind_label,

@@ -11,6 +11,8 @@ before ninja reads it.
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from lantern.web.memo import memoising
+
 NUL = "\x00"
 
 
@@ -40,3 +42,16 @@ class RefuseNulCharactersMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": message}, status=400)
         return render(request, "400.html", {"fields": fields, "message": message}, status=400)
+
+
+class RequestMemoMiddleware:
+    """Read-only requests answer repeated small questions once (``lantern.web.memo``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with memoising():
+            return self.get_response(request)

@@ -164,6 +164,8 @@ class Conference(LateReasonFields, Meeting, ConferenceAttendance):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on:%d %b %Y}"
 
+    url_fields = ("kind",)  # read with the id wherever a list links to conferences
+
     @property
     def url_slug(self) -> str:
         return SLUG_OF_KIND[self.kind]

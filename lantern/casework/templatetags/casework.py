@@ -2,8 +2,10 @@
 the child (the person record shows it above everything else: nothing overdue unseen)."""
 
 from django import template
+from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from lantern.casework.kinds import FOR_CLOCK
 from lantern.clocks.queries import overdue_for
@@ -23,3 +25,28 @@ def next_step_url(item) -> str:
     if slug is None:
         return reverse("casework:overview", args=[person_id])
     return reverse("casework:new", args=[person_id, slug])
+
+
+def _overview_url(person_id: int) -> str:
+    return reverse("casework:overview", args=[person_id])
+
+
+@register.simple_tag(takes_context=True)
+def due_table(context, items, *, show_child=False, table_id="", empty=""):
+    """Clocks due or overdue as a table (Jinja2: ``casework/due_table.html``). A child in
+    ``hidden`` (restricted records the viewer may not open) is listed without a name."""
+    table = engines["jinja2"].get_template("casework/due_table.html")
+    # Jinja2 escaped every value as it rendered (autoescape on).
+    return mark_safe(
+        table.render(
+            {
+                "items": items,
+                "show_child": show_child,
+                "table_id": table_id,
+                "empty": empty,
+                "hidden": context.get("hidden") or (),
+                "next_step_url": next_step_url,
+                "overview_url": _overview_url,
+            }
+        )
+    )

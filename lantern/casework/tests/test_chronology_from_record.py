@@ -125,3 +125,36 @@ def test_entries_from_dated_records_are_date_only_however_they_are_written(journ
     )
     referral = _entries(episode, "referral").get()
     assert (referral.occurred_on, referral.time_known) == (D(2026, 3, 1), False)
+
+
+def test_the_chronology_links_every_conference_in_one_query_however_many(journey, social_worker):
+    """Each conference's link needs its kind (initial or review): read with the ids, not
+    one query per conference on the record page's key events."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lantern.chronology.queries import sources_of
+
+    plan = journey.to_plan()
+    for held_on in (D(2026, 6, 15), D(2026, 9, 14)):
+        actions.record_review_conference(
+            plan,
+            acting_user=social_worker,
+            held_on=held_on,
+            chair=journey.chair,
+            decision=Conference.Decision.CONTINUE,
+            categories=["NEG"],
+            **with_reports(held_on, attendance()),
+        )
+    entries = list(ChronologyEntry.objects.filter(source_type="casework.Conference"))
+    conferences = {str(c.pk): c for c in Conference.objects.all()}
+    assert len(entries) >= 3  # the initial conference and two reviews
+    with CaptureQueriesContext(connection) as statements:
+        found = sources_of(entries)
+    assert len(statements) == 1
+    for entry in entries:
+        conference = conferences[entry.source_ref]
+        assert found[entry.pk].url == reverse(
+            "casework:record", args=[entry.person_id, conference.url_slug, conference.pk]
+        )
+        assert found[entry.pk].label == "Conference"

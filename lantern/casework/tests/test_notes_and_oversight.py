@@ -3,11 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import PASSWORD
+from lantern.access import roles
 from lantern.casework import actions
 from lantern.workforce.models import Notification
 
@@ -34,10 +35,13 @@ def test_an_analyst_cannot_read_a_case_note(client, analyst, note):
     assert b"breakfast club" not in response.content
 
 
-def test_someone_who_may_read_records_but_not_notes_does_not_see_them(client, make_staff, note):
+def test_someone_who_may_read_records_but_not_notes_does_not_see_them(
+    client, make_staff, note, monkeypatch
+):
     reader = make_staff("rita", None)
+    # A role that opens records but not case notes (roles are the roles table in code).
+    monkeypatch.setitem(roles.ROLE_PERMISSIONS, "Record readers", [roles.VIEW_RECORD])
     group, _ = Group.objects.get_or_create(name="Record readers")
-    group.permissions.add(Permission.objects.get(codename="view_record"))
     reader.groups.add(group)
     note.person.allocations.update(worker=reader, team=reader.staff.team)
     client.login(username="rita", password=PASSWORD)
