@@ -16,7 +16,7 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 
 from conftest import ORDINARY_DAY
@@ -61,6 +61,11 @@ class SharedBorough:
                         stdout=printed,
                     )
                 self.output = printed.getvalue()
+                # PostgreSQL defers foreign-key checks to the end of a transaction, and each
+                # test's teardown asks for them (Django's TestCase) inside its savepoint, whose
+                # rollback puts them back: checked here once, the borough's rows are not
+                # checked again after every test (seconds each).
+                connection.check_constraints()
             except BaseException:
                 self.close()
                 raise
