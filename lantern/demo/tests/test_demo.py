@@ -1,4 +1,8 @@
-"""The demo borough: deterministic, signable-into, and full of the mess partners make."""
+"""The demo borough: deterministic, signable-into, and full of the mess partners make.
+
+What a borough holds is read from the suite's shared one (``demo_borough``, conftest.py);
+the tests that build their own are those about building: the same seed twice, and refusals.
+"""
 
 import datetime as dt
 import hashlib
@@ -69,9 +73,8 @@ def test_it_builds_the_same_borough_from_the_same_seed():
     assert len(first["people"]) > 200
 
 
-@pytest.mark.django_db
-def test_every_demo_login_signs_in_with_the_printed_password(client):
-    output = build()
+def test_every_demo_login_signs_in_with_the_printed_password(client, demo_borough):
+    output = demo_borough.output
     table = output[output.index("username") :].splitlines()[1:]
     printed = {line.split()[0]: line.split()[-1] for line in table if line.strip()}
     assert sorted(printed) == sorted(DEMO_USERNAMES)
@@ -83,11 +86,12 @@ def test_every_demo_login_signs_in_with_the_printed_password(client):
     assert not any(user.has_usable_password() for user in generated)
 
 
-@pytest.mark.django_db
-def test_demo_logins_hold_the_printed_roles_granted_through_a_second_administrator():
+def test_demo_logins_hold_the_printed_roles_granted_through_a_second_administrator(
+    demo_borough,
+):
     from lantern.workforce.models import Notification, RoleChangeRequest
 
-    output = build()
+    output = demo_borough.output
     table = output[output.index("username") :].splitlines()[1:]
     for line in filter(str.strip, table):
         username, role = line.split()[0], " ".join(line.split()[1:-1])
@@ -100,17 +104,14 @@ def test_demo_logins_hold_the_printed_roles_granted_through_a_second_administrat
     assert Notification.objects.filter(recipient=dpo, subject__startswith="Role changed").exists()
 
 
-@pytest.mark.django_db
-def test_it_prints_counts_but_no_personal_data():
-    output = build()
+def test_it_prints_counts_but_no_personal_data(demo_borough):
+    output = demo_borough.output
     assert "people" in output and "chronology entries" in output
     for person in Person.objects.exclude(first_name="Unborn")[:200]:
         assert f"{person.first_name} {person.last_name}" not in output
 
 
-@pytest.mark.django_db
-def test_the_social_worker_holds_a_child_on_a_plan_where_a_man_moved_in():
-    build()
+def test_the_social_worker_holds_a_child_on_a_plan_where_a_man_moved_in(demo_borough):
     worker = User.objects.get(username="social.worker")
     children = [a.child for a in Allocation.objects.filter(worker=worker, end__isnull=True)]
     assert 15 <= len(children) <= 20
@@ -138,9 +139,7 @@ def test_the_social_worker_holds_a_child_on_a_plan_where_a_man_moved_in():
     assert showcase
 
 
-@pytest.mark.django_db
-def test_identifiers_are_valid_and_variant_names_come_from_partners():
-    build()
+def test_identifiers_are_valid_and_variant_names_come_from_partners(demo_borough):
     numbers = list(Identifier.objects.filter(scheme="nhs").values_list("value", flat=True))
     assert len(numbers) > 0.9 * Person.objects.exclude(date_of_birth=None).count()
     assert all(validate_nhs_number(n) == n for n in numbers)
