@@ -32,15 +32,15 @@ CHILDREN = ("Ola", "Priya", "Quinn", "Rae", "Sol")
 
 # (page name, who is signed in, URL arguments, most statements allowed)
 CEILINGS = [
-    ("people:record", "alice", "child", 27),
-    ("people:chronology-print", "alice", "child", 22),
-    ("casework:overview", "alice", "child", 34),
-    ("casework:my-work", "alice", None, 25),
-    ("casework:my-children", "alice", None, 24),
-    ("casework:team", "mo", None, 35),
-    ("casework:worker-caseload", "mo", "alice", 26),
-    ("people:search", "alice", None, 23),
-    ("frontdoor:queue", "mash", None, 20),
+    ("people:record", "alice", "child", 20),
+    ("people:chronology-print", "alice", "child", 11),
+    ("casework:overview", "alice", "child", 29),
+    ("casework:my-work", "alice", None, 8),
+    ("casework:my-children", "alice", None, 9),
+    ("casework:team", "mo", None, 15),
+    ("casework:worker-caseload", "mo", "alice", 11),
+    ("people:search", "alice", None, 14),
+    ("frontdoor:queue", "mash", None, 7),
 ]
 
 
