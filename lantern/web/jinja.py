@@ -32,6 +32,11 @@ def day_month_year(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def day_fullmonth_year(day: dt.date) -> str:
+    """``j F Y``: 7 March 2026."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def weekday_day_month(day: dt.date) -> str:
     """``D j M``: Tue 24 Nov."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1][:3]}"
@@ -72,6 +77,7 @@ def environment(**options) -> Environment:
     env.filters.update(
         day_month_year=day_month_year,
         local_minute=local_minute,
+        day_fullmonth_year=day_fullmonth_year,
         weekday_day_month=weekday_day_month,
         weekday_day_month_year=weekday_day_month_year,
         month_year=month_year,
