@@ -13,6 +13,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     save_versioned,
@@ -40,7 +41,7 @@ def raise_iro_concern(
     review: LookedAfterReview | None = None,
     request=None,
 ) -> IROConcern:
-    Person.objects.select_for_update().filter(pk=person.pk).first()
+    lock_child(person)
     _iro_only(acting_user)
     in_the_past(raised_on, "The date the concern was raised", "raised_on")
     period_on(person, raised_on, "raised_on")
@@ -83,6 +84,7 @@ def escalate_iro_concern(
     stage_reached_on: dt.date,
     request=None,
 ) -> IROConcern:
+    lock_child(concern.person_id)
     concern = lock(concern)
     _iro_only(acting_user)
     if concern.resolved_on is not None:
@@ -123,6 +125,7 @@ def resolve_iro_concern(
     outcome: str,
     request=None,
 ) -> IROConcern:
+    lock_child(concern.person_id)
     concern = lock(concern)
     _iro_only(acting_user)
     if concern.resolved_on is not None:

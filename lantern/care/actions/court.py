@@ -16,6 +16,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     refuse,
@@ -43,6 +44,7 @@ def issue_application(
     next_hearing_on=None,
     request=None,
 ) -> CourtApplication:
+    lock_child(person)
     if kind not in CourtApplication.Kind.values:
         refuse("Choose what the application is for", "kind")
     check_dated(person, issued_on, "The date the application was issued", "issued_on")
@@ -101,6 +103,7 @@ def timetable_of(application) -> Deadline | None:
 def extend_timetable(
     application, *, acting_user, granted_on, weeks, reason, request=None
 ) -> TimetableExtension:
+    lock_child(application.person_id)
     application = lock(application)
     if not application.starts_timetable:
         refuse("Only care and supervision proceedings run to the 26 weeks", "application")
@@ -143,6 +146,7 @@ def extend_timetable(
 def record_next_hearing(
     application, *, acting_user, expected_version, next_hearing_on, request=None
 ) -> CourtApplication:
+    lock_child(application.person_id)
     application = lock(application)
     if next_hearing_on is not None and next_hearing_on < application.issued_on:
         refuse("The next hearing cannot be before the application was issued", "next_hearing_on")
@@ -173,6 +177,7 @@ def end_proceedings(
     application, *, acting_user, expected_version, concluded_on, request=None
 ) -> CourtApplication:
     """Proceedings ending without a final order here (withdrawn, dismissed)."""
+    lock_child(application.person_id)
     application = lock(application)
     if application.concluded_on is not None:
         refuse(f"These proceedings ended on {long_date(application.concluded_on)}")
@@ -207,6 +212,7 @@ def record_order(
     application=None,
     request=None,
 ) -> CourtOrder:
+    lock_child(person)
     if kind not in CourtOrder.Kind.values:
         refuse("Choose the order made", "kind")
     check_dated(person, made_on, "The date the order was made", "made_on")

@@ -14,6 +14,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     save_versioned,
@@ -41,6 +42,7 @@ def record_pep(
     targets: str = "",
     request=None,
 ) -> PersonalEducationPlan:
+    lock_child(person)
     period = period_on(person, held_on, "The PEP meeting", "held_on")
     pep = create(
         PersonalEducationPlan,
@@ -83,6 +85,7 @@ def record_education_setting(
 ) -> EducationSetting:
     """Where the child learns from ``start_date``. The setting before it ends the day
     before; a move needs its reason (a move in care is itself a harm to be explained)."""
+    lock_child(person)
     in_the_past(start_date, "The start date", "start_date")
     check_not_before_birth(person, start_date, "The start date", "start_date")
     if kind not in EducationSetting.Kind.values:
@@ -134,6 +137,7 @@ def end_education_setting(
     setting, *, acting_user, end_date: dt.date, expected_version: int, request=None
 ) -> EducationSetting:
     """The child left and no new setting follows (yet): left education, or moved away."""
+    lock_child(setting.person_id)
     setting = lock(setting)
     in_the_past(end_date, "The date the child left", "end_date")
     if setting.end_date is not None:

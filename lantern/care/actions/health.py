@@ -21,6 +21,7 @@ from lantern.casework.actions.base import (
     check_not_before_birth,
     create,
     in_the_past,
+    lock_child,
     long_date,
     refuse,
     written,
@@ -78,6 +79,7 @@ def record_health_assessment(
     health_plan: str = "",
     request=None,
 ) -> HealthAssessment:
+    lock_child(person)
     period = period_on(person, assessed_on, "The assessment", "assessed_on")
     if kind not in HealthAssessment.Kind.values:
         refuse("Say whether this is the initial or a review health assessment", "kind")
@@ -125,6 +127,7 @@ def record_health_assessment(
 
 @transaction.atomic
 def record_dental_check(person, *, acting_user, checked_on: dt.date, request=None) -> DentalCheck:
+    lock_child(person)
     period_on(person, checked_on, "The dental check", "checked_on")
     check = create(DentalCheck, person, acting_user, checked_on=checked_on)
     written(request, check, acting_user=acting_user, detail="recorded dental check")
@@ -135,6 +138,7 @@ def record_dental_check(person, *, acting_user, checked_on: dt.date, request=Non
 def record_immunisations(
     person, *, acting_user, as_at: dt.date, up_to_date: bool, request=None
 ) -> ImmunisationStatus:
+    lock_child(person)
     period_on(person, as_at, "The date", "as_at")
     status = create(
         ImmunisationStatus, person, acting_user, as_at=as_at, up_to_date=bool(up_to_date)
@@ -183,6 +187,7 @@ def record_sdq(
     reason: str = "",
     request=None,
 ) -> StrengthsAndDifficulties:
+    lock_child(person)
     period_on(person, completed_on, "The SDQ", "completed_on")
     _check_sdq(person, completed_on, score, reason or "")
     sdq = create(
@@ -210,6 +215,7 @@ def record_substance_misuse(
 ) -> SubstanceMisuse:
     """903 rules 192, 158 and 159: received is always answered; offered is answered when
     none was received, and left blank when one was."""
+    lock_child(person)
     period_on(person, identified_on, "The date", "identified_on")
     if intervention_received is None:
         refuse("Say whether the child received an intervention", "intervention_received")
@@ -240,6 +246,7 @@ def record_substance_misuse(
 def record_conviction(
     person, *, acting_user, convicted_on: dt.date, offence: str, request=None
 ) -> Conviction:
+    lock_child(person)
     period_on(person, convicted_on, "The date", "convicted_on")
     age = person.age_on(convicted_on)
     if age is not None and age < AGE_OF_CRIMINAL_RESPONSIBILITY:

@@ -14,6 +14,7 @@ from lantern.casework.actions.base import (
     after_commit,
     create,
     in_the_past,
+    lock_child,
     long_date,
     refuse,
     who,
@@ -30,7 +31,7 @@ def is_iro(user) -> bool:
 def allocate_iro(
     person: Person, *, acting_user, iro, start_date: dt.date, request=None
 ) -> IROAllocation:
-    Person.objects.select_for_update().filter(pk=person.pk).first()
+    lock_child(person)
     if not is_iro(iro):
         refuse("Choose an independent reviewing officer", "iro")
     in_the_past(start_date, "The allocation date", "start_date")

@@ -28,6 +28,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     save_versioned,
@@ -84,6 +85,7 @@ def _owed(person, day: dt.date, field: str) -> str:
 def record_needs_assessment(
     person, *, acting_user, completed_on: dt.date, summary: str, request=None
 ) -> NeedsAssessment:
+    lock_child(person)
     in_the_past(completed_on, "The date the assessment was completed", "completed_on")
     _owed(person, completed_on, "completed_on")
     if not summary.strip():
@@ -105,6 +107,7 @@ def record_needs_assessment(
 def record_pathway_plan(
     person, *, acting_user, made_on: dt.date, summary: str, request=None
 ) -> PathwayPlan:
+    lock_child(person)
     in_the_past(made_on, "The date of the plan", "made_on")
     _owed(person, made_on, "made_on")
     if not summary.strip():
@@ -139,6 +142,7 @@ def appoint_personal_adviser(
 ) -> PersonalAdviser:
     """A new adviser takes over from the day they start; the last one's time ends the day
     before."""
+    lock_child(person)
     in_the_past(start_date, "The start date", "start_date")
     if before_birth(person, start_date):
         refuse("The date is before the young person was born", "start_date")
@@ -195,6 +199,7 @@ def record_care_leaver_contact(
     accommodation: str,
     request=None,
 ) -> CareLeaverContact:
+    lock_child(person)
     in_the_past(contact_on, "The date of contact", "contact_on")
     if person.date_of_birth is None or before_birth(person, contact_on):
         refuse("The date is before the young person was born", "contact_on")
@@ -244,6 +249,7 @@ def record_care_leaver_contact(
 def start_staying_put(
     person, *, acting_user, carer: Carer, start_date: dt.date, request=None
 ) -> StayingPut:
+    lock_child(person)
     in_the_past(start_date, "The start date", "start_date")
     dob = person.date_of_birth
     if dob is None or start_date < eligibility.birthday(dob, 18):
@@ -268,6 +274,7 @@ def start_staying_put(
 def end_staying_put(
     record: StayingPut, *, acting_user, expected_version: int, end_date: dt.date, request=None
 ) -> StayingPut:
+    lock_child(record.person_id)
     record = lock(record)
     if record.end_date is not None:
         refuse(f"Staying Put ended on {long_date(record.end_date)}", "end_date")

@@ -17,6 +17,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     not_before,
     refuse,
@@ -42,6 +43,7 @@ def check_dated(person, day: dt.date, what: str, field: str) -> None:
 def send_plo_letter(
     person, *, acting_user, letter_sent_on, letter_sent_to, period=None, request=None
 ) -> PreProceedings:
+    lock_child(person)
     check_dated(person, letter_sent_on, "The date the letter was sent", "letter_sent_on")
     own_record(person, period, "period")
     if not (letter_sent_to or "").strip():
@@ -67,6 +69,7 @@ def send_plo_letter(
 def record_pre_proceedings_meeting(
     pre_proceedings, *, acting_user, held_on, attendees, outcome, request=None
 ) -> PreProceedingsMeeting:
+    lock_child(pre_proceedings.person_id)
     pre_proceedings = lock(pre_proceedings)
     if pre_proceedings.decided_on is not None:
         refuse("Pre-proceedings ended with a decision: start a new stage", "pre_proceedings")
@@ -102,6 +105,7 @@ def record_pre_proceedings_meeting(
 def decide_pre_proceedings(
     pre_proceedings, *, acting_user, expected_version, decision, decided_on, request=None
 ) -> PreProceedings:
+    lock_child(pre_proceedings.person_id)
     pre_proceedings = lock(pre_proceedings)
     if decision not in PreProceedings.Decision.values:
         refuse("Choose the pre-proceedings decision", "decision")
@@ -141,6 +145,7 @@ def _status_on(period, day: dt.date) -> LegalStatus | None:
 def record_s20_consent(
     person, *, acting_user, period, given_by, relationship, given_on, request=None
 ) -> Section20Consent:
+    lock_child(person)
     if period is None or period.person_id != person.pk:
         refuse("Choose the period of care", "period")
     check_dated(person, given_on, "The date consent was given", "given_on")
@@ -174,6 +179,7 @@ def record_s20_consent(
 def review_s20_consent(
     consent, *, acting_user, expected_version, reviewed_on, still_consenting, request=None
 ) -> Section20Consent:
+    lock_child(consent.person_id)
     consent = lock(consent)
     if consent.withdrawn_on is not None:
         refuse(f"Consent was withdrawn on {long_date(consent.withdrawn_on)}")

@@ -18,6 +18,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     save_versioned,
@@ -64,7 +65,7 @@ def record_missing_episode(
 ) -> MissingEpisode:
     if kind not in codes.MISSING:
         refuse("Choose missing (M) or away from placement without authorisation (A)", "kind")
-    type(person).objects.select_for_update().filter(pk=person.pk).first()
+    lock_child(person)
     _check_dates(person, start_date, end_date)
     episode = create(
         MissingEpisode,
@@ -91,12 +92,12 @@ def record_missing_episode(
 def record_return(
     episode, *, acting_user, expected_version, end_date, circumstances="", request=None
 ) -> MissingEpisode:
+    lock_child(episode.person_id)  # before the episode: the care lock order (``actions``)
     episode = lock(episode)
     if episode.end_date is not None:
         refuse(f"The child returned on {long_date(episode.end_date)}", "end_date")
     if end_date is None:
         refuse("Enter the date the child returned", "end_date")
-    type(episode.person).objects.select_for_update().filter(pk=episode.person_id).first()
     _check_dates(episode.person, episode.start_date, end_date, excluding=episode)
     save_versioned(
         episode,
@@ -129,6 +130,7 @@ def record_return_interview(
     child_said="",
     request=None,
 ) -> MissingEpisode:
+    lock_child(episode.person_id)
     episode = lock(episode)
     if episode.end_date is None:
         refuse("Record the child's return first", "rhi_offered_on")

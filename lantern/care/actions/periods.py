@@ -22,6 +22,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refresh_care_status,
     refuse,
@@ -63,7 +64,7 @@ def start_care(
     placement_plan: str = "",
     request=None,
 ) -> PeriodOfCare:
-    Person.objects.select_for_update().filter(pk=child.pk).values_list("pk").first()
+    lock_child(child)
     if start_date is None:
         refuse("Enter the date the child became looked after", "start_date")
     in_the_past(start_date, "The date the child became looked after", "start_date")
@@ -154,6 +155,7 @@ def current_status(period: PeriodOfCare) -> LegalStatus:
 def change_legal_status(
     period: PeriodOfCare, *, acting_user, on: dt.date, code: str, request=None
 ) -> LegalStatus:
+    lock_child(period.person_id)
     period = open_for_change(period, on)
     current = current_status(period)
     if on <= current.start_date:
@@ -187,6 +189,7 @@ def change_legal_status(
 def record_care_plan(
     period: PeriodOfCare, *, acting_user, on: dt.date, request=None
 ) -> PeriodOfCare:
+    lock_child(period.person_id)
     period = open_for_change(period, on)
     if period.care_plan_date is not None:
         refuse(f"The care plan was recorded on {long_date(period.care_plan_date)}", "on")
@@ -200,6 +203,7 @@ def record_care_plan(
 def end_care(
     period: PeriodOfCare, *, acting_user, on: dt.date, reason_ceased: str, request=None
 ) -> PeriodOfCare:
+    lock_child(period.person_id)
     period = open_for_change(period, on)
     status = current_status(period)
     placement = (

@@ -13,6 +13,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     save_versioned,
@@ -54,6 +55,7 @@ def agree_permanence_plan(
     notes: str = "",
     request=None,
 ) -> PermanencePlan:
+    lock_child(person)
     _code(plan, codes.PERMANENCE_PLAN, "plan for permanence", "plan")
     _code(contingency, codes.PERMANENCE_PLAN, "contingency plan", "contingency", required=False)
     if contingency and contingency == plan:
@@ -83,6 +85,7 @@ def agree_permanence_plan(
 def decide_adoption(person, *, acting_user, decided_on: dt.date, request=None) -> AdoptionPlan:
     """The agency decision maker's decision that the child should be placed for adoption
     (SHOBPA): it opens the adoption record of the period."""
+    lock_child(person)
     in_the_past(decided_on, "The date of the decision", "decided_on")
     period = period_on(person, decided_on, "decided_on")
     if AdoptionPlan.objects.filter(period=period).exists():
@@ -152,6 +155,7 @@ def check_milestones(adoption: AdoptionPlan, period: PeriodOfCare) -> None:
 def record_adoption_milestones(
     adoption: AdoptionPlan, *, acting_user, expected_version: int, request=None, **changes
 ) -> AdoptionPlan:
+    lock_child(adoption.person_id)
     adoption = lock(adoption)
     unknown = set(changes) - {n for n, _ in MILESTONES[1:]} - set(AD1)
     unknown -= {"reversed_on", "reason_reversed"}
@@ -212,6 +216,7 @@ def check_date_perm(text: str, before: dt.date) -> None:
 def record_previous_permanence(
     person, *, acting_user, option: str, council: str = "", arranged_on: str = "", request=None
 ) -> PreviousPermanence:
+    lock_child(person)
     period = (
         PeriodOfCare.objects.select_for_update()
         .filter(person=person)

@@ -17,6 +17,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     written,
@@ -80,6 +81,7 @@ def move_placement(
 ) -> Placement:
     from lantern.care.actions.periods import open_for_change
 
+    lock_child(period.person_id)
     period = open_for_change(period, on)
     current = (
         Placement.objects.select_for_update().filter(period=period, end_date__isnull=True).first()
@@ -133,6 +135,7 @@ def record_placement_notified(
 ) -> Placement:
     """Care Planning Regs reg 13: the placement notified to those the regulation names
     (the child's health and education services, the area authority)."""
+    lock_child(placement.person_id)
     placement = lock(placement)
     if on is None:
         refuse("Enter the date the placement was notified", "on")

@@ -19,6 +19,7 @@ from lantern.casework.actions.base import (
     create,
     in_the_past,
     lock,
+    lock_child,
     long_date,
     refuse,
     save_versioned,
@@ -88,7 +89,7 @@ def record_lac_review(
     late_reason_detail: str = "",
     request=None,
 ) -> LookedAfterReview:
-    Person.objects.select_for_update().filter(pk=person.pk).first()
+    lock_child(person)
     in_the_past(held_on, "The date of the review", "held_on")
     period = period_on(person, held_on)
     if not is_iro(chair):
@@ -157,6 +158,7 @@ def sign_off_review(
     request=None,
 ) -> LookedAfterReview:
     """The IRO's written record of the review, signed off (IRO Handbook 2010 3.70-3.72)."""
+    lock_child(review.person_id)
     review = lock(review)
     if not is_iro(acting_user):
         refuse("Only an independent reviewing officer signs off the record of a review")

@@ -9,6 +9,7 @@ from lantern.care.models import AgeAssessment, TransferReferral
 from lantern.casework.actions.base import (
     create,
     in_the_past,
+    lock_child,
     not_before,
     refuse,
     written,
@@ -28,6 +29,7 @@ def record_age_assessment(
     notes="",
     request=None,
 ) -> AgeAssessment:
+    lock_child(person)
     in_the_past(assessed_on, "The assessment date", "assessed_on")
     if outcome not in AgeAssessment.Outcome.values:
         refuse("Choose the outcome of the assessment", "outcome")
@@ -67,6 +69,7 @@ def record_transfer_referral(
     decided_on=None,
     request=None,
 ) -> TransferReferral:
+    lock_child(person)
     in_the_past(referred_on, "The referral date", "referred_on")
     if outcome not in TransferReferral.Outcome.values:
         refuse("Choose the outcome of the referral", "outcome")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from lantern.care.models import LookedAfterReview, Placement, VisitRegime
-from lantern.casework.actions.base import refuse
+from lantern.casework.actions.base import lock_child, refuse
 from lantern.clocks.actions import apply_event
 
 Rule = VisitRegime.Rule
@@ -56,6 +56,7 @@ def visit_regime(
     start the clocks a special case needs. Call it after ``placement_started`` for every new
     placement, and again when a legal status starts during the placement or the fostering
     panel decides on a temporarily approved carer (``temporary_approval=False``)."""
+    lock_child(placement.person_id)  # already held when called from a care action
     on = on or placement.start_date
     existing = VisitRegime.objects.select_for_update().filter(placement=placement).first()
     if temporary_approval is None:
