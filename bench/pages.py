@@ -5,9 +5,9 @@ the demo's social worker, team manager and MASH officer (Django's test Client, s
 off), and for each page prints the median and p95 of the CPU time the request cost this
 process (``time.process_time``: Python, templates, the ORM and SQLite's own work, not time
 spent waiting) and the number of SQL statements it ran. The baseline in the same run is
-``/healthz``: the whole middleware stack (session, sign-in, CSP, no-store), one ``SELECT 1``
-and no page, the least any request costs here; a page's figure less the baseline is what its view and
-template cost.
+``/healthz``: the whole middleware stack (session, sign-in, CSP, no-store), one
+``SELECT 1`` and no page, the least any request costs here; a page's figure less the
+baseline is what its view and template cost.
 
     .venv/bin/python bench/pages.py [--db /tmp/lantern-bench-pages.sqlite3] [--scale 0.1]
         [--repeats 40] [--profile record]
