@@ -51,5 +51,6 @@ def test_every_section_named_is_an_id_on_a_page():
     ids = {anchor for table in links.TABLES.values() for _, anchor in table.values() if anchor} | {
         anchor for _, anchor in links.FIELDS.values() if anchor
     }
-    html = "".join(p.read_text() for p in TEMPLATES.glob("*/templates/**/*.html"))
+    pages = [*TEMPLATES.glob("*/templates/**/*.html"), *TEMPLATES.glob("*/jinja2/**/*.html")]
+    html = "".join(p.read_text() for p in pages)
     assert {a for a in ids if f'id="{a}"' not in html} == set()
