@@ -25,11 +25,7 @@ from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.care.actions import missing
 from lantern.care.models import MissingEpisode
-from lantern.casework.tests.test_casework_lock_order import (
-    Paused,
-    _backend_pid,
-    _wait_until_blocked_on,
-)
+from lantern.casework.tests.test_casework_lock_order import Paused, _backend_pid, overlap
 
 D = dt.date
 WENT_MISSING, RETURNED = D(2026, 11, 10), D(2026, 11, 12)
@@ -82,18 +78,7 @@ def test_a_return_and_a_new_missing_episode_at_once_take_turns(
     # The first stops at its audit entry, every lock it has taken still held.
     pause = Paused(missing, first, monkeypatch)
     second = "new episode" if first == "return" else "return"
-    threads[first].start()
-    assert pause.reached.wait(timeout=20)
-    if connection.vendor == "postgresql":
-        threads[second].start()
-        assert _wait_until_blocked_on(pids, second), f"{second} never waited on a lock"
-        pause.release.set()
-    else:  # one writer at a time: the second starts when the first has committed
-        pause.release.set()
-        threads[first].join(timeout=30)
-        threads[second].start()
-    for thread in threads.values():
-        thread.join(timeout=30)
+    overlap(threads, first, second, pause, pids)
 
     assert outcome == {"return": "done", "new episode": "done"}
     episodes = MissingEpisode.objects.filter(person=child).order_by("start_date")

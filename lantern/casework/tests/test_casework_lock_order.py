@@ -122,18 +122,7 @@ def test_a_conference_and_the_cin_plan_ending_at_once_take_turns(
     # the plan is saved and its clocks moved (the plan's row and the child's).
     pause = Paused(plans if first == "conference" else episodes, first, monkeypatch)
     second = "plan ending" if first == "conference" else "conference"
-    threads[first].start()
-    assert pause.reached.wait(timeout=20)
-    if connection.vendor == "postgresql":
-        threads[second].start()
-        assert _wait_until_blocked_on(pids, second), f"{second} never waited on a lock"
-        pause.release.set()
-    else:  # one writer at a time: the second starts when the first has committed
-        pause.release.set()
-        threads[first].join(timeout=30)
-        threads[second].start()
-    for thread in threads.values():
-        thread.join(timeout=30)
+    overlap(threads, first, second, pause, pids)
 
     cin_plan = CINPlan.objects.get(pk=plan.pk)
     cp_plan = ChildProtectionPlan.objects.get(person=journey.child)
@@ -157,3 +146,21 @@ def _wait_until_blocked_on(pids: dict, name: str) -> bool:
     while name not in pids and time.monotonic() < deadline:
         time.sleep(0.01)
     return name in pids and _wait_until_blocked(pids[name])
+
+
+def overlap(threads: dict, first: str, second: str, pause: Paused, pids: dict) -> None:
+    """Start ``first``; once it is paused holding its locks, start ``second`` and (on
+    PostgreSQL) let ``first`` go on only when ``second`` is seen waiting on a lock. SQLite
+    has one writer at a time: there the second starts when the first has committed."""
+    threads[first].start()
+    assert pause.reached.wait(timeout=20)
+    if connection.vendor == "postgresql":
+        threads[second].start()
+        assert _wait_until_blocked_on(pids, second), f"{second} never waited on a lock"
+        pause.release.set()
+    else:
+        pause.release.set()
+        threads[first].join(timeout=30)
+        threads[second].start()
+    for thread in threads.values():
+        thread.join(timeout=30)
