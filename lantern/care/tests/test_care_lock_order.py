@@ -18,35 +18,18 @@ import datetime as dt
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from lantern.access import audit
 from lantern.access.models import AuditEntry
 from lantern.care.actions import missing
 from lantern.care.models import MissingEpisode
-from lantern.casework.tests.test_casework_lock_order import Paused, _backend_pid, overlap
+from lantern.casework.tests.test_casework_lock_order import Paused, overlap, runner
 
 D = dt.date
 WENT_MISSING, RETURNED = D(2026, 11, 10), D(2026, 11, 12)
 # An earlier episode, recorded late while the return is being saved.
 EARLIER = (D(2026, 11, 1), D(2026, 11, 3))
-
-
-def _run(outcome, pids):
-    def run(name, action):
-        try:
-            pids[name] = _backend_pid()
-            action()
-            outcome[name] = "done"
-        except ValidationError as refused:
-            outcome[name] = f"refused: {' '.join(refused.messages)}"
-        except Exception as error:  # a deadlock, or any error a worker would see as a 500
-            outcome[name] = f"error: {error!r}"
-        finally:
-            connections.close_all()
-
-    return run
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,7 +41,7 @@ def test_a_return_and_a_new_missing_episode_at_once_take_turns(
         child, acting_user=social_worker, kind="M", start_date=WENT_MISSING
     )
     outcome, pids = {}, {}
-    run = _run(outcome, pids)
+    run = runner(outcome, pids)
 
     def record_return():
         missing.record_return(
@@ -97,7 +80,7 @@ def test_opening_the_childs_record_is_not_held_up_by_a_care_action(
         child, acting_user=social_worker, kind="M", start_date=WENT_MISSING
     )
     outcome, pids = {}, {}
-    run = _run(outcome, pids)
+    run = runner(outcome, pids)
     pause = Paused(missing, "return", monkeypatch)
     saving = threading.Thread(
         target=run,

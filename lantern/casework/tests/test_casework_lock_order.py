@@ -89,17 +89,7 @@ def test_a_conference_and_the_cin_plan_ending_at_once_take_turns(
     plan = CINPlan.objects.get(pk=journey.cin_plan.pk)
     outcome, pids = {}, {}
 
-    def run(name, action):
-        try:
-            pids[name] = _backend_pid()
-            action()
-            outcome[name] = "done"
-        except ValidationError as refused:
-            outcome[name] = f"refused: {' '.join(refused.messages)}"
-        except Exception as error:  # a deadlock, or any error a worker would see as a 500
-            outcome[name] = f"error: {error!r}"
-        finally:
-            connections.close_all()
+    run = runner(outcome, pids)
 
     def conference():
         journey.icpc(ICPC)
@@ -164,3 +154,22 @@ def overlap(threads: dict, first: str, second: str, pause: Paused, pids: dict) -
         threads[second].start()
     for thread in threads.values():
         thread.join(timeout=30)
+
+
+def runner(outcome: dict, pids: dict):
+    """A thread's body: run an action, note "done", its refusal or the error a worker would
+    see, and the database backend it used (to watch it wait), then close its connection."""
+
+    def run(name, action):
+        try:
+            pids[name] = _backend_pid()
+            action()
+            outcome[name] = "done"
+        except ValidationError as refused:
+            outcome[name] = f"refused: {' '.join(refused.messages)}"
+        except Exception as error:  # a deadlock, or any error a worker would see as a 500
+            outcome[name] = f"error: {error!r}"
+        finally:
+            connections.close_all()
+
+    return run
