@@ -2,6 +2,7 @@
 tell namesakes apart, and the names of the people someone lives with."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -70,7 +71,7 @@ def test_a_restricted_housemate_is_not_named_beside_another_result(client, famil
     as_user(client, "olly")
     page = client.get(reverse("people:search"), {"q": "Lisa Carter"}).content.decode()
     assert "Lisa Carter" in page  # not restricted: enough to tell namesakes apart
-    assert "with a restricted record" in page and "Amy" not in page
+    assert "with a restricted record" in page and not re.search(r"\bAmy\b", page)
 
 
 def test_the_owner_sees_the_restricted_child_in_results_as_usual(client, family):
@@ -87,7 +88,7 @@ def test_the_household_on_a_record_page_does_not_name_a_restricted_child(client,
     page = client.get(reverse("people:record", args=[mother.pk]))
     assert page.status_code == 200
     household = household_section(page)
-    assert "A restricted record" in household and "Amy" not in household
+    assert "A restricted record" in household and not re.search(r"\bAmy\b", household)
     RestrictedRecord.objects.get().named_users.add(User.objects.get(username="mo"))
     named = household_section(client.get(reverse("people:record", args=[mother.pk])))
     assert "Amy Carter" in named
