@@ -53,6 +53,8 @@ class Decision:
     notify: list = field(default_factory=list)
     relation: Relation = Relation.NONE
     named: bool = False
+    # What ``decide(..., for_write=True)`` would answer: read once, asked again by panels.
+    writable: bool = False
 
     @property
     def basis(self) -> str:
@@ -128,7 +130,7 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
     person.current_restriction = restriction
     if restriction is not None:
         if restriction.owner_id == user.pk or restriction.named_users.filter(pk=user.pk).exists():
-            return Decision(True, relation=relation, named=True)
+            return Decision(True, relation=relation, named=True, writable=True)
         if for_write:
             return Decision(False, relation=relation)
         glass = _has_glass(user, person)
@@ -136,11 +138,21 @@ def decide(user, person, *, for_write: bool = False) -> Decision:
             glass, needs_reason=not glass, notify=[restriction.owner], relation=relation
         )
     if relation in DIRECT:
-        return Decision(True, relation=relation)
+        return Decision(True, relation=relation, writable=True)
     if for_write:
         return Decision(False, relation=relation)
     glass = _has_glass(user, person)
     return Decision(glass, needs_reason=not glass, relation=relation)
+
+
+def may_write(user, person) -> bool:
+    """May ``user`` change this record? Answered from the decision that opened it in this
+    request (``people.queries.access_person`` keeps it on the person), else decided afresh:
+    a panel on a page need not repeat the policy's queries."""
+    opened = getattr(person, "access_decision", None)
+    if opened is not None and opened[0] == user.pk:
+        return opened[1].writable
+    return decide(user, person, for_write=True).allowed
 
 
 def _restriction_of(person):

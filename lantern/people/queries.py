@@ -37,6 +37,7 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
     if decision.allowed:
         # Why this user may see it, recorded as the purpose of the look in the audit log.
         person.access_basis = decision.basis
+        person.access_decision = (user.pk, decision)  # for ``policy.may_write`` on the page
         return person
     if decision.needs_reason:
         raise ReasonRequired(person)

@@ -32,15 +32,19 @@ def signal_for(user, signal_id, *, for_write: bool = False) -> Signal:
 
 
 def of_person(person, *, include_decided: bool = True) -> list[Signal]:
-    """A child's signals, live first, each with its evidence entries in date order. The
-    caller has already been given ``person`` by an access function."""
+    """A child's signals, live first, each with its evidence entries in date order (when,
+    which agency, what kind: the record's panel). The caller has already been given
+    ``person`` by an access function."""
     signals = Signal.objects.filter(person=person).exclude(status=Signal.Status.LAPSED)
     if not include_decided:
         signals = signals.filter(status=Signal.Status.LIVE)
     signals = signals.select_related("decided_by").prefetch_related(
         Prefetch(
             "evidence",
-            queryset=ChronologyEntry.objects.select_related("agency").order_by("occurred_at", "id"),
+            # What the panel shows of each entry, and no more: evidence can be long.
+            queryset=ChronologyEntry.objects.select_related("agency")
+            .only("person_id", "occurred_at", "kind", "agency__name")
+            .order_by("occurred_at", "id"),
         )
     )
     out = sorted(signals, key=lambda s: (not s.is_live, -s.fired_on.toordinal(), -s.pk))

@@ -11,8 +11,9 @@ Autoescaping is on, as in Django templates.
 
 import datetime as dt
 
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -57,10 +58,21 @@ def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
+def local_day_month_year(at: dt.datetime) -> str:
+    """``j M Y`` of a moment, on the council's calendar (as Django's ``date`` filter does)."""
+    return day_month_year(timezone.localtime(at))
+
+
 def linebreaksbr(text: str) -> Markup:
-    """Django's ``linebreaksbr``: escaped, each line break a ``<br>``."""
+    """Django's ``linebreaksbr``: escaped, each line break a ``<br>`` (markupsafe's escape,
+    not Django's, which goes through its lazy-string machinery for every line)."""
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Markup("<br>").join(escape(line) for line in lines)
+    return Markup("<br>").join(map(Markup.escape, lines))
+
+
+def url(name: str, *args) -> str:
+    """``{% url name arg… %}``."""
+    return reverse(name, args=args)
 
 
 def kind_label(code: str) -> str:
@@ -77,6 +89,7 @@ def environment(**options) -> Environment:
     env.filters.update(
         day_month_year=day_month_year,
         local_minute=local_minute,
+        local_day_month_year=local_day_month_year,
         day_fullmonth_year=day_fullmonth_year,
         weekday_day_month=weekday_day_month,
         weekday_day_month_year=weekday_day_month_year,
@@ -84,4 +97,5 @@ def environment(**options) -> Environment:
         linebreaksbr=linebreaksbr,
         kind_label=kind_label,
     )
+    env.globals.update(static=static, url=url)
     return env

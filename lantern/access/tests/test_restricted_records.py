@@ -265,3 +265,38 @@ def test_invisible_characters_are_not_recorded_in_a_reason(cast):
         child, acting_user=outsider, reason="Police\u200b called\u200b to the address"
     )
     assert glass.reason == "Police called to the address"
+
+
+def test_a_record_opened_to_read_says_whether_it_may_be_changed_as_the_policy_would(
+    cast, social_worker
+):
+    """Panels ask ``may_write`` of the record the page opened: it must answer as a fresh
+    write decision does, for a worker in the team, a reader who stated a reason, and a
+    restricted record's owner and its other readers; never from another user's decision."""
+    from django.utils import timezone
+
+    from lantern.access import policy
+    from lantern.people.queries import access_person
+
+    manager, outsider, _dpo, child = cast
+    later = timezone.now() + timezone.timedelta(hours=1)
+    BreakGlass.objects.create(person=child, user=outsider, reason="Duty", expires_at=later)
+    users = (social_worker, manager, outsider)
+
+    def answers():
+        out = {}
+        for user in users:
+            opened = access_person(user, child.pk)
+            out[user.username] = policy.may_write(user, opened)
+            assert out[user.username] is policy.decide(user, child, for_write=True).allowed
+            for other in users:
+                fresh = policy.decide(other, child, for_write=True).allowed
+                assert policy.may_write(other, opened) is fresh
+        return out
+
+    assert answers() == {"alice": True, "tess": True, "olly": False}
+    actions.restrict_record(
+        child, acting_user=manager, why=RestrictedRecord.Why.STAFF_CHILD, named_users=[]
+    )
+    BreakGlass.objects.create(person=child, user=social_worker, reason="Duty", expires_at=later)
+    assert answers() == {"alice": False, "tess": True, "olly": False}
