@@ -4,8 +4,10 @@ A "page view" here is the database side of a record page: in one transaction, re
 child, their open allocation and the newest 50 chronology entries, and write the audit
 entry (what ``lantern.access.audit.record`` writes for a record view). It is not the
 template rendering, which costs the same with auditing on or off and would hide the audit
-log's cost behind the CPU. Each level runs N client threads (one database connection each)
-for ``--seconds``, in three modes, in the same run:
+log's cost behind the CPU. Each level runs N client processes (one database connection
+each; processes, not threads, so that the clients' own Python does not queue on one
+interpreter lock and count as the database's latency) for ``--seconds``, in three modes, in
+the same run:
 
 - ``off``: the same transaction without the audit write;
 - ``sealed``: the audit write as it is now (a plain INSERT), with the sealer running every
@@ -25,10 +27,10 @@ throwaway database. Figures only: nothing here fails on time.
 """
 
 import argparse
+import multiprocessing
 import os
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -100,57 +102,76 @@ def head_locked_record(user, person) -> None:
 
 
 def run_level(clients: int, seconds: float, mode: str, user, people: list[int]) -> dict:
-    from django.db import connection
+    from django.db import connections
 
-    from lantern.access import sealing
-
-    start = threading.Barrier(clients + 1)
-    stop = threading.Event()
-    latencies: list[list[float]] = [[] for _ in range(clients)]
-    errors: list[BaseException] = []
-
-    def client(n: int) -> None:
-        try:
-            start.wait()
-            i = n
-            while not stop.is_set():
-                began = time.perf_counter()
-                view_page(people[i % len(people)], user, mode)
-                latencies[n].append(time.perf_counter() - began)
-                i += clients
-        except BaseException as error:
-            errors.append(error)
-            stop.set()
-        finally:
-            connection.close()
-
-    def sealer() -> None:
-        try:
-            while not stop.wait(1.0):
-                sealing.seal()
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    processes = multiprocessing.get_context("fork")
+    start = processes.Barrier(clients + 1)
+    stop = processes.Event()
+    results = processes.Queue()
+    shared = (start, stop, results)
+    connections.close_all()  # each child opens its own connection, none shared across fork
+    children = [
+        processes.Process(target=_client, args=(n, clients, mode, user, people, shared))
+        for n in range(clients)
+    ]
     if mode == "sealed":
-        threads.append(threading.Thread(target=sealer))
-    for t in threads:
-        t.start()
+        children.append(processes.Process(target=_sealer, args=(stop,)))
+    for child in children:
+        child.start()
     start.wait()
     began = time.perf_counter()
     time.sleep(seconds)
     stop.set()
-    for t in threads:
-        t.join()
+    every: list[float] = []
+    for _ in range(clients):
+        latencies, error = results.get()
+        if error:
+            raise RuntimeError(f"a client failed: {error}")
+        every.extend(latencies)
     elapsed = time.perf_counter() - began
-    if errors:
-        raise errors[0]
-    every = sorted(x for per in latencies for x in per)
+    for child in children:
+        child.join()
+    every.sort()
     return {
         "rate": len(every) / elapsed,
         "p50": statistics.median(every) * 1000,
         "p95": every[int(len(every) * 0.95) - 1] * 1000 if len(every) > 20 else every[-1] * 1000,
     }
+
+
+def _client(n, clients, mode, user, people, shared) -> None:
+    """One client process: page views back to back until told to stop, then its latencies."""
+    from django.db import connection
+
+    start, stop, results = shared
+    latencies: list[float] = []
+    error = ""
+    try:
+        start.wait()
+        i = n
+        while not stop.is_set():
+            began = time.perf_counter()
+            view_page(people[i % len(people)], user, mode)
+            latencies.append(time.perf_counter() - began)
+            i += clients
+    except Exception as failure:  # reported to the parent, which stops the run
+        error = repr(failure)
+    finally:
+        connection.close()
+        results.put((latencies, error))
+
+
+def _sealer(stop) -> None:
+    """The scheduler's sealer, once a second, as in production."""
+    from django.db import connection
+
+    from lantern.access import sealing
+
+    try:
+        while not stop.wait(1.0):
+            sealing.seal()
+    finally:
+        connection.close()
 
 
 def main() -> None:
