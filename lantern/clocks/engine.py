@@ -40,6 +40,8 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
     cancelled = {r.pk for r in rules if event in r.cancelled_by} - met
     for clock in clocks:
         pk = clock.rule.pk
+        if not _concerns(clock, source):
+            continue
         # A clock the same event restarts is not met by it on its own first day.
         if pk in met and (clock.started_on < on or (pk not in starts and clock.started_on == on)):
             if clock.state == OPEN or (clock.state == MET and clock.closed_on > on):
@@ -55,6 +57,7 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
         c.rule.pk
         for c in clocks
         if c.rule.pk in starts
+        and _concerns(c, source)
         and c.state != CANCELLED
         and (
             c.started_on >= on
@@ -70,6 +73,12 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
         for rule in rules
         if rule.pk in starts - superseded
     ]
+
+
+def _concerns(clock: Clock, source) -> bool:
+    """Whether an event about ``source`` can touch ``clock``: any event of its kinds can,
+    unless the rule keeps a clock per record (``per_source``), which only its own can."""
+    return not getattr(clock.rule, "per_source", False) or tuple(clock.source) == tuple(source)
 
 
 def replay(

@@ -29,6 +29,7 @@ class ClockRule(models.Model):
     local_policy = models.BooleanField(default=False)
     for_worker = models.BooleanField(default=True)
     counts_from_first = models.BooleanField(default=False)
+    per_source = models.BooleanField(default=False)
     retired = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -22,6 +22,7 @@ DESCRIPTIVE = (
     "local_policy",
     "for_worker",
     "counts_from_first",
+    "per_source",
     "retired",
 )
 

@@ -108,6 +108,9 @@ class Rule:
     # The first start counts: while the clock is open, the event that started it starts no
     # second clock (a reconvened strategy discussion does not restart the ICPC's 15 days).
     counts_from_first: bool = False
+    # Each start is its own duty, met only by an event about the same record: every return
+    # from missing is owed its own interview, whatever order the episodes are written up in.
+    per_source: bool = False
     retired: bool = False
 
 
@@ -304,7 +307,7 @@ RULES: list[Rule] = [
          "every child who returns from being missing or away, looked after or not; counted "
          "as 3 calendar days from the date of return, as the clock cannot count hours",
          "Statutory guidance on children who run away or go missing from home or care (2014)",
-         "Offer a return home interview"),
+         "Offer a return home interview", per_source=True),
     Rule("complaint_stage1", "Complaint (stage 1)", 10, WORKING_DAYS,
          ("complaint_received",), ("complaint_responded",), ("complaint_withdrawn",),
          "complaints under the Children Act 1989 procedure (may extend to 20 working days)",

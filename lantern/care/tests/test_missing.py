@@ -64,6 +64,32 @@ def test_the_return_recorded_later_starts_the_clock_then(in_care, child, social_
     assert MissingEpisode.objects.get().looked_after
 
 
+def test_each_return_has_its_own_interview_whatever_order_they_are_recorded_in(
+    in_care, child, social_worker
+):
+    """An earlier episode written up after a later one still owes its child an interview;
+    and one episode's interview does not answer for another's."""
+    later = missing(child, social_worker, D(2026, 11, 16), D(2026, 11, 17))
+    earlier = missing(child, social_worker, D(2026, 11, 9), D(2026, 11, 10))
+    assert sorted(rhi(child)) == [
+        (D(2026, 11, 10), D(2026, 11, 13), "open"),
+        (D(2026, 11, 17), D(2026, 11, 20), "open"),
+    ]
+    record_return_interview(
+        earlier, acting_user=social_worker, expected_version=earlier.version,
+        rhi_offered_on=D(2026, 11, 18), rhi_response="declined",
+    )  # fmt: skip
+    assert sorted(rhi(child)) == [
+        (D(2026, 11, 10), D(2026, 11, 13), "met"),
+        (D(2026, 11, 17), D(2026, 11, 20), "open"),  # the later return is still owed one
+    ]
+    record_return_interview(
+        later, acting_user=social_worker, expected_version=later.version,
+        rhi_offered_on=D(2026, 11, 19), rhi_response="declined",
+    )  # fmt: skip
+    assert [state for *_, state in sorted(rhi(child))] == ["met", "met"]
+
+
 def test_a_third_episode_in_90_days_prompts_a_strategy_discussion(in_care, child, social_worker):
     missing(child, social_worker, D(2026, 10, 6), D(2026, 10, 7))
     missing(child, social_worker, D(2026, 10, 30), D(2026, 10, 31), kind="A")
