@@ -198,18 +198,36 @@ def may_restrict(user, person) -> bool:
 
 def closed_restricted(user, person_ids) -> set[int]:
     """Of ``person_ids``, the restricted records ``user`` may not open now (not the owner,
-    not named, no reason stated): the set ``decide`` would send to state a reason. Two
-    queries for a whole list, so every list (search results, household names, candidates)
-    applies the same rule as opening the record."""
+    not named, no reason stated): the set ``decide`` would send to state a reason. One to
+    three queries for a whole list, so every list (search results, household names,
+    candidates) applies the same rule as opening the record."""
     from lantern.access.models import BreakGlass, RestrictedRecord
 
     ids = set(person_ids)
     if not ids:
         return set()
-    restricted = RestrictedRecord.objects.filter(person_id__in=ids)
+    # Most lists hold no restricted record: one plain query answers those, and only a list
+    # that holds some asks who is named on them.
+    restricted = list(
+        RestrictedRecord.objects.filter(person_id__in=ids).values_list(
+            "pk", "person_id", "owner_id"
+        )
+    )
+    if not restricted:
+        return set()
+    named, own = set(), None  # a user without the role is named on none and owns none
     if user.is_authenticated and user.has_perm(VIEW_RECORD):
-        restricted = restricted.exclude(owner=user).exclude(named_users=user)
-    closed = set(restricted.values_list("person_id", flat=True))
+        own = user.pk
+        named = set(
+            RestrictedRecord.named_users.through.objects.filter(
+                restrictedrecord_id__in=[pk for pk, _, _ in restricted], user_id=user.pk
+            ).values_list("restrictedrecord_id", flat=True)
+        )
+    closed = {
+        person_id
+        for pk, person_id, owner_id in restricted
+        if pk not in named and (own is None or owner_id != own)
+    }
     if closed and user.is_authenticated:
         closed -= set(
             BreakGlass.objects.filter(
