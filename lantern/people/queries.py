@@ -45,6 +45,8 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
 
 
 RESTRICTED_NAME = "A restricted record"
+# What a list of housemates or relatives shows of each: a name and an age, no more.
+NAMED_WITH_AGE = ("first_name", "last_name", "date_of_birth")
 
 
 @dataclass
@@ -84,6 +86,7 @@ def household_and_relationships(
     relationships = list(
         Relationship.objects.filter(person=person)
         .select_related("relative")
+        .only("person", "relative", "kind", *(f"relative__{f}" for f in NAMED_WITH_AGE))
         .order_by("kind", "relative__date_of_birth")
     )
     labels = {r.relative_id: r.kind for r in relationships}
@@ -104,6 +107,7 @@ def _household_members(
             )
         )
         .select_related("person")
+        .only("household", "person", "start", "end", *(f"person__{f}" for f in NAMED_WITH_AGE))
         .order_by("start", "id")
     )
     mine = [m for m in rows if m.person_id == person.pk]
