@@ -36,6 +36,15 @@ def test_the_casework_page_shows_the_journey_and_records_the_look(alice, journey
     assert (entry.user.username, entry.detail) == ("alice", "casework")
 
 
+def test_the_casework_page_shows_what_the_child_said_as_text_not_markup(alice, journey, child):
+    """The child's words are written by the worker: shown escaped, never run as a script."""
+    journey.to_plan()
+    journey.visit(D(2026, 3, 27), words='<script>alert("Dad\'s")</script>')
+    page = alice.get(reverse("casework:overview", args=[child.pk])).content.decode()
+    assert "&lt;script&gt;alert(&quot;Dad&#x27;s&quot;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
+
+
 def test_the_casework_page_costs_the_same_few_queries_however_much_is_recorded(
     alice, journey, child
 ):
