@@ -14,6 +14,7 @@ import datetime as dt
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -75,6 +76,12 @@ def url(name: str, *args) -> str:
     return reverse(name, args=args)
 
 
+def truncatewords(text: str, length: int) -> str:
+    """Django's ``truncatewords``: the first ``length`` words, then " …"; spacing and line
+    breaks become single spaces."""
+    return Truncator(str(text)).words(length, truncate=" …")
+
+
 def kind_label(code: str) -> str:
     """A chronology entry's kind in words: ``get_kind_display`` rebuilds the field's whole
     choice list on every call, a third of the rows' time."""
@@ -95,6 +102,7 @@ def environment(**options) -> Environment:
         weekday_day_month_year=weekday_day_month_year,
         month_year=month_year,
         linebreaksbr=linebreaksbr,
+        truncatewords=truncatewords,
         kind_label=kind_label,
     )
     env.globals.update(static=static, url=url)

@@ -1,5 +1,6 @@
 """``{% overdue_panel person %}``: the child's overdue statutory work, for any page about
-the child (the person record shows it above everything else: nothing overdue unseen)."""
+the child (the person record shows it above everything else: nothing overdue unseen);
+``{% due_table %}`` and ``{% overview_part %}``: tables rendered by Jinja2."""
 
 from django import template
 from django.template import engines
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from lantern.casework.kinds import FOR_CLOCK
+from lantern.casework.models.base import RecordLinks
 from lantern.clocks.queries import overdue_for
 
 register = template.Library()
@@ -53,3 +55,19 @@ def due_table(context, items, *, show_child=False, table_id="", empty=""):
             }
         )
     )
+
+
+OVERVIEW_PARTS = {"episodes", "records"}
+
+
+@register.simple_tag
+def overview_part(part: str, person, work):
+    """The casework page's tables of records, either side of the other apps' panels (Jinja2:
+    ``casework/overview_<part>.html``): ~140 rows, most of the page's CPU as a Django
+    template. One ``RecordLinks`` per part: one ``reverse()`` for each kind, not each row."""
+    if part not in OVERVIEW_PARTS:
+        raise ValueError(f"No overview part {part!r}")
+    table = engines["jinja2"].get_template(f"casework/overview_{part}.html")
+    html = table.render({"work": work, "link": RecordLinks(person.pk)})
+    # Jinja2 escaped every value as it rendered (autoescape on).
+    return mark_safe(html)

@@ -11,3 +11,18 @@ def test_every_kind_is_found_from_its_own_records():
         else:
             record = kind.model()
         assert kinds.kind_of(record) is kind
+
+
+def test_a_childs_record_links_are_the_records_own_urls():
+    """``RecordLinks`` reverses each kind once and puts each id in: the same URL as
+    ``get_absolute_url`` for every kind, and for another child's record."""
+    from lantern.casework.models.base import RecordLinks
+
+    links = RecordLinks(42)
+    for kind in kinds.KINDS:
+        extra = {"kind": KIND_OF_SLUG[kind.slug]} if kind.model is models.Conference else {}
+        for pk in (1, 987, 2**63 - 1):
+            record = kind.model(pk=pk, person_id=42, **extra)
+            assert links(record) == record.get_absolute_url()
+    other = models.Visit(pk=5, person_id=7)
+    assert links(other) == other.get_absolute_url() == "/casework/7/visit/5/"

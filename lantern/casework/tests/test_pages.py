@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -34,6 +35,15 @@ def test_the_casework_page_shows_the_journey_and_records_the_look(alice, journey
     assert "Record a review conference" in page and "Record a core group meeting" in page
     entry = AuditEntry.objects.filter(action="view_record", person=child).latest("id")
     assert (entry.user.username, entry.detail) == ("alice", "casework")
+
+
+def test_the_casework_page_shows_what_the_child_said_as_text_not_markup(alice, journey, child):
+    """The child's words are written by the worker: shown escaped, never run as a script."""
+    journey.to_plan()
+    journey.visit(D(2026, 3, 27), words='<script>alert("Dad\'s")</script>')
+    page = alice.get(reverse("casework:overview", args=[child.pk])).content.decode()
+    assert "&lt;script&gt;alert(" in page and "<script>alert" not in page
+    assert '<script>alert("Dad\'s")</script>' in unescape(page)  # and shown as typed
 
 
 def test_the_casework_page_costs_the_same_few_queries_however_much_is_recorded(
@@ -209,8 +219,6 @@ def test_an_agency_id_too_large_for_the_database_is_not_a_valid_choice(alice, jo
 def test_the_childs_words_are_kept_as_typed_and_quoted_once(alice, child, typed, shown):
     """The form once asked for quotation marks and every display added its own: the words
     came out in two pairs. Now they are stored as typed and shown in one pair."""
-    from html import unescape
-
     from lantern.chronology.models import ChronologyEntry
 
     alice.post(
