@@ -207,9 +207,11 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
             "person_id", "household_id"
         )
     )
-    housemates = HouseholdMembership.objects.filter(
-        current, household_id__in=set(homes.values())
-    ).select_related("person")
+    housemates = (
+        HouseholdMembership.objects.filter(current, household_id__in=set(homes.values()))
+        .select_related("person")
+        .only("household", "person", *(f"person__{f}" for f in NAMED_WITH_AGE))
+    )
     by_household: dict[int, list[Person]] = {}
     for m in housemates:
         by_household.setdefault(m.household_id, []).append(m.person)
