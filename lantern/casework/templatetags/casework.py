@@ -1,6 +1,8 @@
 """``{% overdue_panel person %}``: the child's overdue statutory work, for any page about
 the child (the person record shows it above everything else: nothing overdue unseen)."""
 
+from functools import partial
+
 from django import template
 from django.template import engines
 from django.urls import reverse
@@ -31,10 +33,11 @@ def _overview_url(person_id: int) -> str:
     return reverse("casework:overview", args=[person_id])
 
 
-@register.simple_tag(takes_context=True)
-def due_table(context, items, *, show_child=False, table_id="", empty=""):
-    """Clocks due or overdue as a table (Jinja2: ``casework/due_table.html``). A child in
-    ``hidden`` (restricted records the viewer may not open) is listed without a name."""
+def _caseload_url(worker_id: int) -> str:
+    return reverse("casework:worker-caseload", args=[worker_id])
+
+
+def _due_table(items, hidden, *, show_child=False, table_id="", empty=""):
     table = engines["jinja2"].get_template("casework/due_table.html")
     # Jinja2 escaped every value as it rendered (autoescape on).
     return mark_safe(
@@ -44,9 +47,39 @@ def due_table(context, items, *, show_child=False, table_id="", empty=""):
                 "show_child": show_child,
                 "table_id": table_id,
                 "empty": empty,
-                "hidden": context.get("hidden") or (),
+                "hidden": hidden,
                 "next_step_url": next_step_url,
                 "overview_url": _overview_url,
+            }
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def due_table(context, items, *, show_child=False, table_id="", empty=""):
+    """Clocks due or overdue as a table (Jinja2: ``casework/due_table.html``). A child in
+    ``hidden`` (restricted records the viewer may not open) is listed without a name."""
+    hidden = context.get("hidden") or ()
+    return _due_table(items, hidden, show_child=show_child, table_id=table_id, empty=empty)
+
+
+@register.simple_tag(takes_context=True)
+def team_tables(context, workers, late, since):
+    """The team view's caseloads, each worker's overdue work and the work completed late
+    (Jinja2: ``casework/team_tables.html``), a child in ``hidden`` listed without a name."""
+    hidden = context.get("hidden") or ()
+    tables = engines["jinja2"].get_template("casework/team_tables.html")
+    # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
+    return mark_safe(
+        tables.render(
+            {
+                "workers": workers,
+                "late": late,
+                "since": since,
+                "hidden": hidden,
+                "due_table": partial(_due_table, hidden=hidden),
+                "overview_url": _overview_url,
+                "caseload_url": _caseload_url,
             }
         )
     )

@@ -1,5 +1,7 @@
 """``{% signals_panel person %}``: the child's safeguarding signals, for the record page,
 above the chronology (as the overdue panel is, a page below the signals cannot call them).
+``{% live_signals_list signals empty %}``: the live signals of a list of children, for My
+work and the team view (Jinja2, as ``lantern.web.jinja`` says why).
 
 The page that shows it has already handed out ``person`` through an access function and
 audited the look; the panel reads two queries (the signals, their evidence) however many
@@ -9,7 +11,9 @@ signals there are.
 from types import SimpleNamespace
 
 from django import template
+from django.template import engines
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from lantern.access import policy
 from lantern.chronology.queries import encode_cursor
@@ -34,6 +38,19 @@ def signals_panel(context, person):
         "decided": [s for s in signals if not s.is_live],
         "may_decide": may_decide,
     }
+
+
+def _record_url(person_id: int) -> str:
+    return reverse("people:record", args=[person_id])
+
+
+@register.simple_tag
+def live_signals_list(signals, empty: str):
+    """``signals`` from ``queries.live_for``, each marked ``hidden`` or not; ``empty`` is
+    said when there are none."""
+    table = engines["jinja2"].get_template("signals/live_list.html")
+    # Jinja2 escaped every value as it rendered (autoescape on).
+    return mark_safe(table.render({"signals": signals, "empty": empty, "record_url": _record_url}))
 
 
 @register.filter
