@@ -53,6 +53,12 @@ def local_minute(at: dt.datetime) -> str:
     return f"{day_month_year(at)} {at:%H:%M}"
 
 
+def local_weekday_minute(at: dt.datetime) -> str:
+    """``D j M H:i`` in the council's time zone: Tue 24 Nov 17:00."""
+    at = timezone.localtime(at)
+    return f"{weekday_day_month(at)} {at:%H:%M}"
+
+
 def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
