@@ -59,6 +59,14 @@ def local_weekday_minute(at: dt.datetime) -> str:
     return f"{weekday_day_month(at)} {at:%H:%M}"
 
 
+FULL_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def weekday_day_fullmonth(day: dt.date) -> str:
+    """``l j F``: Tuesday 24 November."""
+    return f"{FULL_WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
 def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 
 from lantern.casework.kinds import FOR_CLOCK
 from lantern.clocks.queries import overdue_for
+from lantern.web.jinja import weekday_day_fullmonth
 
 register = template.Library()
 
@@ -80,6 +81,25 @@ def team_tables(context, workers, late, since):
                 "due_table": partial(_due_table, hidden=hidden),
                 "overview_url": _overview_url,
                 "caseload_url": _caseload_url,
+            }
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def due_days(context, days, today):
+    """My work's days (``queries.by_day``), each with its due table (Jinja2:
+    ``casework/due_days.html``)."""
+    hidden = context.get("hidden") or ()
+    sections = engines["jinja2"].get_template("casework/due_days.html")
+    # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
+    return mark_safe(
+        sections.render(
+            {
+                "days": days,
+                "today": today,
+                "due_table": partial(_due_table, hidden=hidden),
+                "long_day": weekday_day_fullmonth,
             }
         )
     )
