@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from lantern.casework.kinds import FOR_CLOCK
 from lantern.clocks.queries import overdue_for
 from lantern.web.jinja import weekday_day_fullmonth
+from lantern.web.links import id_url
 
 register = template.Library()
 
@@ -30,15 +31,24 @@ def next_step_url(item) -> str:
     return reverse("casework:new", args=[person_id, slug])
 
 
-def _overview_url(person_id: int) -> str:
-    return reverse("casework:overview", args=[person_id])
+def _links() -> dict:
+    """The due table's links for one rendering, each kind reversed once, not once a row
+    (``lantern.web.links``): the child's casework, and the form that meets a clock."""
+    overview = id_url("casework:overview")
+    forms = {}
+
+    def next_step(item) -> str:
+        person_id, slug = item.deadline.person_id, FOR_CLOCK.get(item.deadline.rule.code)
+        if slug is None:
+            return overview(person_id)
+        if slug not in forms:
+            forms[slug] = id_url("casework:new", slug)
+        return forms[slug](person_id)
+
+    return {"overview_url": overview, "next_step_url": next_step}
 
 
-def _caseload_url(worker_id: int) -> str:
-    return reverse("casework:worker-caseload", args=[worker_id])
-
-
-def _due_table(items, hidden, *, show_child=False, table_id="", empty=""):
+def _due_table(items, hidden, links, *, show_child=False, table_id="", empty=""):
     table = engines["jinja2"].get_template("casework/due_table.html")
     # Jinja2 escaped every value as it rendered (autoescape on).
     return mark_safe(
@@ -49,8 +59,7 @@ def _due_table(items, hidden, *, show_child=False, table_id="", empty=""):
                 "table_id": table_id,
                 "empty": empty,
                 "hidden": hidden,
-                "next_step_url": next_step_url,
-                "overview_url": _overview_url,
+                **links,
             }
         )
     )
@@ -61,14 +70,16 @@ def due_table(context, items, *, show_child=False, table_id="", empty=""):
     """Clocks due or overdue as a table (Jinja2: ``casework/due_table.html``). A child in
     ``hidden`` (restricted records the viewer may not open) is listed without a name."""
     hidden = context.get("hidden") or ()
-    return _due_table(items, hidden, show_child=show_child, table_id=table_id, empty=empty)
+    return _due_table(
+        items, hidden, _links(), show_child=show_child, table_id=table_id, empty=empty
+    )
 
 
 @register.simple_tag(takes_context=True)
 def team_tables(context, workers, late, since):
     """The team view's caseloads, each worker's overdue work and the work completed late
     (Jinja2: ``casework/team_tables.html``), a child in ``hidden`` listed without a name."""
-    hidden = context.get("hidden") or ()
+    hidden, links = context.get("hidden") or (), _links()
     tables = engines["jinja2"].get_template("casework/team_tables.html")
     # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
     return mark_safe(
@@ -78,9 +89,9 @@ def team_tables(context, workers, late, since):
                 "late": late,
                 "since": since,
                 "hidden": hidden,
-                "due_table": partial(_due_table, hidden=hidden),
-                "overview_url": _overview_url,
-                "caseload_url": _caseload_url,
+                "due_table": partial(_due_table, hidden=hidden, links=links),
+                "overview_url": links["overview_url"],
+                "caseload_url": id_url("casework:worker-caseload"),
             }
         )
     )
@@ -98,7 +109,7 @@ def due_days(context, days, today):
             {
                 "days": days,
                 "today": today,
-                "due_table": partial(_due_table, hidden=hidden),
+                "due_table": partial(_due_table, hidden=hidden, links=_links()),
                 "long_day": weekday_day_fullmonth,
             }
         )

@@ -4,16 +4,12 @@ all day, with up to 200 contacts, each with dates, links and tags."""
 
 from django import template
 from django.template import engines
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from lantern.web.jinja import local_weekday_minute
+from lantern.web.links import id_url
 
 register = template.Library()
-
-
-def _contact_url(contact_id: int) -> str:
-    return reverse("frontdoor:contact", args=[contact_id])
 
 
 @register.simple_tag
@@ -27,7 +23,7 @@ def queue_rows(rows, now):
             {
                 "rows": rows,
                 "now": now,
-                "contact_url": _contact_url,
+                "contact_url": id_url("frontdoor:contact"),
                 "weekday_minute": local_weekday_minute,
             }
         )

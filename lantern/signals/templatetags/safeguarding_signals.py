@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from lantern.access import policy
 from lantern.chronology.queries import encode_cursor
 from lantern.signals import queries
+from lantern.web.links import id_url
 
 register = template.Library()
 
@@ -40,17 +41,15 @@ def signals_panel(context, person):
     }
 
 
-def _record_url(person_id: int) -> str:
-    return reverse("people:record", args=[person_id])
-
-
 @register.simple_tag
 def live_signals_list(signals, empty: str):
     """``signals`` from ``queries.live_for``, each marked ``hidden`` or not; ``empty`` is
     said when there are none."""
     table = engines["jinja2"].get_template("signals/live_list.html")
     # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(table.render({"signals": signals, "empty": empty, "record_url": _record_url}))
+    return mark_safe(
+        table.render({"signals": signals, "empty": empty, "record_url": id_url("people:record")})
+    )
 
 
 @register.filter
