@@ -1,5 +1,7 @@
 """``{% overdue_panel person %}``: the child's overdue statutory work, for any page about
-the child (the person record shows it above everything else: nothing overdue unseen)."""
+the child (the person record shows it above everything else: nothing overdue unseen).
+``{% due_table %}``, ``{% due_days %}`` (My work) and ``{% team_tables %}`` (the team view):
+lists of clocks and caseloads, rendered by Jinja2 (``lantern.web.jinja`` says why)."""
 
 from functools import partial
 
