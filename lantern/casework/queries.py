@@ -2,9 +2,10 @@
 functions take the child already handed out and never widen what the user may see."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
+from django.db.models import F
 from django.http import Http404
 
 from lantern.access.roles import VIEW_CASE_NOTES
@@ -189,7 +190,23 @@ def my_work(user, today: dt.date, window: list[dt.date] | None = None):
     last = max([today, *window])
     due_by = current_calendar().add_working_days(last, 1) - dt.timedelta(days=1)
     children = Allocation.objects.filter(worker=user, end__isnull=True).values("child_id")
-    return due_items(open_for_worker(children, due_by=due_by), today)
+    return due_items(listed(open_for_worker(children, due_by=due_by)), today)
+
+
+# What a list of clocks shows of each (``casework/due_table.html``, the late table): the
+# clock, its rule's words and the child's name. Not the whole child and rule rows: their
+# dates and JSON lists were parsed on every row for nothing. ``people.Person.full_name``
+# reads the two names; the audit of the listed children, the pk.
+LISTED_FIELDS = (
+    *("person_id", "rule_id", "started_on", "due_on", "state", "closed_on"),
+    *("person__first_name", "person__last_name"),
+    *("rule__code", "rule__label", "rule__amount", "rule__unit", "rule__action"),
+)
+
+
+def listed(deadlines):
+    """``deadlines`` (with their child and rule) read for a list: ``LISTED_FIELDS`` only."""
+    return deadlines.only(*LISTED_FIELDS)
 
 
 @dataclass
@@ -222,30 +239,45 @@ class WorkerLoad:
     overdue: list
 
 
+# What the team page shows of a worker: the name, linked by pk (``get_full_name``).
+NAMED = ("username", "first_name", "last_name")
+
+
+@dataclass
+class TeamWork:
+    teams: list[Team]
+    workers: list[WorkerLoad]  # the worker with most overdue first
+    children: list[int]  # the children allocated in the teams now, by id
+
+
 def team_work(manager, today: dt.date) -> tuple[list[Team], list[WorkerLoad]]:
+    work = team_work_of(manager, today)
+    return work.teams, work.workers
+
+
+def team_work_of(manager, today: dt.date) -> TeamWork:
     """For the teams the user manages: each worker's caseload and overdue items, the worker
     with most overdue first, so a slipping caseload is seen by the manager, not found later
-    by an inspector."""
+    by an inspector. The teams' allocations are read once: who has which child, and how
+    many, and the children the rest of the team page looks at."""
     teams = list(Team.objects.filter(manager=manager))
     allocations = Allocation.objects.filter(team__in=teams, end__isnull=True)
-    worker_of = dict(allocations.values_list("child_id", "worker_id"))
+    pairs = list(allocations.values_list("child_id", "worker_id"))
+    worker_of = dict(pairs)
+    counts = Counter(worker_id for _, worker_id in pairs)
     overdue = due_items(
-        open_for_worker(allocations.values("child_id"), due_by=today - dt.timedelta(days=1)),
-        today,
-    )
-    counts = dict(
-        allocations.values_list("worker_id").annotate(n=Count("id")).values_list("worker_id", "n")
+        listed(open_for_worker(list(worker_of), due_by=today - dt.timedelta(days=1))), today
     )
     loads = {
         u.pk: WorkerLoad(u, counts.get(u.pk, 0), [])
-        for u in members_of(teams).order_by("last_name", "first_name")
+        for u in members_of(teams).only(*NAMED).order_by("last_name", "first_name")
     }
     for item in overdue:
         wid = worker_of.get(item.deadline.person_id)
         if wid in loads:
             loads[wid].overdue.append(item)
     ranked = sorted(loads.values(), key=lambda w: (-len(w.overdue), -w.caseload))
-    return teams, ranked
+    return TeamWork(teams, ranked, list(worker_of))
 
 
 # The worker clocks a late reason is recorded for, and the conference kind meeting each.
@@ -283,17 +315,22 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
     )
     if person_ids is not None:
         rows = rows.filter(person_id__in=person_ids)
-    rows = list(rows.select_related("rule", "person").order_by("closed_on", "id"))
+    rows = list(listed(rows.select_related("rule", "person")).order_by("closed_on", "id"))
     people = {d.person_id for d in rows}
+    # Only what the list shows of a record (its reason, and its link: ``get_absolute_url``),
+    # not the assessment's analysis and the conference's attendees.
+    late_reason = ("person_id", "late_reason", "late_reason_detail")
     assessed = {
         (a.person_id, a.authorised_date): a
         for a in models.Assessment.objects.filter(
             person_id__in=people, authorised_date__range=(start, end)
-        )
+        ).only(*late_reason, "authorised_date")
     }
     held = {
         (c.person_id, c.kind, c.held_on): c
-        for c in models.Conference.objects.filter(person_id__in=people, held_on__range=(start, end))
+        for c in models.Conference.objects.filter(
+            person_id__in=people, held_on__range=(start, end)
+        ).only(*late_reason, "kind", "held_on")
     }
     calendar = current_calendar()
 
@@ -319,7 +356,7 @@ def awaiting_allocation(teams, today: dt.date) -> list:
     from the day of referral) before choosing whom."""
     allocated = Allocation.objects.filter(end__isnull=True).values("child_id")
     waiting = Person.objects.filter(awaiting_team__in=teams).exclude(pk__in=allocated)
-    return due_items(open_for_worker(waiting.values("pk")), today)
+    return due_items(listed(open_for_worker(waiting.values("pk"))), today)
 
 
 def draft_for(user, person, form_key: str):

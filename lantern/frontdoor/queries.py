@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, OuterRef, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from lantern.access import policy
@@ -91,9 +101,19 @@ def raised_conditions() -> list[Q]:
     ]
 
 
+# What the queue shows of a contact and of each person it is about, and what
+# ``possible_duplicates`` compares: not the concern, the referrer and the rest of the form.
+QUEUE_FIELDS = (
+    *("agency", "channel", "received_at", "decision_due_at", "urgency", "rag", "status"),
+    "agency__name",
+)
+QUEUE_SUBJECT_FIELDS = ("contact", "first_name", "last_name", "date_of_birth", "identity_key")
+
+
 def queue(*, overdue_only: bool = False):
     """Contacts awaiting a decision: the raised ones (``raised_conditions``) first, then the
-    rest, each group the one due soonest first. A fixed number of queries."""
+    rest, each group the one due soonest first. A fixed number of queries, each reading only
+    what the queue shows (``QUEUE_FIELDS``)."""
     raised = Case(
         When(reduce(or_, raised_conditions()), then=Value(True)),
         default=Value(False),
@@ -104,7 +124,8 @@ def queue(*, overdue_only: bool = False):
         .annotate(signalled=Exists(_children_with_live_signals()))
         .annotate(raised=raised)
         .select_related("agency")
-        .prefetch_related("subjects")
+        .only(*QUEUE_FIELDS)
+        .prefetch_related(Prefetch("subjects", ContactSubject.objects.only(*QUEUE_SUBJECT_FIELDS)))
         .order_by("-raised", "decision_due_at", "id")
     )
     if overdue_only:
@@ -161,6 +182,9 @@ def possible_duplicates(contacts: list[Contact]) -> dict[int, list[Contact]]:
             contact__received_at__lte=latest,
         )
         .select_related("contact__agency")
+        # What the contact page says of each duplicate: its reference (the pk), agency and
+        # when it came in; the queue, only that there is one.
+        .only("identity_key", "contact__received_at", "contact__agency__name")
         .order_by("contact__received_at")
     )
     by_key: dict[str, list[Contact]] = defaultdict(list)

@@ -65,12 +65,21 @@ def live_headlines(person_ids) -> dict[int, list[str]]:
     return out
 
 
+# What a list of live signals shows (``signals/live_list.html``) and audits (the child's pk).
+LISTED_FIELDS = (
+    *("person_id", "rule", "fired_on", "headline", "status"),
+    *("person__first_name", "person__last_name"),
+)
+
+
 def live_for(person_ids) -> list[Signal]:
     """The live signals of these children (a list or a subquery), newest first, each with
-    its child and rule: for My work and the team view, which name the child."""
+    its child and rule: for My work and the team view, which name the child. Only what the
+    lists show is read: the child's name, not the whole row."""
     signals = (
         Signal.objects.filter(person_id__in=person_ids, status=Signal.Status.LIVE)
         .select_related("person")
+        .only(*LISTED_FIELDS)
         .order_by("-fired_on", "-id")
     )
     out = list(signals)

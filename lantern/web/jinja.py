@@ -55,6 +55,20 @@ def local_minute(at: dt.datetime) -> str:
     return f"{day_month_year(at)} {at:%H:%M}"
 
 
+def local_weekday_minute(at: dt.datetime) -> str:
+    """``D j M H:i`` in the council's time zone: Tue 24 Nov 17:00."""
+    at = timezone.localtime(at)
+    return f"{weekday_day_month(at)} {at:%H:%M}"
+
+
+FULL_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def weekday_day_fullmonth(day: dt.date) -> str:
+    """``l j F``: Tuesday 24 November."""
+    return f"{FULL_WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
 def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 

@@ -1,6 +1,10 @@
 """``{% overdue_panel person %}``: the child's overdue statutory work, for any page about
-the child (the person record shows it above everything else: nothing overdue unseen);
-``{% due_table %}`` and ``{% overview_part %}``: tables rendered by Jinja2."""
+the child (the person record shows it above everything else: nothing overdue unseen).
+``{% due_table %}``, ``{% due_days %}`` (My work), ``{% team_tables %}`` (the team view) and
+``{% overview_part %}`` (the casework page): lists of clocks, caseloads and records,
+rendered by Jinja2 (``lantern.web.jinja`` says why)."""
+
+from functools import partial
 
 from django import template
 from django.template import engines
@@ -9,8 +13,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from lantern.casework.kinds import FOR_CLOCK
-from lantern.casework.models.base import RecordLinks
 from lantern.clocks.queries import overdue_for
+from lantern.web.jinja import weekday_day_fullmonth
+from lantern.web.links import ID, id_url
 
 register = template.Library()
 
@@ -32,14 +37,24 @@ def next_step_url(item) -> str:
     return reverse("casework:new", args=[person_id, slug])
 
 
-def _overview_url(person_id: int) -> str:
-    return reverse("casework:overview", args=[person_id])
+def _links() -> dict:
+    """The due table's links for one rendering, each kind reversed once, not once a row
+    (``lantern.web.links``): the child's casework, and the form that meets a clock."""
+    overview = id_url("casework:overview", ID)
+    forms = {}
+
+    def next_step(item) -> str:
+        person_id, slug = item.deadline.person_id, FOR_CLOCK.get(item.deadline.rule.code)
+        if slug is None:
+            return overview(person_id)
+        if slug not in forms:
+            forms[slug] = id_url("casework:new", ID, slug)
+        return forms[slug](person_id)
+
+    return {"overview_url": overview, "next_step_url": next_step}
 
 
-@register.simple_tag(takes_context=True)
-def due_table(context, items, *, show_child=False, table_id="", empty=""):
-    """Clocks due or overdue as a table (Jinja2: ``casework/due_table.html``). A child in
-    ``hidden`` (restricted records the viewer may not open) is listed without a name."""
+def _due_table(items, hidden, links, *, show_child=False, table_id="", empty=""):
     table = engines["jinja2"].get_template("casework/due_table.html")
     # Jinja2 escaped every value as it rendered (autoescape on).
     return mark_safe(
@@ -49,9 +64,59 @@ def due_table(context, items, *, show_child=False, table_id="", empty=""):
                 "show_child": show_child,
                 "table_id": table_id,
                 "empty": empty,
-                "hidden": context.get("hidden") or (),
-                "next_step_url": next_step_url,
-                "overview_url": _overview_url,
+                "hidden": hidden,
+                **links,
+            }
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def due_table(context, items, *, show_child=False, table_id="", empty=""):
+    """Clocks due or overdue as a table (Jinja2: ``casework/due_table.html``). A child in
+    ``hidden`` (restricted records the viewer may not open) is listed without a name."""
+    hidden = context.get("hidden") or ()
+    return _due_table(
+        items, hidden, _links(), show_child=show_child, table_id=table_id, empty=empty
+    )
+
+
+@register.simple_tag(takes_context=True)
+def team_tables(context, workers, late, since):
+    """The team view's caseloads, each worker's overdue work and the work completed late
+    (Jinja2: ``casework/team_tables.html``), a child in ``hidden`` listed without a name."""
+    hidden, links = context.get("hidden") or (), _links()
+    tables = engines["jinja2"].get_template("casework/team_tables.html")
+    # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
+    return mark_safe(
+        tables.render(
+            {
+                "workers": workers,
+                "late": late,
+                "since": since,
+                "hidden": hidden,
+                "due_table": partial(_due_table, hidden=hidden, links=links),
+                "overview_url": links["overview_url"],
+                "caseload_url": id_url("casework:worker-caseload", ID),
+            }
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def due_days(context, days, today):
+    """My work's days (``queries.by_day``), each with its due table (Jinja2:
+    ``casework/due_days.html``)."""
+    hidden = context.get("hidden") or ()
+    sections = engines["jinja2"].get_template("casework/due_days.html")
+    # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
+    return mark_safe(
+        sections.render(
+            {
+                "days": days,
+                "today": today,
+                "due_table": partial(_due_table, hidden=hidden, links=_links()),
+                "long_day": weekday_day_fullmonth,
             }
         )
     )
@@ -71,3 +136,21 @@ def overview_part(part: str, person, work):
     html = table.render({"work": work, "link": RecordLinks(person.pk)})
     # Jinja2 escaped every value as it rendered (autoescape on).
     return mark_safe(html)
+
+
+class RecordLinks:
+    """``links(record)``: ``record.get_absolute_url()`` for one child's records, reversed
+    once for each kind (``web.links.id_url``) instead of once for each row (a casework page
+    links ~140). Another child's record gets its own ``get_absolute_url``."""
+
+    def __init__(self, person_id: int):
+        self.person_id = person_id
+        self._by_slug: dict = {}
+
+    def __call__(self, record) -> str:
+        if record.person_id != self.person_id:
+            return record.get_absolute_url()
+        slug = record.url_slug
+        if slug not in self._by_slug:
+            self._by_slug[slug] = id_url("casework:record", self.person_id, slug, ID)
+        return self._by_slug[slug](record.pk)

@@ -16,7 +16,7 @@ def test_every_kind_is_found_from_its_own_records():
 def test_a_childs_record_links_are_the_records_own_urls():
     """``RecordLinks`` reverses each kind once and puts each id in: the same URL as
     ``get_absolute_url`` for every kind, and for another child's record."""
-    from lantern.casework.models.base import RecordLinks
+    from lantern.casework.templatetags.casework import RecordLinks
 
     links = RecordLinks(42)
     for kind in kinds.KINDS:

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import PASSWORD
+from lantern.access.actions import restrict_record
+from lantern.access.models import AuditEntry, RestrictedRecord
 from lantern.casework import actions, queries
 from lantern.casework.models import Assessment, Conference
 from lantern.casework.tests.journey import attendance, attendance_posted, with_reports
@@ -137,6 +139,22 @@ def test_the_team_view_shows_work_completed_late_with_its_reason(client, journey
     assert "Completed late since 1 April 2026" in page
     assert "Complexity: further enquiries or specialist assessment needed" in page
     assert "2 working days late" in page
+
+
+def test_a_restricted_child_completed_late_is_listed_without_a_name(
+    client, journey, manager, social_worker
+):
+    journey.refer()
+    authorise(journey.assess(), manager, D(2026, 5, 11), late_reason="complex")
+    restrict_record(journey.child, acting_user=social_worker, why=RestrictedRecord.Why.STAFF_CHILD)
+    client.login(username="mo", password=PASSWORD)
+    page = client.get(reverse("casework:team")).content.decode()
+    late = page[page.index('id="late"') :]
+    late = late[: late.index("</table>")]
+    assert "A restricted record" in late and "2 working days late" in late
+    assert "Carter" not in page
+    seen = AuditEntry.objects.filter(user=manager, detail="listed in team view")
+    assert not seen.filter(person=journey.child).exists()
 
 
 def test_the_authorise_page_asks_for_the_reason_and_names_the_due_date(client, journey, manager):

@@ -38,21 +38,21 @@ def my_work(request):
 @requires(VIEW_TEAM_WORK)
 def team(request):
     day = today()
-    teams, workers = queries.team_work(request.user, day)
+    work = queries.team_work_of(request.user, day)
+    teams, workers = work.teams, work.workers
     waiting = queries.awaiting_allocation(teams, day)
     overdue = sum(len(w.overdue) for w in workers)
     since = queries.reporting_year_start(day)
-    late = queries.late_work(
-        since,
-        day,
-        person_ids=Allocation.objects.filter(team__in=teams, end__isnull=True).values("child_id"),
-    )
+    late = queries.late_work(since, day, person_ids=work.children)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"team view: {overdue} overdue")
+    signals = signal_queries.live_for([*work.children, *{i.deadline.person_id for i in waiting}])
     listed = [item for w in workers for item in w.overdue] + late
     # A restricted record the manager is not named on is listed without its name, as in
-    # search results: only the children named on the page are audited as seen.
+    # search results: only the children named on the page are audited as seen. One look
+    # at the restrictions for every child the page names.
     hidden = policy.closed_restricted(
-        request.user, {item.deadline.person_id for item in listed + waiting}
+        request.user,
+        {item.deadline.person_id for item in listed + waiting} | {s.person_id for s in signals},
     )
     audit_listed(
         request, [i for i in listed if i.deadline.person_id not in hidden], "listed in team view"
@@ -62,12 +62,7 @@ def team(request):
         [i for i in waiting if i.deadline.person_id not in hidden],
         "listed in team view: awaiting allocation",
     )
-    children = Allocation.objects.filter(team__in=teams, end__isnull=True)
-    signals = signals_listed(
-        request,
-        [*children.values_list("child_id", flat=True), *{i.deadline.person_id for i in waiting}],
-        "listed in team view: signal",
-    )
+    audit_signals(request, signals, hidden, "listed in team view: signal")
     return render(
         request,
         "casework/team.html",
@@ -97,6 +92,12 @@ def signals_listed(request, person_ids, detail: str) -> list:
     restricted record the user may not open now is listed by its rule alone, unnamed."""
     signals = signal_queries.live_for(person_ids)
     hidden = policy.closed_restricted(request.user, {s.person_id for s in signals})
+    return audit_signals(request, signals, hidden, detail)
+
+
+def audit_signals(request, signals, hidden: set[int], detail: str) -> list:
+    """Marks each signal ``hidden`` whose child is in ``hidden`` (``closed_restricted``),
+    and audits the other children as listed."""
     named = {}
     for signal in signals:
         signal.hidden = signal.person_id in hidden

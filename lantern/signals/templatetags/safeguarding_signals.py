@@ -1,22 +1,24 @@
 """``{% signals_panel person %}``: the child's safeguarding signals, for the record page,
 above the chronology (as the overdue panel is, a page below the signals cannot call them).
-
 The page that shows it has already handed out ``person`` through an access function and
 audited the look; the panel reads two queries (the signals, their evidence) however many
 signals there are, and asks the policy whether the viewer may decide them from the
 decision that opened the record. Jinja2 (``signals/panel.html``): it is on every record.
+
+``{% live_signals_list signals empty %}``: the live signals of a list of children, for My
+work and the team view (Jinja2, as ``lantern.web.jinja`` says why).
 """
 
 from types import SimpleNamespace
 
 from django import template
 from django.template import engines
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from lantern.access import policy
 from lantern.chronology.queries import encode_cursor
 from lantern.signals import queries
+from lantern.web.links import ID, id_url
 
 register = template.Library()
 
@@ -42,16 +44,27 @@ def signals_panel(context, person):
     )
 
 
+@register.simple_tag
+def live_signals_list(signals, empty: str):
+    """``signals`` from ``queries.live_for``, each marked ``hidden`` or not; ``empty`` is
+    said when there are none."""
+    table = engines["jinja2"].get_template("signals/live_list.html")
+    # Jinja2 escaped every value as it rendered (autoescape on).
+    return mark_safe(
+        table.render(
+            {"signals": signals, "empty": empty, "record_url": id_url("people:record", ID)}
+        )
+    )
+
+
 def _chronology_links():
     """``in_chronology(entry)``: the record's chronology opened at ``entry`` (the page of
     entries from it back: the cursor of an entry just after it), so the evidence is found
-    however long ago it was. The record's address is worked out once per person."""
-    records: dict[int, str] = {}
+    however long ago it was."""
+    record_url = id_url("people:record", ID)
 
     def in_chronology(entry) -> str:
-        if entry.person_id not in records:
-            records[entry.person_id] = reverse("people:record", args=[entry.person_id])
         after = SimpleNamespace(occurred_at=entry.occurred_at, pk=entry.pk + 1)
-        return f"{records[entry.person_id]}?before={encode_cursor(after)}#entry-{entry.pk}"
+        return f"{record_url(entry.person_id)}?before={encode_cursor(after)}#entry-{entry.pk}"
 
     return in_chronology

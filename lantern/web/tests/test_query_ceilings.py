@@ -37,7 +37,7 @@ CEILINGS = [
     ("casework:overview", "alice", "child", 29),
     ("casework:my-work", "alice", None, 8),
     ("casework:my-children", "alice", None, 9),
-    ("casework:team", "mo", None, 15),
+    ("casework:team", "mo", None, 13),
     ("casework:worker-caseload", "mo", "alice", 11),
     ("people:search", "alice", None, 14),
     ("frontdoor:queue", "mash", None, 7),

@@ -1,0 +1,30 @@
+"""``{% queue_rows rows now %}``: the MASH queue's rows, rendered by Jinja2
+(``frontdoor/queue_rows.html``; ``lantern.web.jinja`` says why): the page the MASH keeps open
+all day, with up to 200 contacts, each with dates, links and tags."""
+
+from django import template
+from django.template import engines
+from django.utils.safestring import mark_safe
+
+from lantern.web.jinja import local_weekday_minute
+from lantern.web.links import ID, id_url
+
+register = template.Library()
+
+
+@register.simple_tag
+def queue_rows(rows, now):
+    """``rows`` of (contact, its possible duplicates); a decision due before ``now`` is
+    tagged overdue."""
+    table = engines["jinja2"].get_template("frontdoor/queue_rows.html")
+    # Jinja2 escaped every value as it rendered (autoescape on).
+    return mark_safe(
+        table.render(
+            {
+                "rows": rows,
+                "now": now,
+                "contact_url": id_url("frontdoor:contact", ID),
+                "weekday_minute": local_weekday_minute,
+            }
+        )
+    )
