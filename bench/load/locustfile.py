@@ -174,13 +174,13 @@ class SocialWorker(Staff):
         if location:
             self.page(location, "visit saved")
 
-    def post_visit(self, url: str, csrf: str, seen: dict, child: str, retry: bool = True) -> str:
+    def post_visit(self, url, csrf: str, seen: dict, child, retry=True, kind="other") -> str:
         with self.client.post(
             url,
             data={
                 "csrfmiddlewaretoken": csrf,
                 "visited_on": time.strftime("%Y-%m-%d"),
-                "kind": "other",
+                "kind": kind,
                 **seen,
                 "observations": "Load test visit: synthetic words only.",
             },
@@ -189,15 +189,16 @@ class SocialWorker(Staff):
             catch_response=True,
         ) as saved:
             # A refusal re-shows the form (200) naming the field: a failure here, except
-            # the one a worker meets visiting an unborn child, who then records it as a
-            # visit to the expectant parent, as the form asks.
+            # the one a worker meets visiting an unborn child, who then records it as the
+            # form asks: an assessment visit at which the expectant parent was seen.
             location = saved.headers.get("Location", "") if saved.status_code == 302 else ""
             if "saved=visit-new" in location:
                 return location
             if retry and "not born yet" in (saved.text or ""):
                 saved.success()
                 unborn = {"expectant_parent_seen": "on"}
-                return self.post_visit(url, csrf_of(saved.text), unborn, child, retry=False)
+                again = csrf_of(saved.text)
+                return self.post_visit(url, again, unborn, child, retry=False, kind="assessment")
             saved.failure(f"visit not saved for child {child}")
         return ""
 
