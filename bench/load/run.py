@@ -3,7 +3,7 @@
     .venv/bin/python bench/load/run.py [--levels 50,100,200] [--duration 120] [--scale 1]
 
 Builds a demo borough once into the template database ``lantern_load_template`` (about
-15 minutes at scale 1 on two cores; kept for later runs), copies it into a throwaway
+15–25 minutes at scale 1 on two cores; kept for later runs), copies it into a throwaway
 ``lantern_load_<pid>``, gives its staff accounts authenticators (``accounts.py``), collects
 static files, starts gunicorn with production settings on 127.0.0.1 (plain HTTP through
 ``LANTERN_INSECURE_HTTP_LOOPBACK=1``; TOTP second factor still on), then runs locust
