@@ -77,8 +77,10 @@ def step(clocks: list[Clock], on: dt.date, event: str, source, rules, calendar) 
 
 def _concerns(clock: Clock, source) -> bool:
     """Whether an event about ``source`` can touch ``clock``: any event of its kinds can,
-    unless the rule keeps a clock per record (``per_source``), which only its own can."""
-    return not getattr(clock.rule, "per_source", False) or tuple(clock.source) == tuple(source)
+    unless the rule keeps a clock per record (``per_source``), which only its own can. A
+    source is whatever the caller names records by, the same for a whole history: a
+    (label, id) pair from the database, the record itself in a bulk replay."""
+    return not getattr(clock.rule, "per_source", False) or clock.source == source
 
 
 def replay(
