@@ -14,6 +14,7 @@ import datetime as dt
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from jinja2 import Environment
 from markupsafe import Markup
@@ -101,6 +102,14 @@ def kind_label(code: str) -> str:
     choice list on every call, a third of the rows' time."""
     kind = BY_CODE.get(code)
     return kind.label if kind is not None else code
+
+
+def fragment(name: str, context: dict) -> SafeString:
+    """The Jinja2 template ``name`` rendered into a Django page (by a template tag): Jinja2
+    escaped every value as it rendered (autoescape on, below), so it is placed as it is."""
+    from django.template import engines  # this module builds that engine's environment
+
+    return mark_safe(engines["jinja2"].get_template(name).render(context))
 
 
 def environment(**options) -> Environment:

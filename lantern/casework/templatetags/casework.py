@@ -7,14 +7,12 @@ rendered by Jinja2 (``lantern.web.jinja`` says why)."""
 from functools import partial
 
 from django import template
-from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from lantern.casework.kinds import FOR_CLOCK
 from lantern.clocks.queries import overdue_for
-from lantern.web.jinja import weekday_day_fullmonth
+from lantern.web.jinja import fragment, weekday_day_fullmonth
 from lantern.web.links import ID, id_url
 
 register = template.Library()
@@ -22,10 +20,8 @@ register = template.Library()
 
 @register.simple_tag
 def overdue_panel(person):
-    panel = engines["jinja2"].get_template("casework/overdue_panel.html")
     items = overdue_for(person, timezone.localdate())
-    # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(panel.render({"person": person, "items": items}))
+    return fragment("casework/overdue_panel.html", {"person": person, "items": items})
 
 
 @register.filter
@@ -55,19 +51,16 @@ def _links() -> dict:
 
 
 def _due_table(items, hidden, links, *, show_child=False, table_id="", empty=""):
-    table = engines["jinja2"].get_template("casework/due_table.html")
-    # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(
-        table.render(
-            {
-                "items": items,
-                "show_child": show_child,
-                "table_id": table_id,
-                "empty": empty,
-                "hidden": hidden,
-                **links,
-            }
-        )
+    return fragment(
+        "casework/due_table.html",
+        {
+            "items": items,
+            "show_child": show_child,
+            "table_id": table_id,
+            "empty": empty,
+            "hidden": hidden,
+            **links,
+        },
     )
 
 
@@ -86,20 +79,17 @@ def team_tables(context, workers, late, since):
     """The team view's caseloads, each worker's overdue work and the work completed late
     (Jinja2: ``casework/team_tables.html``), a child in ``hidden`` listed without a name."""
     hidden, links = context.get("hidden") or (), _links()
-    tables = engines["jinja2"].get_template("casework/team_tables.html")
-    # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
-    return mark_safe(
-        tables.render(
-            {
-                "workers": workers,
-                "late": late,
-                "since": since,
-                "hidden": hidden,
-                "due_table": partial(_due_table, hidden=hidden, links=links),
-                "overview_url": links["overview_url"],
-                "caseload_url": id_url("casework:worker-caseload", ID),
-            }
-        )
+    return fragment(
+        "casework/team_tables.html",
+        {
+            "workers": workers,
+            "late": late,
+            "since": since,
+            "hidden": hidden,
+            "due_table": partial(_due_table, hidden=hidden, links=links),
+            "overview_url": links["overview_url"],
+            "caseload_url": id_url("casework:worker-caseload", ID),
+        },
     )
 
 
@@ -108,17 +98,14 @@ def due_days(context, days, today):
     """My work's days (``queries.by_day``), each with its due table (Jinja2:
     ``casework/due_days.html``)."""
     hidden = context.get("hidden") or ()
-    sections = engines["jinja2"].get_template("casework/due_days.html")
-    # Jinja2 escaped every value as it rendered (autoescape on); the due tables are its own.
-    return mark_safe(
-        sections.render(
-            {
-                "days": days,
-                "today": today,
-                "due_table": partial(_due_table, hidden=hidden, links=_links()),
-                "long_day": weekday_day_fullmonth,
-            }
-        )
+    return fragment(
+        "casework/due_days.html",
+        {
+            "days": days,
+            "today": today,
+            "due_table": partial(_due_table, hidden=hidden, links=_links()),
+            "long_day": weekday_day_fullmonth,
+        },
     )
 
 
@@ -132,10 +119,9 @@ def overview_part(part: str, person, work):
     template. One ``RecordLinks`` per part: one ``reverse()`` for each kind, not each row."""
     if part not in OVERVIEW_PARTS:
         raise ValueError(f"No overview part {part!r}")
-    table = engines["jinja2"].get_template(f"casework/overview_{part}.html")
-    html = table.render({"work": work, "link": RecordLinks(person.pk)})
-    # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(html)
+    return fragment(
+        f"casework/overview_{part}.html", {"work": work, "link": RecordLinks(person.pk)}
+    )
 
 
 class RecordLinks:

@@ -3,10 +3,8 @@
 all day, with up to 200 contacts, each with dates, links and tags."""
 
 from django import template
-from django.template import engines
-from django.utils.safestring import mark_safe
 
-from lantern.web.jinja import local_weekday_minute
+from lantern.web.jinja import fragment, local_weekday_minute
 from lantern.web.links import ID, id_url
 
 register = template.Library()
@@ -16,15 +14,12 @@ register = template.Library()
 def queue_rows(rows, now):
     """``rows`` of (contact, its possible duplicates); a decision due before ``now`` is
     tagged overdue."""
-    table = engines["jinja2"].get_template("frontdoor/queue_rows.html")
-    # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(
-        table.render(
-            {
-                "rows": rows,
-                "now": now,
-                "contact_url": id_url("frontdoor:contact", ID),
-                "weekday_minute": local_weekday_minute,
-            }
-        )
+    return fragment(
+        "frontdoor/queue_rows.html",
+        {
+            "rows": rows,
+            "now": now,
+            "contact_url": id_url("frontdoor:contact", ID),
+            "weekday_minute": local_weekday_minute,
+        },
     )

@@ -12,12 +12,11 @@ work and the team view (Jinja2, as ``lantern.web.jinja`` says why).
 from types import SimpleNamespace
 
 from django import template
-from django.template import engines
-from django.utils.safestring import mark_safe
 
 from lantern.access import policy
 from lantern.chronology.queries import encode_cursor
 from lantern.signals import queries
+from lantern.web.jinja import fragment
 from lantern.web.links import ID, id_url
 
 register = template.Library()
@@ -29,18 +28,15 @@ def signals_panel(context, person):
     signals = queries.of_person(person)
     live = [s for s in signals if s.is_live]
     may_decide = bool(live and user.has_perm(queries.DECIDE) and policy.may_write(user, person))
-    panel = engines["jinja2"].get_template("signals/panel.html")
-    # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(
-        panel.render(
-            {
-                "person": person,
-                "live": live,
-                "decided": [s for s in signals if not s.is_live],
-                "may_decide": may_decide,
-                "in_chronology": _chronology_links(),
-            }
-        )
+    return fragment(
+        "signals/panel.html",
+        {
+            "person": person,
+            "live": live,
+            "decided": [s for s in signals if not s.is_live],
+            "may_decide": may_decide,
+            "in_chronology": _chronology_links(),
+        },
     )
 
 
@@ -48,12 +44,9 @@ def signals_panel(context, person):
 def live_signals_list(signals, empty: str):
     """``signals`` from ``queries.live_for``, each marked ``hidden`` or not; ``empty`` is
     said when there are none."""
-    table = engines["jinja2"].get_template("signals/live_list.html")
-    # Jinja2 escaped every value as it rendered (autoescape on).
-    return mark_safe(
-        table.render(
-            {"signals": signals, "empty": empty, "record_url": id_url("people:record", ID)}
-        )
+    return fragment(
+        "signals/live_list.html",
+        {"signals": signals, "empty": empty, "record_url": id_url("people:record", ID)},
     )
 
 
