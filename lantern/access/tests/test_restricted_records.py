@@ -273,14 +273,12 @@ def test_a_record_opened_to_read_says_whether_it_may_be_changed_as_the_policy_wo
     """Panels ask ``may_write`` of the record the page opened: it must answer as a fresh
     write decision does, for a worker in the team, a reader who stated a reason, and a
     restricted record's owner and its other readers; never from another user's decision."""
-    from django.utils import timezone
-
     from lantern.access import policy
     from lantern.people.queries import access_person
 
     manager, outsider, _dpo, child = cast
-    later = timezone.now() + timezone.timedelta(hours=1)
-    BreakGlass.objects.create(person=child, user=outsider, reason="Duty", expires_at=later)
+    reason = "Out-of-hours duty: police called to the address"
+    actions.break_the_glass(child, acting_user=outsider, reason=reason)
     users = (social_worker, manager, outsider)
 
     def answers():
@@ -298,5 +296,5 @@ def test_a_record_opened_to_read_says_whether_it_may_be_changed_as_the_policy_wo
     actions.restrict_record(
         child, acting_user=manager, why=RestrictedRecord.Why.STAFF_CHILD, named_users=[]
     )
-    BreakGlass.objects.create(person=child, user=social_worker, reason="Duty", expires_at=later)
+    actions.break_the_glass(child, acting_user=social_worker, reason=reason)
     assert answers() == {"alice": False, "tess": True, "olly": False}
