@@ -250,12 +250,7 @@ class TeamWork:
     children: list[int]  # the children allocated in the teams now, by id
 
 
-def team_work(manager, today: dt.date) -> tuple[list[Team], list[WorkerLoad]]:
-    work = team_work_of(manager, today)
-    return work.teams, work.workers
-
-
-def team_work_of(manager, today: dt.date) -> TeamWork:
+def team_work(manager, today: dt.date) -> TeamWork:
     """For the teams the user manages: each worker's caseload and overdue items, the worker
     with most overdue first, so a slipping caseload is seen by the manager, not found later
     by an inspector. The teams' allocations are read once: who has which child, and how

@@ -77,7 +77,7 @@ def test_the_team_view_shows_overdue_by_worker_and_caseloads(client, caseload, m
     page = response.content.decode()
     assert response.status_code == 200
     assert "Alice Tester: 1 overdue" in page and "Ola Lee" in page
-    _, workers = queries.team_work(manager, TUESDAY)
+    workers = queries.team_work(manager, TUESDAY).workers
     alice = next(w for w in workers if w.worker.username == "alice")
     assert (alice.caseload, len(alice.overdue)) == (3, 1)
 

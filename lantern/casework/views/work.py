@@ -38,7 +38,7 @@ def my_work(request):
 @requires(VIEW_TEAM_WORK)
 def team(request):
     day = today()
-    work = queries.team_work_of(request.user, day)
+    work = queries.team_work(request.user, day)
     teams, workers = work.teams, work.workers
     waiting = queries.awaiting_allocation(teams, day)
     overdue = sum(len(w.overdue) for w in workers)
