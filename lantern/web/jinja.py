@@ -120,6 +120,8 @@ def environment(**options) -> Environment:
         day_month_year=day_month_year,
         local_minute=local_minute,
         local_day_month_year=local_day_month_year,
+        local_weekday_minute=local_weekday_minute,
+        weekday_day_fullmonth=weekday_day_fullmonth,
         day_fullmonth_year=day_fullmonth_year,
         weekday_day_month=weekday_day_month,
         weekday_day_month_year=weekday_day_month_year,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from lantern.casework.kinds import FOR_CLOCK
 from lantern.clocks.queries import overdue_for
-from lantern.web.jinja import fragment, weekday_day_fullmonth
+from lantern.web.jinja import fragment
 from lantern.web.links import ID, id_url
 
 register = template.Library()
@@ -104,7 +104,6 @@ def due_days(context, days, today):
             "days": days,
             "today": today,
             "due_table": partial(_due_table, hidden=hidden, links=_links()),
-            "long_day": weekday_day_fullmonth,
         },
     )
 

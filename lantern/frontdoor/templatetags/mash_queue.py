@@ -4,7 +4,7 @@ all day, with up to 200 contacts, each with dates, links and tags."""
 
 from django import template
 
-from lantern.web.jinja import fragment, local_weekday_minute
+from lantern.web.jinja import fragment
 from lantern.web.links import ID, id_url
 
 register = template.Library()
@@ -20,6 +20,5 @@ def queue_rows(rows, now):
             "rows": rows,
             "now": now,
             "contact_url": id_url("frontdoor:contact", ID),
-            "weekday_minute": local_weekday_minute,
         },
     )
