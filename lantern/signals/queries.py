@@ -6,14 +6,14 @@ show and ask which of them have live signals (``live_headlines``, ``live_for``),
 shows a signal for a child it could not name.
 """
 
-from django.db.models import Prefetch
+import datetime as dt
+from typing import NamedTuple
 
 from lantern.access.refusals import Refused
-from lantern.chronology.models import ChronologyEntry
 from lantern.ids import parse_id
 from lantern.people.queries import access_person
 from lantern.signals import rules as R
-from lantern.signals.models import RuleSetting, Signal
+from lantern.signals.models import Evidence, RuleSetting, Signal
 
 DECIDE = "signals.decide_signal"
 MANAGE_RULES = "signals.manage_signal_rules"
@@ -31,25 +31,44 @@ def signal_for(user, signal_id, *, for_write: bool = False) -> Signal:
     return signal
 
 
+class EvidenceRow(NamedTuple):
+    """What the panel shows of one entry that formed a live signal (and links to it)."""
+
+    pk: int
+    person_id: int
+    occurred_at: dt.datetime
+    kind: str
+    agency_name: str
+
+
 def of_person(person, *, include_decided: bool = True) -> list[Signal]:
-    """A child's signals, live first, each with its evidence entries in date order (when,
-    which agency, what kind: the record's panel). The caller has already been given
-    ``person`` by an access function."""
+    """A child's signals, live first; each live one with ``evidence_rows``, its entries in
+    date order (when, which agency, what kind: the record's panel). A decided signal's
+    evidence is not shown, so not read: a child with a long history has many. The caller
+    has already been given ``person`` by an access function."""
     signals = Signal.objects.filter(person=person).exclude(status=Signal.Status.LAPSED)
     if not include_decided:
         signals = signals.filter(status=Signal.Status.LIVE)
-    signals = signals.select_related("decided_by").prefetch_related(
-        Prefetch(
-            "evidence",
-            # What the panel shows of each entry, and no more: evidence can be long.
-            queryset=ChronologyEntry.objects.select_related("agency")
-            .only("person_id", "occurred_at", "kind", "agency__name")
-            .order_by("occurred_at", "id"),
-        )
+    out = sorted(
+        signals.select_related("decided_by"),
+        key=lambda s: (not s.is_live, -s.fired_on.toordinal(), -s.pk),
     )
-    out = sorted(signals, key=lambda s: (not s.is_live, -s.fired_on.toordinal(), -s.pk))
+    live = {s.pk: s for s in out if s.is_live}
     for signal in out:
         signal.rule_info = R.BY_CODE[signal.rule]
+        signal.evidence_rows = []
+    if live:
+        rows = (
+            Evidence.objects.filter(signal_id__in=list(live))
+            .order_by("entry__occurred_at", "entry_id")
+            .values_list(
+                "signal_id",
+                *("entry_id", "entry__person_id", "entry__occurred_at", "entry__kind"),
+                "entry__agency__name",
+            )
+        )
+        for signal_id, *entry in rows:
+            live[signal_id].evidence_rows.append(EvidenceRow(*entry))
     return out
 
 
