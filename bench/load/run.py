@@ -19,6 +19,7 @@ import os
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -150,6 +151,23 @@ def print_stats(path: Path, cpu: float) -> None:
             print(f"server CPU (gunicorn): {1000 * cpu / int(row['Request Count']):.1f} ms/request")
 
 
+def print_cpu_by_page(lines: list[str]) -> None:
+    """The workers' CPU per kind of request (``gunicorn_cpu.py``): where the cores went."""
+    spent: dict[str, list[float]] = {}
+    for line in lines:
+        ms, kind = line.split(" ", 1)
+        spent.setdefault(kind.strip(), []).append(float(ms))
+    total = sum(sum(v) for v in spent.values()) or 1.0
+    print(f"{'request (worker CPU)':<46}{'reqs':>7}{'median':>8}{'p95':>7}{'share':>7}")
+    for kind, times in sorted(spent.items(), key=lambda kv: -sum(kv[1])):
+        times.sort()
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+        print(
+            f"{kind[:45]:<46}{len(times):>7}{statistics.median(times):>8.1f}{p95:>7.1f}"
+            f"{100 * sum(times) / total:>6.0f}%"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="50,100,200", help="simultaneous users per level")
@@ -190,6 +208,7 @@ def main() -> None:
         LANTERN_BIND=f"127.0.0.1:{port}",
         LANTERN_INSECURE_HTTP_LOOPBACK="1",
         LANTERN_ACCESS_LOG=str(work / "access.log"),
+        LANTERN_LOAD_CPU_LOG=str(work / "cpu.log"),
         LANTERN_LOAD_ACCOUNTS=str(work / "accounts.json"),
     )
     if args.workers:
@@ -214,7 +233,7 @@ def main() -> None:
             [
                 str(BIN / "gunicorn"),
                 "-c",
-                "deploy/gunicorn.conf.py",
+                "bench/load/gunicorn_cpu.py",  # deploy/gunicorn.conf.py, timing each request
                 "--max-requests",
                 "0",
                 "lantern.wsgi:application",
@@ -241,6 +260,8 @@ def main() -> None:
             sampler = LockSampler(db)
             sampler.start()
             before = cpu_seconds(server.pid)
+            cpu_log = work / "cpu.log"
+            timed_before = cpu_log.stat().st_size if cpu_log.exists() else 0
             prefix = work / f"level{users}"
             run(
                 [
@@ -276,6 +297,9 @@ def main() -> None:
             sampler.join()
             print_stats(Path(f"{prefix}_stats.csv"), cpu)
             print(f"PostgreSQL lock waits: {sampler.summary()}")
+            with cpu_log.open() as timed:
+                timed.seek(timed_before)
+                print_cpu_by_page(timed.readlines())
             failures = Path(f"{prefix}_failures.csv")
             if failures.exists() and len(failures.read_text().splitlines()) > 1:
                 print(f"failures: {failures}")

@@ -6,9 +6,10 @@ sequence number and hash come later, from the sealer (``lantern.access.sealing``
 
 A page that only reads (GET, HEAD) may write several entries: the look, and one per child
 named in its lists. Outside a transaction they are gathered and written together as the
-response leaves (``gathered_during``, run by ``AuditGatheringMiddleware``), one INSERT
-instead of one per call, each with the time it was recorded. Inside a transaction an entry
-is still written at once, so it commits or rolls back with the action it records.
+response leaves (``gathered_during``, run by ``AuditGatheringMiddleware``), each with the
+time it was recorded; a list's entries are one statement however long the list. Inside
+a transaction an entry is still written at once, so it commits or rolls back with the
+action it records.
 """
 
 import datetime as dt
@@ -82,46 +83,78 @@ def _entry(request, action, *, user, person, obj, detail, purpose) -> AuditEntry
     )
 
 
-# The entries a read-only request has recorded so far and how deep in transactions it
-# began, or None outside one.
-_gathering: ContextVar[tuple[list[AuditEntry], int] | None] = ContextVar(
+# The entries a read-only request has recorded so far, each with the people a list's entry
+# is written for (``record_each``; None for a single entry), and how deep in transactions
+# the request began; None outside one.
+_gathering: ContextVar[tuple[list[tuple[AuditEntry, list[int] | None]], int] | None] = ContextVar(
     "lantern_audit", default=None
 )
 
 
-def _append(entries: list[AuditEntry]) -> list[AuditEntry]:
-    """Record ``entries``, unsealed: gathered for the end of a read-only request, unless
-    the caller is inside a transaction of its own; else inserted now, in that transaction."""
-    now = timezone.now()
-    for entry in entries:
-        entry.at = now
+def _append(entry: AuditEntry, people: list[int] | None) -> None:
+    """Record ``entry`` (or, given ``people``, one entry like it for each of them), unsealed:
+    gathered for the end of a read-only request, unless the caller is inside a transaction
+    of its own; else written now, in that transaction."""
+    entry.at = timezone.now()
     gathering = _gathering.get()
     if gathering is not None and len(transaction.get_connection().atomic_blocks) <= gathering[1]:
-        gathering[0].extend(entries)
-        return entries
-    return _insert(entries)
+        gathering[0].append((entry, people))
+    else:
+        _write(entry, people)
 
 
-def _insert(entries: list[AuditEntry]) -> list[AuditEntry]:
-    """One statement. A single entry is a plain INSERT: ``bulk_create`` would wrap it in a
-    transaction of its own, BEGIN and COMMIT as two more round trips to the database."""
-    if len(entries) == 1:
-        entries[0].save(force_insert=True)
-        return entries
-    return AuditEntry.objects.bulk_create(entries) if entries else entries
+def _write(entry: AuditEntry, people: list[int] | None) -> None:
+    if people is None:
+        entry.save(force_insert=True)
+    elif people:
+        _write_for_each(entry, people)
+
+
+def _write_for_each(entry: AuditEntry, person_ids: list[int]) -> None:
+    """One entry like ``entry`` for each person, in list order, in one INSERT … SELECT over
+    the list of ids: what the entries share is sent once, so a list naming 400 children is
+    one small statement, not 400 rows of 16 parameters (about 50 µs a row in the driver,
+    most of a team view's time). PostgreSQL is told each value's column type, since a
+    value in a SELECT is not matched to its column as one in VALUES is."""
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    meta = AuditEntry._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    postgres = connection.vendor == "postgresql"
+    picked, values = [], []
+    for field in fields:
+        if field.name == "person":
+            picked.append("p.person_id")
+            continue
+        picked.append(f"CAST(%s AS {field.db_type(connection)})" if postgres else "%s")
+        values.append(field.get_db_prep_save(getattr(entry, field.attname), connection))
+    if postgres:
+        people = "unnest(%s::bigint[]) WITH ORDINALITY AS p(person_id, n)"
+        ids = list(person_ids)
+    else:  # SQLite: the ids as a JSON array, read by json_each (built into SQLite)
+        people = "(SELECT value AS person_id, key AS n FROM json_each(%s)) AS p"
+        ids = json.dumps(person_ids)
+    columns = ", ".join(quote(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({columns}) "  # noqa: S608 (names from the model)
+            f"SELECT {', '.join(picked)} FROM {people} ORDER BY p.n",
+            [*values, ids],
+        )
 
 
 @contextmanager
 def gathered_during():
     """Gathers the entries recorded inside the block and writes them when it ends, however
     it ends: an error after a record was read still leaves the look in the log."""
-    entries: list[AuditEntry] = []
+    entries: list[tuple[AuditEntry, list[int] | None]] = []
     token = _gathering.set((entries, len(transaction.get_connection().atomic_blocks)))
     try:
         yield
     finally:
         _gathering.reset(token)
-        _insert(entries)
+        for entry, people in entries:
+            _write(entry, people)
 
 
 def record(
@@ -137,17 +170,15 @@ def record(
     entry = _entry(
         request, action, user=user, person=person, obj=obj, detail=detail, purpose=purpose
     )
-    return _append([entry])[0]
+    _append(entry, None)
+    return entry
 
 
 def record_each(
     request: HttpRequest | None, action: str, people, *, detail: str = "", user=None, obj=None
-) -> list[AuditEntry]:
+) -> None:
     """One entry per person, written together: a list page naming many children writes
-    ``LISTED`` (a name shown, not a record opened), which "who has seen" counts apart."""
-    return _append(
-        [
-            _entry(request, action, user=user, person=p, obj=obj, detail=detail, purpose="")
-            for p in people
-        ]
-    )
+    ``LISTED`` (a name shown, not a record opened), which "who has seen" counts apart. The
+    entries differ only in the person: one statement (``_write_for_each``)."""
+    entry = _entry(request, action, user=user, person=None, obj=obj, detail=detail, purpose="")
+    _append(entry, [p.pk for p in people])

@@ -87,14 +87,19 @@ def test_the_application_cannot_change_or_delete_entries(log):
 def test_entries_written_together_chain_and_verify(log, make_person, social_worker):
     children = [make_person(f"Child{i}", "Listed") for i in range(3)]
     sealing.seal()  # the children's "create" entries
-    written = audit.record_each(
+    audit.record_each(
         None,
         AuditEntry.Action.VIEW_RECORD,
         children,
         user=social_worker,
         detail="listed in my work",
     )
+    written = AuditEntry.objects.filter(detail="listed in my work").order_by("id")
     assert [e.person for e in written] == children
+    assert {(e.user, e.username, e.action) for e in written} == {
+        (social_worker, social_worker.username, AuditEntry.Action.VIEW_RECORD)
+    }
+    assert len({e.at for e in written}) == 1
     assert sealing.seal() == 3
     seqs = [AuditEntry.objects.get(pk=e.pk).seq for e in written]
     assert seqs == [len(log) + 4, len(log) + 5, len(log) + 6]  # after the three "create"s

@@ -24,24 +24,37 @@ def audit_inserts(statements) -> list[str]:
     return [q["sql"] for q in statements if q["sql"].startswith('INSERT INTO "access_auditentry"')]
 
 
-def test_a_page_naming_several_children_writes_its_entries_in_one_statement(
+def test_a_page_naming_more_children_writes_no_more_statements(
     client, make_person, allocate, social_worker
 ):
-    children = [make_person(name, "Lee") for name in ("Ola", "Priya", "Quinn")]
-    for child in children:
-        allocate(child, social_worker)
-        apply_event(child, "cp_plan_started", dt.date(2026, 10, 1))  # overdue visits
+    """A list's entries are one statement: the statements do not grow with the list, and
+    every child named has its own entry."""
+
+    def my_work_naming(children) -> tuple[int, list[AuditEntry]]:
+        for child in children:
+            allocate(child, social_worker)
+            apply_event(child, "cp_plan_started", dt.date(2026, 10, 1))  # overdue visits
+        before = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+        with CaptureQueriesContext(connection) as statements:
+            assert client.get(reverse("casework:my-work")).status_code == 200
+        return len(audit_inserts(statements)), list(
+            AuditEntry.objects.filter(id__gt=before).order_by("id")
+        )
+
     client.login(username="alice", password=PASSWORD)
-    before = AuditEntry.objects.count()
-    with CaptureQueriesContext(connection) as statements:
-        assert client.get(reverse("casework:my-work")).status_code == 200
-    assert len(audit_inserts(statements)) == 1
-    written = AuditEntry.objects.order_by("id")[before:]
+    three = [make_person(name, "Lee") for name in ("Ola", "Priya", "Quinn")]
+    inserts, written = my_work_naming(three)
     assert {e.person_id for e in written if e.action == AuditEntry.Action.LISTED} == {
-        c.pk for c in children
+        c.pk for c in three
     }
     assert any(e.action == AuditEntry.Action.VIEW_RECORD for e in written)
-    assert {e.username for e in written} == {"alice"}
+    assert {(e.username, e.path, e.seq) for e in written} == {("alice", "/casework/my-work/", None)}
+
+    six = three + [make_person(name, "Mann") for name in ("Rae", "Sol", "Tia")]
+    more, written = my_work_naming(six[3:])
+    assert more == inserts
+    listed = [e.person_id for e in written if e.action == AuditEntry.Action.LISTED]
+    assert sorted(listed) == sorted(c.pk for c in six)  # each child once, all six
 
 
 def test_a_look_is_logged_even_when_the_page_then_fails(make_person, allocate, social_worker):
