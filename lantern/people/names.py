@@ -8,6 +8,7 @@ Tokens are keyed without regard to which field they came from, so swapped first 
 names, hyphenated and double surnames still meet.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -16,8 +17,11 @@ import jellyfish
 MAX_DELETION_TOKEN = 15
 
 
+@functools.lru_cache(maxsize=50_000)
 def normalise(text: str) -> str:
-    """Lower case ASCII letters and single spaces; accents folded, punctuation dropped."""
+    """Lower case ASCII letters and single spaces; accents folded, punctuation dropped.
+    Kept for the strings seen most lately: the matcher normalises each candidate's every
+    name on every contact page, and a borough's surnames repeat (a few MB at most)."""
     folded = unicodedata.normalize("NFKD", text or "")
     ascii_only = folded.encode("ascii", "ignore").decode()
     return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", ascii_only.lower().replace("'", ""))).strip()

@@ -118,10 +118,24 @@ def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
 
 def _profiles(ids: list[int]) -> tuple[list[dict], list[Side]]:
     """Each candidate's names, dates, addresses and NHS number, in four queries."""
-    people = {p["id"]: p for p in Person.objects.filter(id__in=ids).values()}
-    others: dict[int, list[PersonName]] = {}
-    for name in PersonName.objects.filter(person_id__in=ids).select_related("agency"):
-        others.setdefault(name.person_id, []).append(name)
+    people = {
+        p["id"]: p
+        for p in Person.objects.filter(id__in=ids).values(
+            "id",
+            "first_name",
+            "middle_names",
+            "last_name",
+            "date_of_birth",
+            "date_of_birth_estimated",
+            "sex",
+        )
+    }
+    # Rows, not model instances: a name common in the borough brings hundreds of candidates.
+    others: dict[int, list[tuple]] = {}
+    for person_id, *name in PersonName.objects.filter(person_id__in=ids).values_list(
+        "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
+    ):
+        others.setdefault(person_id, []).append(name)
     postcodes: dict[int, list[str]] = {}
     for pid, postcode in (
         PersonAddress.objects.filter(person_id__in=ids)
@@ -139,13 +153,14 @@ def _profiles(ids: list[int]) -> tuple[list[dict], list[Side]]:
         person = people[pid]
         main = (f"{person['first_name']} {person['middle_names']}", person["last_name"])
         variants, labels = [], [""]
-        for name in others.get(pid, []):
-            pair = (f"{name.first_name} {name.middle_names}", name.last_name)
-            if names.tokens(*pair) == names.tokens(*main) or pair in variants:
+        main_tokens = names.tokens(*main)
+        for first, middle, last, kind, agency in others.get(pid, []):
+            pair = (f"{first} {middle}", last)
+            if names.tokens(*pair) == main_tokens or pair in variants:
                 continue
             variants.append(pair)
-            used_by = f" used by {name.agency.name}" if name.agency else ""
-            labels.append(f"{KIND_WORDS.get(name.kind, 'another name')}{used_by}")
+            used_by = f" used by {agency}" if agency else ""
+            labels.append(f"{KIND_WORDS.get(kind, 'another name')}{used_by}")
         rows.append(
             {
                 "id": pid,
