@@ -80,8 +80,7 @@ def _name_score(query_tokens: list[str], name_tokens: list[str]) -> float:
     return sum(best) / len(best)
 
 
-def _dob_score(person: Person, dates: list[dt.date]) -> tuple[float, str]:
-    born = person.date_of_birth
+def _dob_score(born: dt.date | None, dates: list[dt.date]) -> tuple[float, str]:
     if not dates:
         return 0.0, ""
     if born is None:
@@ -158,31 +157,43 @@ def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
 
 
 def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
-    people = Person.objects.in_bulk(ids)
-    known_as: dict[int, list[PersonName]] = {}
-    for name in PersonName.objects.filter(person_id__in=ids).select_related("agency"):
-        known_as.setdefault(name.person_id, []).append(name)
-    matches = []
-    for pid, person in people.items():
-        match = Match(person, 0.0)
+    """Every candidate scored on rows (its names, its date of birth); whole records are read
+    only for the results shown: a common surname brings 300 candidates, and 25 are shown."""
+    people = {
+        pid: (born, last, first)
+        for pid, born, last, first in Person.objects.filter(id__in=ids).values_list(
+            "id", "date_of_birth", "last_name", "first_name"
+        )
+    }
+    known_as: dict[int, list[tuple]] = {}
+    for pid, *name in PersonName.objects.filter(person_id__in=ids).values_list(
+        "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
+    ):
+        known_as.setdefault(pid, []).append(name)
+    scored = []
+    for pid, (born, last, first) in people.items():
+        match = Match(None, 0.0)
         if query.name_tokens:
-            for name in known_as.get(pid, []):
-                score = _name_score(
-                    query.name_tokens,
-                    names.tokens(name.first_name, name.middle_names, name.last_name),
-                )
+            for first_name, middle, last_name, kind, agency in known_as.get(pid, []):
+                score = _name_score(query.name_tokens, names.tokens(first_name, middle, last_name))
                 if score > match.score:
-                    match.score, match.matched_name = score, name.full_name
-                    source = f" ({name.agency.name})" if name.agency else ""
-                    match.reasons = [f"name matches {name.get_kind_display().lower()}{source}"]
+                    match.score = score
+                    match.matched_name = " ".join(p for p in (first_name, middle, last_name) if p)
+                    source = f" ({agency})" if agency else ""
+                    kind = PersonName.Kind(kind).label.lower()
+                    match.reasons = [f"name matches {kind}{source}"]
             if match.score < MIN_NAME_SCORE:
                 continue
-        dob_score, dob_reason = _dob_score(person, query.dates)
+        dob_score, dob_reason = _dob_score(born, query.dates)
         if query.dates and not query.name_tokens and dob_score <= 0:
             continue
         if dob_reason:
             match.reasons.append(dob_reason)
         match.score = match.score + 0.5 * dob_score if query.name_tokens else dob_score
-        matches.append(match)
-    matches.sort(key=lambda m: (-m.score, m.person.last_name, m.person.first_name))
-    return matches[:MAX_RESULTS]
+        scored.append((-match.score, last, first, pid, match))
+    scored.sort(key=lambda row: row[:3])
+    shown = scored[:MAX_RESULTS]
+    records = Person.objects.in_bulk([pid for *_, pid, _ in shown])
+    for *_, pid, match in shown:
+        match.person = records[pid]
+    return [match for *_, match in shown]
