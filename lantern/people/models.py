@@ -134,7 +134,12 @@ class PersonName(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.middle_names, self.last_name) if p)
+        return self.spelled(self.first_name, self.middle_names, self.last_name)
+
+    @staticmethod
+    def spelled(first_name: str, middle_names: str, last_name: str) -> str:
+        """The name as written out, from its parts (search ranks names read as rows)."""
+        return " ".join(p for p in (first_name, middle_names, last_name) if p)
 
 
 class NameKey(models.Model):

@@ -18,6 +18,7 @@ from lantern.people.models import Identifier, NameKey, Person, PersonName
 
 MAX_CANDIDATES = 300
 MAX_RESULTS = 25
+NAME_KINDS = dict(PersonName.Kind.choices)
 MIN_NAME_SCORE = 0.78
 
 DATE_PATTERNS = [
@@ -178,10 +179,10 @@ def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
                 score = _name_score(query.name_tokens, names.tokens(first_name, middle, last_name))
                 if score > match.score:
                     match.score = score
-                    match.matched_name = " ".join(p for p in (first_name, middle, last_name) if p)
+                    match.matched_name = PersonName.spelled(first_name, middle, last_name)
                     source = f" ({agency})" if agency else ""
-                    kind = PersonName.Kind(kind).label.lower()
-                    match.reasons = [f"name matches {kind}{source}"]
+                    said = NAME_KINDS.get(kind, kind).lower()
+                    match.reasons = [f"name matches {said}{source}"]
             if match.score < MIN_NAME_SCORE:
                 continue
         dob_score, dob_reason = _dob_score(born, query.dates)
