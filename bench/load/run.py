@@ -137,7 +137,30 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-def print_stats(path: Path, cpu: float) -> None:
+def postgres_cpu_seconds() -> float | None:
+    """The PostgreSQL server's CPU on this machine: the postmaster, its live processes, and
+    the backends it has reaped (its children's times). Every database's work, the lock
+    sampler's too, which is a query a second; None if no server process can be read."""
+    total, found = 0.0, False
+    for proc in psutil.process_iter(["name", "ppid"]):
+        try:
+            if (
+                proc.info["name"] != "postgres"
+                or psutil.Process(proc.info["ppid"]).name() == "postgres"
+            ):
+                continue
+            found = True
+            times = proc.cpu_times()
+            total += times.user + times.system + times.children_user + times.children_system
+            for child in proc.children(recursive=True):
+                times = child.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total if found else None
+
+
+def print_stats(path: Path, cpu: float, database_cpu: float | None = None) -> None:
     rows = list(csv.DictReader(path.open()))
     head = f"{'endpoint':<34}{'reqs':>7}{'fails':>6}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}"
     print(head)
@@ -148,7 +171,10 @@ def print_stats(path: Path, cpu: float) -> None:
             f"{float(row['Requests/s']):>8.1f}{row['50%']:>7}{row['95%']:>7}{row['99%']:>7}"
         )
         if name == "OVERALL" and int(row["Request Count"]):
-            print(f"server CPU (gunicorn): {1000 * cpu / int(row['Request Count']):.1f} ms/request")
+            n = int(row["Request Count"])
+            print(f"server CPU (gunicorn): {1000 * cpu / n:.1f} ms/request")
+            if database_cpu is not None:
+                print(f"database CPU (PostgreSQL): {1000 * database_cpu / n:.1f} ms/request")
 
 
 def print_cpu_by_page(lines: list[str]) -> None:
@@ -259,7 +285,7 @@ def main() -> None:
             print(f"\n== {users} users, {args.duration} s, spawn {args.spawn_rate}/s", flush=True)
             sampler = LockSampler(db)
             sampler.start()
-            before = cpu_seconds(server.pid)
+            before, database_before = cpu_seconds(server.pid), postgres_cpu_seconds()
             cpu_log = work / "cpu.log"
             timed_before = cpu_log.stat().st_size if cpu_log.exists() else 0
             prefix = work / f"level{users}"
@@ -293,9 +319,15 @@ def main() -> None:
                 timeout=args.duration + 120,
             )
             cpu = cpu_seconds(server.pid) - before
+            database_after = postgres_cpu_seconds()
+            database_cpu = (
+                database_after - database_before
+                if database_before is not None and database_after is not None
+                else None
+            )
             sampler.stopping.set()
             sampler.join()
-            print_stats(Path(f"{prefix}_stats.csv"), cpu)
+            print_stats(Path(f"{prefix}_stats.csv"), cpu, database_cpu)
             print(f"PostgreSQL lock waits: {sampler.summary()}")
             with cpu_log.open() as timed:
                 timed.seek(timed_before)
