@@ -24,6 +24,7 @@ from django.utils import timezone
 from lantern.access import policy
 from lantern.access.refusals import NOT_ALLOWED, Refused
 from lantern.access.roles import TRIAGE_CONTACT
+from lantern.agencies.models import Agency
 from lantern.frontdoor.models import Contact, ContactSubject
 from lantern.ids import parse_id
 from lantern.people.matching import Candidate, IncomingPerson, find_candidates
@@ -175,29 +176,33 @@ def possible_duplicates(contacts: list[Contact]) -> dict[int, list[Contact]]:
     wanted = set().union(*keys.values())
     earliest = min(c.received_at for c in contacts) - DUPLICATE_WINDOW
     latest = max(c.received_at for c in contacts) + DUPLICATE_WINDOW
+    # Rows, not instances: most are the listed contacts' own subjects, not duplicates. What
+    # the contact page says of a duplicate: its reference (the pk), agency and when it came.
     rows = (
         ContactSubject.objects.filter(
             identity_key__in=wanted,
             contact__received_at__gte=earliest,
             contact__received_at__lte=latest,
         )
-        .select_related("contact__agency")
-        # What the contact page says of each duplicate: its reference (the pk), agency and
-        # when it came in; the queue, only that there is one.
-        .only("identity_key", "contact__received_at", "contact__agency__name")
         .order_by("contact__received_at")
+        .values_list(
+            "identity_key",
+            "contact_id",
+            "contact__received_at",
+            "contact__agency_id",
+            "contact__agency__name",
+        )
     )
-    by_key: dict[str, list[Contact]] = defaultdict(list)
-    for row in rows:
-        by_key[row.identity_key].append(row.contact)
+    by_key: dict[str, list[tuple]] = defaultdict(list)
+    for key, *row in rows:
+        by_key[key].append(row)
     out: dict[int, list[Contact]] = {}
     for contact in contacts:
         others = {
-            other.pk: other
+            pk: Contact(pk=pk, received_at=at, agency=Agency(pk=agency_id, name=agency))
             for key in keys.get(contact.pk, ())
-            for other in by_key[key]
-            if other.pk != contact.pk
-            and abs(other.received_at - contact.received_at) <= DUPLICATE_WINDOW
+            for pk, at, agency_id, agency in by_key[key]
+            if pk != contact.pk and abs(at - contact.received_at) <= DUPLICATE_WINDOW
         }
         if others:
             out[contact.pk] = list(others.values())

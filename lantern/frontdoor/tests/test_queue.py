@@ -45,6 +45,24 @@ def test_it_flags_the_same_child_sent_twice(client, officer, make_contact, polic
     assert page.count("Possible duplicate") == 2
 
 
+def test_a_contact_names_the_other_contact_about_the_same_child(
+    client, officer, make_contact, police, school
+):
+    now = timezone.now()
+    first = make_contact(police, _kofi(), received_at=now - dt.timedelta(days=3))
+    again = make_contact(school, _kofi(), received_at=now)
+    other_child = make_contact(school, _kofi(born=dt.date(2015, 1, 9)), received_at=now)
+    too_old = make_contact(school, _kofi(), received_at=now - dt.timedelta(days=20))
+    page = client.get(reverse("frontdoor:contact", args=[first.pk])).content.decode()
+    said = page[page.index("Possibly the same concern as") :]
+    said = said[: said.index("</div>")]
+    assert again.reference in said and school.name in said
+    assert f'href="{reverse("frontdoor:contact", args=[again.pk])}"' in said
+    assert timezone.localtime(again.received_at).strftime("%-d %b %Y") in said
+    assert other_child.reference not in said and first.reference not in said
+    assert too_old.reference not in said  # 17 days apart: outside the fortnight
+
+
 def test_the_queue_takes_the_same_number_of_queries_however_long(
     client, officer, make_contact, police, django_assert_max_num_queries
 ):
