@@ -191,10 +191,10 @@ def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
         if dob_reason:
             match.reasons.append(dob_reason)
         match.score = match.score + 0.5 * dob_score if query.name_tokens else dob_score
-        scored.append((-match.score, last, first, pid, match))
-    scored.sort(key=lambda row: row[:3])
+        scored.append((match, pid, last, first))
+    scored.sort(key=lambda row: (-row[0].score, row[2], row[3]))
     shown = scored[:MAX_RESULTS]
-    records = Person.objects.in_bulk([pid for *_, pid, _ in shown])
-    for *_, pid, match in shown:
+    records = Person.objects.in_bulk([pid for _, pid, _, _ in shown])
+    for match, pid, _, _ in shown:
         match.person = records[pid]
-    return [match for *_, match in shown]
+    return [match for match, *_ in shown]
