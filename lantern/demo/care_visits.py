@@ -15,7 +15,7 @@ import datetime as dt
 from lantern.care.models import VisitRegime
 from lantern.casework import models as cw
 from lantern.demo.care_reviews import LAPSED_VISITS, VISITS_ON_TIME, rule_for
-from lantern.demo.visits import TOO_YOUNG, words_for
+from lantern.demo.visits import TOO_YOUNG, visit_hour, words_for
 
 DAY = dt.timedelta(days=1)
 Rule = VisitRegime.Rule
@@ -186,7 +186,7 @@ class CareVisits:
         self.batch.chronicle(
             visit,
             day,
-            rng.randint(9, 17),
+            visit_hour(rng),
             "visit",
             f"Looked-after child visit (reg 28). {seen}{quote}",
             author=worker.name,

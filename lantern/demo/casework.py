@@ -41,7 +41,7 @@ from lantern.demo.care_reviews import CareReviews
 from lantern.demo.care_visits import CareVisits
 from lantern.demo.cin import ChildInNeed
 from lantern.demo.protection import Protection
-from lantern.demo.visits import Visits, words_for
+from lantern.demo.visits import Visits, visit_hour, words_for
 
 DAY = dt.timedelta(days=1)
 LONDON = ZoneInfo("Europe/London")
@@ -196,7 +196,7 @@ class Story(
         self.batch.chronicle(
             record,
             day,
-            self.rng.randint(9, 17),
+            visit_hour(self.rng) if kind == "visit" else self.rng.randint(9, 17),
             kind,
             text,
             author=worker.name,

@@ -17,6 +17,7 @@ from lantern.demo.index import Buffer
 from lantern.demo.partners import Authors
 from lantern.demo.specs import Borough, PersonSpec
 from lantern.demo.staff import Staff
+from lantern.demo.visits import EVENING_VISITS
 from lantern.people.ages import ADULT
 
 LONDON = ZoneInfo("Europe/London")
@@ -78,10 +79,10 @@ class Chronicler:
         return after if after <= last else self.cal.subtract_working_days(day, 1)
 
     # -- writing ----------------------------------------------------------------------------
-    def at(self, day: dt.date, office: bool = False) -> dt.datetime:
+    def at(self, day: dt.date, office: bool = False, late_share=OUT_OF_HOURS) -> dt.datetime:
         """Partners' entries come at any hour; social care's in office hours, a few later."""
         if office:
-            late = self.rng.random() < OUT_OF_HOURS
+            late = self.rng.random() < late_share
             minute = self.rng.randint(18 * 60, 20 * 60) if late else self.rng.randint(540, 1050)
         else:
             minute = self.rng.randint(7 * 60, 23 * 60 + 59)
@@ -93,7 +94,11 @@ class Chronicler:
         self.out.add(
             ChronologyEntry(
                 person_id=person.pk,
-                occurred_at=self.at(min(day, self.today - DAY), agency == "csc"),
+                occurred_at=self.at(
+                    min(day, self.today - DAY),
+                    agency == "csc",
+                    EVENING_VISITS if kind == "visit" else OUT_OF_HOURS,
+                ),
                 agency_id=self.agency[agency],
                 kind=kind,
                 author=author,
