@@ -9,3 +9,5 @@ developer's ``LANTERN_ENV``) is left alone.
 import os
 
 os.environ.setdefault("LANTERN_ENV", "development")
+# Every prepared read is checked against the QuerySet built the ordinary way (lantern.prepared).
+os.environ.setdefault("LANTERN_CHECK_PREPARED", "1")

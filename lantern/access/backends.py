@@ -13,20 +13,39 @@ Signing in is unchanged (``ModelBackend.authenticate``: the password and ``is_ac
 """
 
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, User
 
 from lantern.access import roles
+from lantern.prepared import prepared
+
+
+@prepared
+def _roles_of(user_id):
+    return Group.objects.filter(user=user_id).values_list("name", flat=True)
+
+
+@prepared
+def _user(user_id):
+    return User.objects.filter(pk=user_id)
 
 
 def role_names(user) -> set[str]:
     """The names of the roles ``user`` holds, read once per request and kept on the user."""
     names = getattr(user, "_lantern_roles", None)
     if names is None:
-        names = set(user.groups.values_list("name", flat=True))
+        names = set(_roles_of(user.pk)) if isinstance(user.pk, int) else set()
         user._lantern_roles = names
     return names
 
 
 class RoleBackend(ModelBackend):
+    def get_user(self, user_id):
+        """The signed-in user of every request, read with SQL written once (``prepared``)."""
+        if not isinstance(user_id, int) or isinstance(user_id, bool):
+            return super().get_user(user_id)
+        found = _user(user_id)
+        return found[0] if found and self.user_can_authenticate(found[0]) else None
+
     def get_user_permissions(self, user_obj, obj=None):
         return set()  # never granted to a person directly: only through a role
 

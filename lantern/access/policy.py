@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from lantern.access.backends import role_names
 from lantern.access.roles import IRO, MASH_OFFICER, TEAM_MANAGER, VIEW_RECORD
+from lantern.prepared import prepared
 
 
 class Relation(enum.Enum):
@@ -65,14 +66,26 @@ class Decision:
         return "stated a reason"
 
 
-def relation_to(user, person) -> Relation:
+@prepared
+def _current_allocation(child_id):
     from lantern.workforce.models import Allocation
 
-    allocation = (
-        Allocation.objects.filter(child=person, end__isnull=True)
+    return (
+        Allocation.objects.filter(child_id=child_id, end__isnull=True)
         .select_related("team", "worker")
-        .first()
+        .order_by("pk")[:1]
     )
+
+
+@prepared
+def _restriction(person_id):
+    from lantern.access.models import RestrictedRecord
+
+    return RestrictedRecord.objects.filter(person_id=person_id)
+
+
+def relation_to(user, person) -> Relation:
+    allocation = next(iter(_current_allocation(person.pk)), None)
     person.current_allocation = allocation  # the record page shows it: read it once
     if allocation is not None:
         if allocation.worker_id == user.pk:
@@ -121,12 +134,10 @@ def _has_glass(user, person) -> bool:
 
 
 def decide(user, person, *, for_write: bool = False) -> Decision:
-    from lantern.access.models import RestrictedRecord
-
     if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
         return Decision(False)
     relation = relation_to(user, person)
-    restriction = RestrictedRecord.objects.filter(person=person).first()
+    restriction = next(iter(_restriction(person.pk)), None)  # one to one
     person.current_restriction = restriction
     if restriction is not None:
         if restriction.owner_id == user.pk or restriction.named_users.filter(pk=user.pk).exists():

@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch
 from lantern.chronology.kinds import KEY_CODES
 from lantern.chronology.models import ChronologyEntry
 from lantern.ids import parse_id
+from lantern.prepared import prepared
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -46,6 +47,15 @@ def decode_cursor(cursor: str) -> tuple[dt.datetime, int] | None:
     return (at, pk) if at is not None and pk is not None else None
 
 
+@prepared
+def _latest(person_id):
+    return (
+        ChronologyEntry.objects.filter(person_id=person_id)
+        .select_related("agency")
+        .order_by("-occurred_at", "-id")[: PAGE_SIZE + 1]
+    )
+
+
 def chronology_page(
     person,
     *,
@@ -63,12 +73,27 @@ def chronology_page(
     if key_only:
         entries = entries.filter(kind__in=KEY_CODES)
     position = decode_cursor(cursor) if cursor else None
+    if not (agency_id or kind or key_only or position) and page_size == PAGE_SIZE:
+        rows = _latest(person.pk)  # the record page as it opens
+        return ChronologyPage(
+            rows[:page_size], encode_cursor(rows[page_size - 1]) if len(rows) > page_size else None
+        )
     if position:
         when, pk = position
         entries = entries.filter(Q(occurred_at__lt=when) | Q(occurred_at=when, id__lt=pk))
     rows = list(entries.select_related("agency").order_by("-occurred_at", "-id")[: page_size + 1])
     older = encode_cursor(rows[page_size - 1]) if len(rows) > page_size else None
     return ChronologyPage(rows[:page_size], older)
+
+
+@prepared
+def _sources(person_id):
+    return (
+        ChronologyEntry.objects.filter(person_id=person_id)
+        .values_list("kind", "agency_id", "agency__code", "agency__name", "agency__kind")
+        .distinct()
+        .order_by()
+    )
 
 
 def sources_in(person) -> tuple[list, list[str]]:
@@ -81,15 +106,9 @@ def sources_in(person) -> tuple[list, list[str]]:
     """
     from lantern.agencies.models import Agency
 
-    pairs = (
-        ChronologyEntry.objects.filter(person=person)
-        .values_list("kind", "agency_id", "agency__code", "agency__name", "agency__kind")
-        .distinct()
-        .order_by()
-    )
     kinds: set[str] = set()
     agencies: dict[int, Agency] = {}
-    for kind, agency_id, code, name, agency_kind in pairs:
+    for kind, agency_id, code, name, agency_kind in _sources(person.pk):
         kinds.add(kind)
         if agency_id not in agencies:
             agencies[agency_id] = Agency(pk=agency_id, code=code, name=name, kind=agency_kind)

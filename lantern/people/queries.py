@@ -11,13 +11,21 @@ from lantern.access.roles import VIEW_RECORD
 from lantern.history.presenting import Shown
 from lantern.ids import parse_id
 from lantern.people.models import (
+    Disability,
     HouseholdMembership,
+    Identifier,
     Person,
     PersonAddress,
     PersonName,
     Relationship,
 )
+from lantern.prepared import prepared
 from lantern.workforce.models import Allocation
+
+
+@prepared
+def _person(person_id):
+    return Person.objects.filter(pk=person_id)
 
 
 def access_person(user, person_id, *, for_write: bool = False) -> Person:
@@ -28,7 +36,8 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
     carries the person it was about, for the audit row the access gate writes
     (``access.refusals``).
     """
-    person = Person.objects.filter(pk=parse_id(person_id)).first()
+    found = parse_id(person_id)
+    person = next(iter(_person(found)), None) if found else None
     if person is None:
         raise Refused("No such person")
     if not user.is_authenticated or not user.has_perm(VIEW_RECORD):
@@ -42,6 +51,22 @@ def access_person(user, person_id, *, for_write: bool = False) -> Person:
     if decision.needs_reason:
         raise ReasonRequired(person)
     raise Refused("No such person", why=NOT_ALLOWED, person=person)
+
+
+# The record page's details, each read with SQL written once (``lantern.prepared``).
+@prepared
+def names_of(person_id):
+    return PersonName.objects.filter(person_id=person_id).select_related("agency")
+
+
+@prepared
+def identifiers_of(person_id):
+    return Identifier.objects.filter(person_id=person_id).select_related("agency")
+
+
+@prepared
+def disabilities_of(person_id):
+    return Disability.objects.filter(person_id=person_id)
 
 
 RESTRICTED_NAME = "A restricted record"
@@ -77,18 +102,38 @@ def household_of(
     return current, previous
 
 
+@prepared
+def _relatives_named(person_id):
+    return (
+        Relationship.objects.filter(person_id=person_id)
+        .select_related("relative")
+        .only("person", "relative", "kind", *(f"relative__{f}" for f in NAMED_WITH_AGE))
+        .order_by("kind", "relative__date_of_birth")
+    )
+
+
+@prepared
+def _memberships_around(person_id):
+    """Every membership of every household the person was ever in, theirs included."""
+    return (
+        HouseholdMembership.objects.filter(
+            household_id__in=HouseholdMembership.objects.filter(person_id=person_id).values(
+                "household_id"
+            )
+        )
+        .select_related("person")
+        .only("household", "person", "start", "end", *(f"person__{f}" for f in NAMED_WITH_AGE))
+        .order_by("start", "id")
+    )
+
+
 def household_and_relationships(
     person: Person, day: dt.date, *, viewer
 ) -> tuple[list[HouseholdMember], list[HouseholdMember], list[Relationship]]:
     """``household_of`` and ``relationships_of`` together, as the record page shows them:
     the relationships read once (they label the household too) and one restriction check
     for everyone named."""
-    relationships = list(
-        Relationship.objects.filter(person=person)
-        .select_related("relative")
-        .only("person", "relative", "kind", *(f"relative__{f}" for f in NAMED_WITH_AGE))
-        .order_by("kind", "relative__date_of_birth")
-    )
+    relationships = _relatives_named(person.pk)
     labels = {r.relative_id: r.kind for r in relationships}
     current, previous = _household_members(person, day, labels)
     _mark_restricted(viewer, current + previous, relationships)
@@ -98,18 +143,7 @@ def household_and_relationships(
 def _household_members(
     person: Person, day: dt.date, labels: dict[int, str]
 ) -> tuple[list[HouseholdMember], list[HouseholdMember]]:
-    # Every membership of every household the person was ever in, theirs included: one
-    # statement, split here.
-    rows = list(
-        HouseholdMembership.objects.filter(
-            household_id__in=HouseholdMembership.objects.filter(person=person).values(
-                "household_id"
-            )
-        )
-        .select_related("person")
-        .only("household", "person", "start", "end", *(f"person__{f}" for f in NAMED_WITH_AGE))
-        .order_by("start", "id")
-    )
+    rows = _memberships_around(person.pk)  # one statement, split here
     mine = [m for m in rows if m.person_id == person.pk]
     if not mine:
         return [], []
@@ -157,11 +191,15 @@ def relationships_of(person: Person, *, viewer) -> list[Relationship]:
 
 
 def current_address(person: Person, day: dt.date) -> PersonAddress | None:
+    return next(iter(_address_on(person.pk, day)), None)
+
+
+@prepared
+def _address_on(person_id, day):
     return (
-        PersonAddress.objects.filter(person=person, start__lte=day)
+        PersonAddress.objects.filter(person_id=person_id, start__lte=day)
         .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .select_related("address")
-        .first()
+        .select_related("address")[:1]  # the latest start first (Meta.ordering)
     )
 
 

@@ -87,9 +87,9 @@ def record(request, person_id: int):
         "people/record.html",
         {
             "person": person,
-            "names": person.names.select_related("agency"),
-            "identifiers": person.identifiers.select_related("agency"),
-            "disabilities": person.disabilities.all(),
+            "names": queries.names_of(person.pk),
+            "identifiers": queries.identifiers_of(person.pk),
+            "disabilities": queries.disabilities_of(person.pk),
             "address": queries.current_address(person, today),
             "household": current,
             "previous_household": previous,

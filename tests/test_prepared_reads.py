@@ -1,0 +1,132 @@
+"""Prepared reads (``lantern.prepared``): SQL written once, the same answers as Django's."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lantern import prepared as p
+from lantern.people import actions
+from lantern.people.models import PersonName
+
+pytestmark = pytest.mark.django_db
+
+
+@p.prepared
+def names_of(person_id):
+    return (
+        PersonName.objects.filter(person_id=person_id)
+        .select_related("agency")
+        .order_by("kind", "pk")
+    )
+
+
+@p.prepared
+def surnames_of(person_id):
+    return PersonName.objects.filter(person_id=person_id).values_list("last_name", flat=True)
+
+
+def test_each_call_reads_its_own_child_with_one_statement_and_related_rows(
+    make_person, social_worker, police
+):
+    amy, ben = make_person("Amy", "Carter"), make_person("Ben", "Okafor")
+    actions.add_name(
+        amy,
+        acting_user=social_worker,
+        kind=PersonName.Kind.VARIANT,
+        first_name="Aimee",
+        last_name="Karter",
+        agency=police,
+    )
+    names_of(ben.pk)  # compiled on a first call for someone else
+
+    with CaptureQueriesContext(connection) as captured:
+        amys = names_of(amy.pk)
+    bens = names_of(ben.pk)
+
+    assert len(captured) == 1
+    assert amys == list(
+        PersonName.objects.filter(person=amy).select_related("agency").order_by("kind", "pk")
+    )
+    assert {n.last_name for n in amys} == {"Carter", "Karter"}
+    assert [n.agency.name for n in amys if n.last_name == "Karter"] == ["Metropolitan Police"]
+    assert [n.last_name for n in bens] == ["Okafor"]
+    assert sorted(surnames_of(amy.pk)) == ["Carter", "Karter"]
+
+
+def test_a_new_row_is_seen_at_once_since_only_the_sql_is_kept(make_person, social_worker):
+    amy = make_person("Amy", "Carter")
+    assert surnames_of(amy.pk) == ["Carter"]
+    actions.add_name(
+        amy,
+        acting_user=social_worker,
+        kind=PersonName.Kind.VARIANT,
+        first_name="A",
+        last_name="Karter",
+    )
+    assert sorted(surnames_of(amy.pk)) == ["Carter", "Karter"]
+
+
+def test_dates_are_values_too(make_person):
+    amy = make_person("Amy", "Carter", born=dt.date(2015, 6, 1))
+
+    @p.prepared
+    def born_by(day):
+        return (
+            type(amy)
+            .objects.filter(pk=amy.pk, date_of_birth__lte=day)
+            .values_list("first_name", flat=True)
+        )
+
+    assert born_by(dt.date(2015, 6, 1)) == ["Amy"]
+    assert born_by(dt.date(2015, 5, 31)) == []
+
+
+def test_a_read_that_depends_on_anything_but_its_arguments_fails_under_test(make_person):
+    amy, ben = make_person("Amy", "Carter"), make_person("Ben", "Okafor")
+    chosen = {"pk": amy.pk}
+
+    @p.prepared
+    def sneaky(not_this_id):
+        return (
+            type(amy)
+            .objects.filter(pk=chosen["pk"])
+            .exclude(pk=not_this_id)
+            .values_list("first_name", flat=True)
+        )
+
+    assert sneaky(10**12) == ["Amy"]
+    chosen["pk"] = ben.pk
+    with pytest.raises(AssertionError, match="depends on more than its arguments"):
+        sneaky(10**12)
+
+
+def test_values_that_would_change_the_sql_are_refused(make_person):
+    amy = make_person("Amy", "Carter")
+
+    @p.prepared
+    def among(ids):
+        return type(amy).objects.filter(pk__in=ids)
+
+    @p.prepared
+    def with_prefetch(person_id):
+        return type(amy).objects.filter(pk=person_id).prefetch_related("names")
+
+    with pytest.raises(p.PreparedReadError, match="ids and dates"):
+        among([amy.pk])
+    with pytest.raises(p.PreparedReadError, match="ids and dates"):
+        surnames_of(True)
+    with pytest.raises(p.PreparedReadError, match="prefetch_related"):
+        with_prefetch(amy.pk)
+
+
+def test_an_argument_that_never_reaches_the_sql_is_refused(make_person):
+    amy = make_person("Amy", "Carter")
+
+    @p.prepared
+    def ignores(person_id):
+        return type(amy).objects.filter(pk=amy.pk)
+
+    with pytest.raises(p.PreparedReadError, match="does not reach the SQL"):
+        ignores(amy.pk)
