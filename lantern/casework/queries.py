@@ -19,6 +19,7 @@ from lantern.clocks.lateness import LateReason
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import due_items, look_ahead_days, open_for_worker
 from lantern.people.models import Person
+from lantern.prepared import prepared
 from lantern.workforce.models import Allocation, Team
 
 CODE_LISTS = {
@@ -139,37 +140,55 @@ class Casework:
         return next((p for p in self.cin_plans if p.end_date is None), None)
 
 
+def _of_child(model, *related: str, limit: int | None = None):
+    """A prepared read (SQL written once: ``lantern.prepared``) of one kind of record of a
+    child, in the model's own order."""
+
+    def build(person_id):
+        rows = model.objects.filter(person_id=person_id)
+        rows = rows.select_related(*related) if related else rows
+        return rows[:limit] if limit else rows
+
+    build.__qualname__ = f"{model.__name__} of a child"
+    return prepared(build)
+
+
+_READS = {
+    "episodes": _of_child(models.CINEpisode),
+    "assessments": _of_child(models.Assessment),
+    "strategy_discussions": _of_child(models.StrategyDiscussion),
+    "enquiries": _of_child(models.Section47Enquiry),
+    "transfer_notices": _of_child(models.TransferInNotice),
+    "conferences": _of_child(models.Conference),
+    "cp_plans": _of_child(models.ChildProtectionPlan),
+    "core_groups": _of_child(models.CoreGroupMeeting),
+    "cin_plans": _of_child(models.CINPlan),
+    "visits": _of_child(models.Visit, "created_by", limit=50),
+    "oversight": _of_child(models.ManagementOversight, "created_by"),
+    "cin_plan_reviews": _of_child(models.CINPlanReview),
+}
+_CASE_NOTES = _of_child(models.CaseNote, "created_by")
+
+
 def casework_for(person, user) -> Casework:
     """Only what the page and ``what_next`` read: the authors of visits, notes and oversight
     come with them; no other person or agency is read (a query or join each, for nothing)."""
-    mine = {"person": person}
-    notes = None
-    if user.has_perm(VIEW_CASE_NOTES):
-        notes = list(models.CaseNote.objects.filter(**mine).select_related("created_by"))
     return Casework(
-        episodes=list(models.CINEpisode.objects.filter(**mine)),
-        assessments=list(models.Assessment.objects.filter(**mine)),
-        strategy_discussions=list(models.StrategyDiscussion.objects.filter(**mine)),
-        enquiries=list(models.Section47Enquiry.objects.filter(**mine)),
-        transfer_notices=list(models.TransferInNotice.objects.filter(**mine)),
-        conferences=list(models.Conference.objects.filter(**mine)),
-        cp_plans=list(models.ChildProtectionPlan.objects.filter(**mine)),
-        core_groups=list(models.CoreGroupMeeting.objects.filter(**mine)),
-        cin_plans=list(models.CINPlan.objects.filter(**mine)),
-        visits=list(models.Visit.objects.filter(**mine).select_related("created_by")[:50]),
-        case_notes=notes,
-        oversight=list(
-            models.ManagementOversight.objects.filter(**mine).select_related("created_by")
-        ),
+        **{name: read(person.pk) for name, read in _READS.items()},
+        case_notes=_CASE_NOTES(person.pk) if user.has_perm(VIEW_CASE_NOTES) else None,
         allocations=allocation_history(person),
-        cin_plan_reviews=list(models.CINPlanReview.objects.filter(**mine)),
     )
 
 
 def allocation_history(person) -> list[Allocation]:
     """Every worker the child has had: changes of worker are something managers must see."""
-    return list(
-        Allocation.objects.filter(child=person)
+    return _allocations(person.pk)
+
+
+@prepared
+def _allocations(child_id):
+    return (
+        Allocation.objects.filter(child_id=child_id)
         .select_related("worker", "team")
         .order_by("-start", "-id")
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from lantern.clocks import table
 from lantern.clocks.calendar import WorkingDayCalendar, current_calendar
 from lantern.clocks.models import ClockRule, Deadline, LookAhead
+from lantern.prepared import prepared
 
 
 class UnknownClock(KeyError):
@@ -75,16 +76,30 @@ def due_items(deadlines, today: dt.date) -> list[DueItem]:
 def open_for_worker(person_ids, *, due_by: dt.date | None = None):
     """Open clocks that are a worker's task (not DfE measures) on these children, most urgent
     first. ``person_ids`` may be a subquery."""
-    rows = Deadline.objects.filter(
-        person_id__in=person_ids, state=Deadline.State.OPEN, rule__for_worker=True
-    )
+    return _worker_tasks(Deadline.objects.filter(person_id__in=person_ids), due_by)
+
+
+def _worker_tasks(rows, due_by: dt.date | None):
+    rows = rows.filter(state=Deadline.State.OPEN, rule__for_worker=True)
     if due_by is not None:
         rows = rows.filter(due_on__lte=due_by)
     return rows.select_related("rule", "person").order_by("due_on", "person__last_name", "id")
 
 
 def overdue_for(person, today: dt.date) -> list[DueItem]:
-    return due_items(open_for_worker([person.pk], due_by=today - dt.timedelta(days=1)), today)
+    return due_items(_overdue(person.pk, today - dt.timedelta(days=1)), today)
+
+
+@prepared
+def open_for_child(person_id):
+    """``open_for_worker`` for one child, as the casework page asks it."""
+    return _worker_tasks(Deadline.objects.filter(person_id=person_id), None)
+
+
+@prepared
+def _overdue(person_id, due_by):
+    """``open_for_worker`` for one child, as every record page asks it."""
+    return _worker_tasks(Deadline.objects.filter(person_id=person_id), due_by)
 
 
 def history_for(person) -> list[Deadline]:

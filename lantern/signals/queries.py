@@ -12,6 +12,7 @@ from typing import NamedTuple
 from lantern.access.refusals import Refused
 from lantern.ids import parse_id
 from lantern.people.queries import access_person
+from lantern.prepared import prepared
 from lantern.signals import rules as R
 from lantern.signals.models import Evidence, RuleSetting, Signal
 
@@ -41,16 +42,28 @@ class EvidenceRow(NamedTuple):
     agency_name: str
 
 
+@prepared
+def _not_lapsed(person_id):
+    return (
+        Signal.objects.filter(person_id=person_id)
+        .exclude(status=Signal.Status.LAPSED)
+        .select_related("decided_by")
+    )
+
+
 def of_person(person, *, include_decided: bool = True) -> list[Signal]:
     """A child's signals, live first; each live one with ``evidence_rows``, its entries in
     date order (when, which agency, what kind: the record's panel). A decided signal's
     evidence is not shown, so not read: a child with a long history has many. The caller
     has already been given ``person`` by an access function."""
-    signals = Signal.objects.filter(person=person).exclude(status=Signal.Status.LAPSED)
-    if not include_decided:
-        signals = signals.filter(status=Signal.Status.LIVE)
+    if include_decided:
+        signals = _not_lapsed(person.pk)
+    else:
+        signals = Signal.objects.filter(person=person, status=Signal.Status.LIVE).select_related(
+            "decided_by"
+        )
     out = sorted(
-        signals.select_related("decided_by"),
+        signals,
         key=lambda s: (not s.is_live, -s.fired_on.toordinal(), -s.pk),
     )
     live = {s.pk: s for s in out if s.is_live}

@@ -44,7 +44,7 @@ def overview(request, person_id: int):
         {
             "person": person,
             "work": work,
-            "due": clocks.due_items(clocks.open_for_worker([person.pk]), today()),
+            "due": clocks.due_items(clocks.open_for_child(person.pk), today()),
             "next_steps": what_next(request.user, person, work),
             "panels": panels_for(person, request.user, today()),
         },
