@@ -30,12 +30,15 @@ import os
 import threading
 from collections.abc import Callable
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
 CHECKING = os.environ.get("LANTERN_CHECK_PREPARED") == "1"
 # Stand-ins no real id or date equals, each distinct, so each is found in the SQL's values.
-_STAND_IN_IDS = [-(2**53) - i for i in range(16)]
+# Within a 32-bit integer column's range: Django answers a lookup beyond a column's range
+# with an empty result without asking the database, and writes no SQL for it.
+_STAND_IN_IDS = [-2_000_000_000 - i for i in range(16)]
 _STAND_IN_DAYS = [dt.date(1111, 1, 1) + dt.timedelta(days=i) for i in range(16)]
 
 
@@ -97,7 +100,7 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
                 plan = plans.get(key) or plans.setdefault(key, _plan(build, kinds))
         rows = plan.run(values)
         if CHECKING:
-            _check(build, values, plan)
+            _check(build, values, plan, rows)
         return rows
 
     return read
@@ -132,7 +135,10 @@ def _plan(build, kinds: tuple) -> _Plan:
     )
     queryset = _build(build, stand_ins)
     compiler = queryset.query.get_compiler(using=queryset.db)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet as empty:
+        raise PreparedReadError(f"{build.__qualname__}: Django wrote no SQL for it") from empty
     connection = connections[queryset.db]
     wanted = [
         (index, _as_param(connection, value, kinds[index])) for index, value in enumerate(stand_ins)
@@ -152,10 +158,18 @@ def _plan(build, kinds: tuple) -> _Plan:
     return _Plan(queryset, compiler, sql, list(params), slots)
 
 
-def _check(build, values: tuple, plan: _Plan) -> None:
-    """Under tests: the ordinary QuerySet's SQL and values must be the prepared ones."""
+def _check(build, values: tuple, plan: _Plan, rows: list) -> None:
+    """Under tests: the ordinary QuerySet's SQL and values must be the prepared ones (or,
+    where Django knows without asking that nothing matches, the prepared read found
+    nothing either: an id beyond a column's range)."""
     queryset = _build(build, values)
-    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        if rows:
+            message = f"prepared read {build.__qualname__} found rows for {values}"
+            raise AssertionError(message) from None
+        return
     expected = plan.values_for(values)
     if sql != plan.sql or list(params) != expected:
         raise AssertionError(
