@@ -78,8 +78,12 @@ def pages() -> list[tuple[str, str, str]]:
     """(name, who, url) for each page measured, the baseline first."""
     from lantern.people.models import Person
 
+    from lantern.frontdoor.models import Contact
+
     child = busiest_child_of("social.worker")
     surname = Person.objects.get(pk=child).last_name
+    # The MASH officer's heaviest page: a contact still waiting, its people matched afresh.
+    contact = Contact.objects.filter(status=Contact.Status.AWAITING).order_by("pk")
     return [
         ("baseline /healthz", "social.worker", "/healthz"),
         ("child's record", "social.worker", f"/people/{child}/"),
@@ -89,6 +93,8 @@ def pages() -> list[tuple[str, str, str]]:
         ("team view", "team.manager", "/casework/team/"),
         ("search", "social.worker", f"/people/search/?q={surname}"),
         ("MASH queue", "mash.officer", "/front-door/"),
+        ("MASH contact", "mash.officer", f"/front-door/contacts/{contact.first().pk}/"),
+        ("key events", "social.worker", f"/people/{child}/?key=1"),
     ]
 
 

@@ -66,7 +66,9 @@ class _Plan:
         # This thread's connection, not the one the first caller compiled on.
         compiler.connection = connections[self.queryset.db]
         compiler.as_sql = lambda *args, **kwargs: (self.sql, params)
-        shim = copy.copy(self.queryset)
+        # A shallow copy by hand: ``copy.copy`` of a QuerySet pickles it, which runs it.
+        shim = object.__new__(type(self.queryset))
+        shim.__dict__.update(self.queryset.__dict__)
         shim.query = _Query(self.queryset.query, compiler)
         return list(self.queryset._iterable_class(shim))
 

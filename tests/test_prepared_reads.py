@@ -130,3 +130,15 @@ def test_an_argument_that_never_reaches_the_sql_is_refused(make_person):
 
     with pytest.raises(p.PreparedReadError, match="does not reach the SQL"):
         ignores(amy.pk)
+
+
+def test_a_first_call_runs_one_statement_too(make_person):
+    amy = make_person("Amy", "Carter")
+
+    @p.prepared
+    def first_names(person_id):
+        return type(amy).objects.filter(pk=person_id).values_list("first_name", flat=True)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert first_names(amy.pk) == ["Amy"]
+    assert len(captured) == 1

@@ -47,13 +47,19 @@ def decode_cursor(cursor: str) -> tuple[dt.datetime, int] | None:
     return (at, pk) if at is not None and pk is not None else None
 
 
+def _first_page(entries):
+    return entries.select_related("agency").order_by("-occurred_at", "-id")[: PAGE_SIZE + 1]
+
+
+# The record page as it opens, and its key events: SQL written once (``lantern.prepared``).
 @prepared
 def _latest(person_id):
-    return (
-        ChronologyEntry.objects.filter(person_id=person_id)
-        .select_related("agency")
-        .order_by("-occurred_at", "-id")[: PAGE_SIZE + 1]
-    )
+    return _first_page(ChronologyEntry.objects.filter(person_id=person_id))
+
+
+@prepared
+def _latest_key_events(person_id):
+    return _first_page(ChronologyEntry.objects.filter(person_id=person_id, kind__in=KEY_CODES))
 
 
 def chronology_page(
@@ -73,8 +79,8 @@ def chronology_page(
     if key_only:
         entries = entries.filter(kind__in=KEY_CODES)
     position = decode_cursor(cursor) if cursor else None
-    if not (agency_id or kind or key_only or position) and page_size == PAGE_SIZE:
-        rows = _latest(person.pk)  # the record page as it opens
+    if not (agency_id or kind or position) and page_size == PAGE_SIZE:
+        rows = (_latest_key_events if key_only else _latest)(person.pk)
         return ChronologyPage(
             rows[:page_size], encode_cursor(rows[page_size - 1]) if len(rows) > page_size else None
         )

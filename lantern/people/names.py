@@ -36,14 +36,18 @@ def tokens(*parts: str) -> list[str]:
     return seen
 
 
+# A token's sound and deletions are asked again for every candidate on every contact page
+# (the matcher's vocabulary is built per search): kept for the tokens seen most lately.
+@functools.lru_cache(maxsize=50_000)
 def phonetic(token: str) -> str:
     return jellyfish.metaphone(token)[:12] or token[:12]
 
 
-def deletions(token: str) -> set[str]:
+@functools.lru_cache(maxsize=50_000)
+def deletions(token: str) -> frozenset[str]:
     if len(token) <= 3 or len(token) > MAX_DELETION_TOKEN:
-        return {token}
-    return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
+        return frozenset((token,))
+    return frozenset({token} | {token[:i] + token[i + 1 :] for i in range(len(token))})
 
 
 def token_keys(token: str) -> set[str]:
