@@ -76,9 +76,8 @@ def busiest_child_of(username: str) -> int:
 
 def pages() -> list[tuple[str, str, str]]:
     """(name, who, url) for each page measured, the baseline first."""
-    from lantern.people.models import Person
-
     from lantern.frontdoor.models import Contact
+    from lantern.people.models import Person
 
     child = busiest_child_of("social.worker")
     surname = Person.objects.get(pk=child).last_name
