@@ -48,7 +48,7 @@ def queue(request):
 
 
 def _page(request, contact, *, error: str = "", status: int = 200, **forms):
-    subjects = list(contact.subjects.select_related("person"))
+    subjects = queries.subjects_of(contact.pk)
     # Candidates are looked for (and the search audited) only while a decision is awaited:
     # the page shows them only then.
     awaiting = contact.is_awaiting
@@ -91,8 +91,10 @@ def _page(request, contact, *, error: str = "", status: int = 200, **forms):
             "contact": contact,
             "linked": [s for s in subjects if s.person_id],
             "matches": matches,
-            "checks": list(contact.checks.select_related("agency", "requested_by")),
-            "duplicates": queries.possible_duplicates([contact]).get(contact.pk, []),
+            "checks": queries.checks_of(contact.pk),
+            "duplicates": queries.possible_duplicates([contact], {contact.pk: subjects}).get(
+                contact.pk, []
+            ),
             "decision": getattr(contact, "decision", None) if not contact.is_awaiting else None,
             "overdue": contact.is_awaiting and timezone.now() > contact.decision_due_at,
             "rate_form": forms.get("rate_form") or RateForm(initial={"rag": contact.rag}),
