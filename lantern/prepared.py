@@ -9,7 +9,7 @@ Django would (model instances with their ``select_related`` rows, or values rows
 Django's own iterables and converters. django-prepared-queries did this for Django 1 and
 2 and is not maintained; this is the small part of it Lantern needs.
 
-The rules, each enforced:
+The rules, and what holds each:
 
 - A prepared read takes ids (whole numbers) and dates, nothing else, and each must reach
   the SQL as a value compared with ``=``, ``<=`` and the like: a list (``__in``) changes
