@@ -13,6 +13,7 @@ string, not once per record: a million records hold far fewer distinct names.
 """
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -85,8 +86,10 @@ class Places:
         return found
 
 
+@functools.lru_cache(maxsize=50_000)
 def split_postcode(text: str) -> tuple[str, str, str]:
-    """("N17 6AB", "N17 6", "N17"); a partial postcode ("N17") gives only its district."""
+    """("N17 6AB", "N17 6", "N17"); a partial postcode ("N17") gives only its district.
+    Kept for the postcodes seen most lately: every contact page splits each candidate's."""
     compact = re.sub(r"[^A-Z0-9]", "", (text or "").upper())
     if len(compact) >= 5:
         outward, inward = compact[:-3], compact[-3:]
