@@ -12,7 +12,7 @@ nothing without asking the database.
 Registered on every field when the web app is ready (``lantern.web.apps``).
 """
 
-from django.db.models import Field, ForeignObject, Lookup
+from django.db.models import Field, ForeignObject, Lookup, Q
 from django.db.models.lookups import In
 
 
@@ -40,3 +40,11 @@ class AnyOf(Lookup):
 
 Field.register_lookup(AnyOf)
 ForeignObject.register_lookup(AnyOf)  # a foreign key's lookups are its own (ids, not rows)
+
+
+def one_of(field: str, values) -> Q:
+    """``field`` is one of ``values``: a list as ``__any``, a subquery as ``__in``, for
+    reads that take either (a page's children as ids, or as a QuerySet)."""
+    if isinstance(values, list | tuple | set | frozenset):
+        return Q(**{f"{field}__any": list(values)})
+    return Q(**{f"{field}__in": values})

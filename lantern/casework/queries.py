@@ -18,6 +18,7 @@ from lantern.clocks.calendar import current_calendar
 from lantern.clocks.lateness import LateReason
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import due_items, look_ahead_days, open_for_worker
+from lantern.long_lists import one_of
 from lantern.people.models import Person
 from lantern.prepared import prepared
 from lantern.workforce.models import Allocation, Team
@@ -328,7 +329,7 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
         closed_on__gt=F("due_on"),
     )
     if person_ids is not None:
-        rows = rows.filter(person_id__in=person_ids)
+        rows = rows.filter(one_of("person_id", person_ids))
     rows = list(listed(rows.select_related("rule", "person")).order_by("closed_on", "id"))
     people = {d.person_id for d in rows}
     # Only what the list shows of a record (its reason, and its link: ``get_absolute_url``),
@@ -337,13 +338,13 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
     assessed = {
         (a.person_id, a.authorised_date): a
         for a in models.Assessment.objects.filter(
-            person_id__in=people, authorised_date__range=(start, end)
+            person_id__any=list(people), authorised_date__range=(start, end)
         ).only(*late_reason, "authorised_date")
     }
     held = {
         (c.person_id, c.kind, c.held_on): c
         for c in models.Conference.objects.filter(
-            person_id__in=people, held_on__range=(start, end)
+            person_id__any=list(people), held_on__range=(start, end)
         ).only(*late_reason, "kind", "held_on")
     }
     calendar = current_calendar()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from lantern.clocks import table
 from lantern.clocks.calendar import WorkingDayCalendar, current_calendar
 from lantern.clocks.models import ClockRule, Deadline, LookAhead
+from lantern.long_lists import one_of
 from lantern.prepared import prepared
 
 
@@ -76,7 +77,7 @@ def due_items(deadlines, today: dt.date) -> list[DueItem]:
 def open_for_worker(person_ids, *, due_by: dt.date | None = None):
     """Open clocks that are a worker's task (not DfE measures) on these children, most urgent
     first. ``person_ids`` may be a subquery."""
-    return _worker_tasks(Deadline.objects.filter(person_id__in=person_ids), due_by)
+    return _worker_tasks(Deadline.objects.filter(one_of("person_id", person_ids)), due_by)
 
 
 def _worker_tasks(rows, due_by: dt.date | None):

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from lantern.access.refusals import Refused
 from lantern.ids import parse_id
+from lantern.long_lists import one_of
 from lantern.people.queries import access_person
 from lantern.prepared import prepared
 from lantern.signals import rules as R
@@ -89,7 +90,7 @@ def live_headlines(person_ids) -> dict[int, list[str]]:
     """Each child's live signals as headlines, newest first: for lists that show them."""
     out: dict[int, list[str]] = {}
     for person_id, code, text in (
-        Signal.objects.filter(person_id__in=list(person_ids), status=Signal.Status.LIVE)
+        Signal.objects.filter(person_id__any=list(person_ids), status=Signal.Status.LIVE)
         .order_by("-fired_on", "-id")
         .values_list("person_id", "rule", "headline")
     ):
@@ -109,7 +110,7 @@ def live_for(person_ids) -> list[Signal]:
     its child and rule: for My work and the team view, which name the child. Only what the
     lists show is read: the child's name, not the whole row."""
     signals = (
-        Signal.objects.filter(person_id__in=person_ids, status=Signal.Status.LIVE)
+        Signal.objects.filter(one_of("person_id", person_ids), status=Signal.Status.LIVE)
         .select_related("person")
         .only(*LISTED_FIELDS)
         .order_by("-fired_on", "-id")
