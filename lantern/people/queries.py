@@ -238,15 +238,15 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
     ids = [p.pk for p in people if p.pk not in closed]
     out.update({pid: SearchSummary() for pid in ids})
     current = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
-    for row in PersonAddress.objects.filter(current, person_id__in=ids).select_related("address"):
+    for row in PersonAddress.objects.filter(current, person_id__any=ids).select_related("address"):
         out[row.person_id].address = str(row.address)
     homes = dict(
-        HouseholdMembership.objects.filter(current, person_id__in=ids).values_list(
+        HouseholdMembership.objects.filter(current, person_id__any=ids).values_list(
             "person_id", "household_id"
         )
     )
     housemates = (
-        HouseholdMembership.objects.filter(current, household_id__in=set(homes.values()))
+        HouseholdMembership.objects.filter(current, household_id__any=set(homes.values()))
         .select_related("person")
         .only("household", "person", *(f"person__{f}" for f in NAMED_WITH_AGE))
     )
@@ -265,13 +265,13 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
             if p.pk != pid
         ]
     known = set(
-        ChronologyEntry.objects.filter(person_id__in=ids)
+        ChronologyEntry.objects.filter(person_id__any=ids)
         .values_list("person_id", "agency__name")
         .distinct()
         .order_by()
     )
     known |= set(
-        PersonName.objects.filter(person_id__in=ids, agency__isnull=False)
+        PersonName.objects.filter(person_id__any=ids, agency__isnull=False)
         .values_list("person_id", "agency__name")
         .distinct()
         .order_by()
