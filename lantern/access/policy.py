@@ -220,7 +220,7 @@ def closed_restricted(user, person_ids) -> set[int]:
     # Most lists hold no restricted record: one plain query answers those, and only a list
     # that holds some asks who is named on them.
     restricted = list(
-        RestrictedRecord.objects.filter(person_id__any=list(ids)).values_list(
+        RestrictedRecord.objects.filter(person_id__any=ids).values_list(
             "pk", "person_id", "owner_id"
         )
     )

@@ -338,13 +338,13 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
     assessed = {
         (a.person_id, a.authorised_date): a
         for a in models.Assessment.objects.filter(
-            person_id__any=list(people), authorised_date__range=(start, end)
+            person_id__any=people, authorised_date__range=(start, end)
         ).only(*late_reason, "authorised_date")
     }
     held = {
         (c.person_id, c.kind, c.held_on): c
         for c in models.Conference.objects.filter(
-            person_id__any=list(people), held_on__range=(start, end)
+            person_id__any=people, held_on__range=(start, end)
         ).only(*late_reason, "kind", "held_on")
     }
     calendar = current_calendar()

@@ -235,7 +235,7 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
 
     closed = policy.closed_restricted(user, [p.pk for p in people])
     out = {p.pk: SearchSummary(restricted=True) for p in people if p.pk in closed}
-    ids = [p.pk for p in people if p.pk not in closed]
+    ids = frozenset(p.pk for p in people if p.pk not in closed)
     out.update({pid: SearchSummary() for pid in ids})
     current = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
     for row in PersonAddress.objects.filter(current, person_id__any=ids).select_related("address"):

@@ -101,7 +101,7 @@ def _candidates_by_name(tokens: list[str]) -> list[int]:
     for token in tokens:
         keys |= names.token_keys(token)
     rows = (
-        NameKey.objects.filter(key__any=list(keys))
+        NameKey.objects.filter(key__any=keys)
         .values("person_id")
         .annotate(hits=Count("id"))
         .order_by("-hits", "person_id")[:MAX_CANDIDATES]
@@ -162,12 +162,12 @@ def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
     only for the results shown: a common surname brings 300 candidates, and 25 are shown."""
     people = {
         pid: (born, last, first)
-        for pid, born, last, first in Person.objects.filter(id__any=ids).values_list(
+        for pid, born, last, first in Person.objects.filter(id__any=set(ids)).values_list(
             "id", "date_of_birth", "last_name", "first_name"
         )
     }
     known_as: dict[int, list[tuple]] = {}
-    for pid, *name in PersonName.objects.filter(person_id__any=ids).values_list(
+    for pid, *name in PersonName.objects.filter(person_id__any=set(ids)).values_list(
         "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
     ):
         known_as.setdefault(pid, []).append(name)

@@ -90,7 +90,7 @@ def live_headlines(person_ids) -> dict[int, list[str]]:
     """Each child's live signals as headlines, newest first: for lists that show them."""
     out: dict[int, list[str]] = {}
     for person_id, code, text in (
-        Signal.objects.filter(person_id__any=list(person_ids), status=Signal.Status.LIVE)
+        Signal.objects.filter(person_id__any=set(person_ids), status=Signal.Status.LIVE)
         .order_by("-fired_on", "-id")
         .values_list("person_id", "rule", "headline")
     ):

@@ -99,7 +99,7 @@ def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
         keys |= names.token_keys(token)
     if keys:
         ids |= set(
-            NameKey.objects.filter(key__any=list(keys))
+            NameKey.objects.filter(key__any=keys)
             .values("person_id")
             .annotate(hits=Count("id"))
             .order_by("-hits", "person_id")
@@ -110,7 +110,7 @@ def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
 
 def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
     refused = NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming))
-    merged = Merge.objects.filter(duplicate_id__any=list(ids), undone_at__isnull=True)
+    merged = Merge.objects.filter(duplicate_id__any=set(ids), undone_at__isnull=True)
     return set(refused.values_list("person_id", flat=True)) | set(
         merged.values_list("duplicate_id", flat=True)
     )
@@ -118,9 +118,10 @@ def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
 
 def _profiles(ids: list[int]) -> tuple[list[dict], list[Side]]:
     """Each candidate's names, dates, addresses and NHS number, in four queries."""
+    wanted = frozenset(ids)  # a set: Django walks a list's every value (``long_lists``)
     people = {
         p["id"]: p
-        for p in Person.objects.filter(id__any=ids).values(
+        for p in Person.objects.filter(id__any=wanted).values(
             "id",
             "first_name",
             "middle_names",
@@ -132,19 +133,19 @@ def _profiles(ids: list[int]) -> tuple[list[dict], list[Side]]:
     }
     # Rows, not model instances: a name common in the borough brings hundreds of candidates.
     others: dict[int, list[tuple]] = {}
-    for person_id, *name in PersonName.objects.filter(person_id__any=ids).values_list(
+    for person_id, *name in PersonName.objects.filter(person_id__any=wanted).values_list(
         "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
     ):
         others.setdefault(person_id, []).append(name)
     postcodes: dict[int, list[str]] = {}
     for pid, postcode in (
-        PersonAddress.objects.filter(person_id__any=ids)
+        PersonAddress.objects.filter(person_id__any=wanted)
         .order_by("person_id", F("end").desc(nulls_first=True), "-start")
         .values_list("person_id", "address__postcode")
     ):
         postcodes.setdefault(pid, []).append(postcode)
     nhs = dict(
-        Identifier.objects.filter(person_id__any=ids, scheme=Identifier.Scheme.NHS).values_list(
+        Identifier.objects.filter(person_id__any=wanted, scheme=Identifier.Scheme.NHS).values_list(
             "person_id", "value"
         )
     )
