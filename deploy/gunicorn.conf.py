@@ -40,8 +40,18 @@ loglevel = os.environ.get("LANTERN_LOG_LEVEL", "info")
 
 
 def when_ready(server):
-    """The loopback switch is checked against the sockets really bound, since ``--bind``
-    on the command line overrides ``LANTERN_BIND`` (lantern/web/loopback.py)."""
+    """In the master, once the app is loaded and before any worker forks: the loopback
+    switch is checked against the sockets really bound, since ``--bind`` on the command line
+    overrides ``LANTERN_BIND`` (lantern/web/loopback.py); then the templates are compiled
+    once for every worker to inherit (lantern/web/warm.py)."""
+    _plain_http_only_on_loopback(server)
+    if server.cfg.preload_app:
+        from lantern.web.warm import warm_up
+
+        server.log.info("templates compiled before the workers fork: %d", warm_up())
+
+
+def _plain_http_only_on_loopback(server):
     if os.environ.get(loopback.VARIABLE, "").strip().lower() not in {"1", "true", "yes"}:
         return
     for listener in server.LISTENERS:

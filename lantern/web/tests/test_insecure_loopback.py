@@ -78,9 +78,14 @@ class _Listener:
 
 
 class _Server:
-    def __init__(self, *addresses):
+    def __init__(self, *addresses, preload_app=False):
         self.LISTENERS = [_Listener(a) for a in addresses]
-        self.log = type("Log", (), {"error": lambda self, *args: None})()
+        self.said = []
+        self.log = type("Log", (), {"error": lambda _, *args: None, "info": self._info})()
+        self.cfg = type("Config", (), {"preload_app": preload_app})()
+
+    def _info(self, message, *args):
+        self.said.append(message % args)
 
 
 def _gunicorn_config():
@@ -98,6 +103,15 @@ def test_gunicorn_stops_when_the_switch_is_on_and_it_is_bound_beyond_loopback(mo
 def test_gunicorn_binds_anywhere_when_the_switch_is_off(monkeypatch):
     monkeypatch.delenv("LANTERN_INSECURE_HTTP_LOOPBACK", raising=False)
     _gunicorn_config()["when_ready"](_Server(("192.0.2.7", 8000)))
+
+
+def test_gunicorn_compiles_the_templates_before_forking_when_it_preloads_the_app(monkeypatch):
+    monkeypatch.delenv("LANTERN_INSECURE_HTTP_LOOPBACK", raising=False)
+    preloading = _Server(("127.0.0.1", 8000), preload_app=True)
+    _gunicorn_config()["when_ready"](preloading)
+    assert len(preloading.said) == 1
+    assert preloading.said[0].startswith("templates compiled before the workers fork: ")
+    assert int(preloading.said[0].rsplit(" ", 1)[1]) > 50
 
 
 def test_the_access_log_has_no_query_string_referrer_or_client():
