@@ -203,7 +203,7 @@ def possible_duplicates(
     # the contact page says of a duplicate: its reference (the pk), agency and when it came.
     rows = (
         ContactSubject.objects.filter(
-            identity_key__in=wanted,
+            identity_key__any=wanted,
             contact__received_at__gte=earliest,
             contact__received_at__lte=latest,
         )
