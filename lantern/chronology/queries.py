@@ -47,19 +47,20 @@ def decode_cursor(cursor: str) -> tuple[dt.datetime, int] | None:
     return (at, pk) if at is not None and pk is not None else None
 
 
-def _first_page(entries):
-    return entries.select_related("agency").order_by("-occurred_at", "-id")[: PAGE_SIZE + 1]
+def _newest_first(entries, page_size: int = PAGE_SIZE):
+    """A page of entries and one more (to know whether there is an older page)."""
+    return entries.select_related("agency").order_by("-occurred_at", "-id")[: page_size + 1]
 
 
 # The record page as it opens, and its key events: SQL written once (``lantern.prepared``).
 @prepared
 def _latest(person_id):
-    return _first_page(ChronologyEntry.objects.filter(person_id=person_id))
+    return _newest_first(ChronologyEntry.objects.filter(person_id=person_id))
 
 
 @prepared
 def _latest_key_events(person_id):
-    return _first_page(ChronologyEntry.objects.filter(person_id=person_id, kind__in=KEY_CODES))
+    return _newest_first(ChronologyEntry.objects.filter(person_id=person_id, kind__in=KEY_CODES))
 
 
 def chronology_page(
@@ -71,6 +72,16 @@ def chronology_page(
     cursor: str | None = None,
     page_size: int = PAGE_SIZE,
 ) -> ChronologyPage:
+    position = decode_cursor(cursor) if cursor else None
+    if not (agency_id or kind or position) and page_size == PAGE_SIZE:
+        rows = (_latest_key_events if key_only else _latest)(person.pk)  # as the page opens
+    else:
+        rows = _filtered(person, agency_id, kind, key_only, position, page_size)
+    older = encode_cursor(rows[page_size - 1]) if len(rows) > page_size else None
+    return ChronologyPage(rows[:page_size], older)
+
+
+def _filtered(person, agency_id, kind, key_only, position, page_size) -> list:
     entries = ChronologyEntry.objects.filter(person=person)
     if agency_id:
         entries = entries.filter(agency_id=agency_id)
@@ -78,18 +89,10 @@ def chronology_page(
         entries = entries.filter(kind=kind)
     if key_only:
         entries = entries.filter(kind__in=KEY_CODES)
-    position = decode_cursor(cursor) if cursor else None
-    if not (agency_id or kind or position) and page_size == PAGE_SIZE:
-        rows = (_latest_key_events if key_only else _latest)(person.pk)
-        return ChronologyPage(
-            rows[:page_size], encode_cursor(rows[page_size - 1]) if len(rows) > page_size else None
-        )
     if position:
         when, pk = position
         entries = entries.filter(Q(occurred_at__lt=when) | Q(occurred_at=when, id__lt=pk))
-    rows = list(entries.select_related("agency").order_by("-occurred_at", "-id")[: page_size + 1])
-    older = encode_cursor(rows[page_size - 1]) if len(rows) > page_size else None
-    return ChronologyPage(rows[:page_size], older)
+    return list(_newest_first(entries, page_size))
 
 
 @prepared
