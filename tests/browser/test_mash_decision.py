@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PASSWORD
 from lantern.access import roles
@@ -37,7 +38,8 @@ def test_a_mash_officer_confirms_the_suggested_match_and_decides(
     page.click("button:has-text('Sign in')")
     page.click(f"#queue a:has-text('{contact.reference}')")
 
-    page.wait_for_selector(f"h1:has-text('Contact {contact.reference}')")
+    # expect, not wait_for_selector: a failure says which page came instead (CI saw one once).
+    expect(page.locator("h1")).to_contain_text(f"Contact {contact.reference}")
     suggestion = page.locator(".lantern-candidate").first
     assert "Victoria Climbie" in suggestion.inner_text()
     suggestion.locator("button:has-text('This is the same person')").click()
