@@ -13,6 +13,7 @@ Registered on every field when the web app is ready (``lantern.web.apps``). A se
 cheaper to pass than a list: Django walks a list's every value looking for expressions.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Field, ForeignObject, Lookup, Q
 from django.db.models.lookups import In
 
@@ -34,8 +35,6 @@ class AnyOf(Lookup):
     def as_sql(self, compiler, connection):
         if connection.vendor != "postgresql":
             return In(self.lhs, self.rhs).as_sql(compiler, connection)
-        from django.core.exceptions import EmptyResultSet
-
         values = list(dict.fromkeys(self.rhs))
         if not values:
             raise EmptyResultSet

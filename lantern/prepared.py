@@ -51,7 +51,8 @@ class _Plan:
 
     def __init__(self, queryset: QuerySet, compiler, sql: str, params: list, slots: list):
         self.queryset, self.compiler, self.sql = queryset, compiler, sql
-        self.params, self.slots = params, slots  # slots[i]: (argument index, is a date)
+        # Each slot: (position in the values, (which argument goes there, is it a date)).
+        self.params, self.slots = params, slots
 
     def values_for(self, values: tuple) -> list:
         connection = connections[self.queryset.db]

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lantern import prepared as p
 from lantern.people import actions
-from lantern.people.models import PersonName
+from lantern.people.models import Person, PersonName
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +73,8 @@ def test_dates_are_values_too(make_person):
 
     @p.prepared
     def born_by(day):
-        return (
-            type(amy)
-            .objects.filter(pk=amy.pk, date_of_birth__lte=day)
-            .values_list("first_name", flat=True)
+        return Person.objects.filter(pk=amy.pk, date_of_birth__lte=day).values_list(
+            "first_name", flat=True
         )
 
     assert born_by(dt.date(2015, 6, 1)) == ["Amy"]
@@ -90,8 +88,7 @@ def test_a_read_that_depends_on_anything_but_its_arguments_fails_under_test(make
     @p.prepared
     def sneaky(not_this_id):
         return (
-            type(amy)
-            .objects.filter(pk=chosen["pk"])
+            Person.objects.filter(pk=chosen["pk"])
             .exclude(pk=not_this_id)
             .values_list("first_name", flat=True)
         )
@@ -107,11 +104,11 @@ def test_values_that_would_change_the_sql_are_refused(make_person):
 
     @p.prepared
     def among(ids):
-        return type(amy).objects.filter(pk__in=ids)
+        return Person.objects.filter(pk__in=ids)
 
     @p.prepared
     def with_prefetch(person_id):
-        return type(amy).objects.filter(pk=person_id).prefetch_related("names")
+        return Person.objects.filter(pk=person_id).prefetch_related("names")
 
     with pytest.raises(p.PreparedReadError, match="ids and dates"):
         among([amy.pk])
@@ -126,7 +123,7 @@ def test_an_argument_that_never_reaches_the_sql_is_refused(make_person):
 
     @p.prepared
     def ignores(person_id):
-        return type(amy).objects.filter(pk=amy.pk)
+        return Person.objects.filter(pk=amy.pk)
 
     with pytest.raises(p.PreparedReadError, match="does not reach the SQL"):
         ignores(amy.pk)
@@ -137,7 +134,7 @@ def test_a_first_call_runs_one_statement_too(make_person):
 
     @p.prepared
     def first_names(person_id):
-        return type(amy).objects.filter(pk=person_id).values_list("first_name", flat=True)
+        return Person.objects.filter(pk=person_id).values_list("first_name", flat=True)
 
     with CaptureQueriesContext(connection) as captured:
         assert first_names(amy.pk) == ["Amy"]

@@ -84,9 +84,18 @@ def _restriction(person_id):
     return RestrictedRecord.objects.filter(person_id=person_id)
 
 
+def current_allocation(person):
+    """The child's open allocation (there is at most one), read once and kept on the person:
+    the policy asks it first, then the pages that name the worker."""
+    if not hasattr(person, "current_allocation"):
+        person.current_allocation = next(iter(_current_allocation(person.pk)), None)
+    return person.current_allocation
+
+
 def relation_to(user, person) -> Relation:
-    allocation = next(iter(_current_allocation(person.pk)), None)
-    person.current_allocation = allocation  # the record page shows it: read it once
+    # Read afresh: a decision is never made on an allocation read before a change.
+    person.current_allocation = next(iter(_current_allocation(person.pk)), None)
+    allocation = person.current_allocation
     if allocation is not None:
         if allocation.worker_id == user.pk:
             return Relation.ALLOCATED

@@ -204,13 +204,7 @@ def _address_on(person_id, day):
 
 
 def allocated_worker(person: Person) -> Allocation | None:
-    if hasattr(person, "current_allocation"):  # already read by the access policy
-        return person.current_allocation
-    return (
-        Allocation.objects.filter(child=person, end__isnull=True)
-        .select_related("worker", "team")
-        .first()
-    )
+    return policy.current_allocation(person)  # already read by the access policy, mostly
 
 
 @dataclass

@@ -160,14 +160,15 @@ def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
 def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
     """Every candidate scored on rows (its names, its date of birth); whole records are read
     only for the results shown: a common surname brings 300 candidates, and 25 are shown."""
+    wanted = frozenset(ids)  # a set: Django walks a list's every value (``long_lists``)
     people = {
         pid: (born, last, first)
-        for pid, born, last, first in Person.objects.filter(id__any=set(ids)).values_list(
+        for pid, born, last, first in Person.objects.filter(id__any=wanted).values_list(
             "id", "date_of_birth", "last_name", "first_name"
         )
     }
     known_as: dict[int, list[tuple]] = {}
-    for pid, *name in PersonName.objects.filter(person_id__any=set(ids)).values_list(
+    for pid, *name in PersonName.objects.filter(person_id__any=wanted).values_list(
         "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
     ):
         known_as.setdefault(pid, []).append(name)

@@ -110,7 +110,7 @@ def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
 
 def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
     refused = NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming))
-    merged = Merge.objects.filter(duplicate_id__any=set(ids), undone_at__isnull=True)
+    merged = Merge.objects.filter(duplicate_id__any=ids, undone_at__isnull=True)
     return set(refused.values_list("person_id", flat=True)) | set(
         merged.values_list("duplicate_id", flat=True)
     )
