@@ -5,8 +5,9 @@ organised into. Generated staff cannot sign in (unusable passwords); the demo lo
 with one published password, so a visitor can see Lantern as each role sees it.
 """
 
+import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
@@ -29,7 +30,7 @@ T = Team.Kind
 class TeamPlan:
     name: str
     kind: str
-    size: int  # staff at scale 1 (at least one at any scale)
+    size: float  # staff at scale 1 (at least one at any scale)
     role: str
     prefix: str  # generated usernames: sw0001, sw0002…
     title: str
@@ -120,6 +121,25 @@ CASE_TEAM_KINDS = {
     T.LEAVING_CARE,
     T.IRO,
 }
+# Above scale 1 these services grow by more teams, not bigger ones: a team manager
+# supervises a team of about this size whatever the borough (or region) it serves. The
+# MASH, the IRO service and the rest stay one unit each, as a regional MASH does.
+GROWS_BY_TEAMS = {T.ASSESSMENT, T.CHILD_PROTECTION, T.CHILDREN_IN_CARE, T.LEAVING_CARE}
+
+
+def team_plans(scale: float) -> list[TeamPlan]:
+    """The teams at ``scale``: ``TEAMS`` itself up to scale 1; above it each social-work
+    team becomes ``ceil(scale)`` teams ("Child Protection Team North 2", …) sharing its
+    staff, so a demo at ``--scale 10`` has teams of a real size, not of 350."""
+    if scale <= 1:
+        return list(TEAMS)
+    plans = []
+    for team in TEAMS:
+        copies = math.ceil(scale) if team.kind in GROWS_BY_TEAMS else 1
+        for n in range(1, copies + 1):
+            name = team.name if n == 1 else f"{team.name} {n}"
+            plans.append(replace(team, name=name, size=team.size / copies))
+    return plans
 
 
 @dataclass(frozen=True)
@@ -147,12 +167,13 @@ def create_staff(
     rng: random.Random, fake: Faker, scale: float, agencies: dict[str, Agency]
 ) -> Staff:
     roles.sync_roles()
-    staff = Staff(teams={t.name: Team.objects.create(name=t.name, kind=t.kind) for t in TEAMS})
+    plans = team_plans(scale)
+    staff = Staff(teams={t.name: Team.objects.create(name=t.name, kind=t.kind) for t in plans})
     managed = {login.team for login in DEMO_LOGINS if login.manages}
     hashed = make_password(DEMO_PASSWORD)  # one slow argon2 hash shared by the demo logins
     plan = [(login, login.username, hashed) for login in DEMO_LOGINS]
     serials: dict[str, int] = {}
-    for team in TEAMS:
+    for team in plans:
         if team.kind in CASE_TEAM_KINDS and team.name not in managed:
             manager = Login("", TM, team.name, "Team manager", team.agency, manages=True)
             serials["tm"] = serials.get("tm", 0) + 1
