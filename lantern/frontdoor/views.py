@@ -6,6 +6,7 @@ shows the contact again with the problem on failure.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,15 +20,26 @@ from lantern.frontdoor.forms import AnswerForm, CheckForm, DecisionForm, RateFor
 from lantern.ids import parse_id
 from lantern.people.models import Person
 from lantern.people.queries import access_person
+from lantern.web import pagination
+
+# The queue a page at a time, most pressing first: a long queue is never cut short unseen,
+# and a page costs the same however many contacts wait.
+QUEUE_PAGE = 50
 
 
 @requires(TRIAGE_CONTACT)
 def queue(request):
     overdue_only = request.GET.get("show") == "overdue"
-    contacts = list(queries.queue(overdue_only=overdue_only)[:200])
+    page = Paginator(queries.queue(overdue_only=overdue_only), QUEUE_PAGE).get_page(
+        request.GET.get("page")
+    )
+    contacts = list(page.object_list)
     duplicates = queries.possible_duplicates(contacts)
     audit.record(
-        request, AuditEntry.Action.VIEW_RECORD, detail=f"MASH queue ({len(contacts)} contacts)"
+        request,
+        AuditEntry.Action.VIEW_RECORD,
+        detail=f"MASH queue (page {page.number}: {len(contacts)} of {page.paginator.count} "
+        "contacts)",
     )
     audit.record_each(
         request,
@@ -41,6 +53,10 @@ def queue(request):
         {
             "rows": [(c, duplicates.get(c.pk, [])) for c in contacts],
             "overdue_only": overdue_only,
+            "waiting": page.paginator.count,
+            "first": page.start_index(),
+            "last": page.end_index(),
+            "pages": pagination.links(page),
             "now": timezone.now(),
             "urgent_hours": clock.urgent_decision_hours(),
         },

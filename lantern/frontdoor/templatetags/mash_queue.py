@@ -1,6 +1,6 @@
 """``{% queue_rows rows now %}``: the MASH queue's rows, rendered by Jinja2
 (``frontdoor/queue_rows.html``; ``lantern.web.jinja`` says why): the page the MASH keeps open
-all day, with up to 200 contacts, each with dates, links and tags."""
+all day, 50 contacts a page, each with dates, links and tags."""
 
 from django import template
 

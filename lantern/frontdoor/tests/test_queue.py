@@ -1,6 +1,7 @@
 """The MASH queue: what is waiting, what is overdue, and what may be a duplicate."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -74,3 +75,31 @@ def test_the_queue_takes_the_same_number_of_queries_however_long(
         make_contact(police, _kofi())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("frontdoor:queue"))
+
+
+def _ids_listed(page: str) -> list[str]:
+    return re.findall(r'href="/front-door/contacts/(\d+)/"', page)
+
+
+def test_a_long_queue_is_paged_most_pressing_first_and_none_is_left_out(
+    client, officer, make_contact, police
+):
+    now = timezone.now()
+    # 53 contacts, each received a minute after the one before: due in that order.
+    contacts = [
+        make_contact(police, received_at=now - dt.timedelta(days=3, minutes=60 - n))
+        for n in range(53)
+    ]
+    url = reverse("frontdoor:queue")
+    first = client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+    assert "Showing 1 to 50 of 53 contacts waiting" in first
+    assert "Showing 51 to 53 of 53 contacts waiting" in second
+    assert _ids_listed(first) + _ids_listed(second) == [str(c.pk) for c in contacts]
+    assert 'href="?page=2"' in first
+    # A page number that is not one is the nearest page, never an error.
+    assert _ids_listed(client.get(url + "?page=x").content.decode()) == _ids_listed(first)
+    assert _ids_listed(client.get(url + "?page=99").content.decode()) == _ids_listed(second)
+    # Paging the overdue contacts keeps to them.
+    overdue = client.get(url + "?show=overdue").content.decode()
+    assert "of 53 contacts overdue" in overdue and 'href="?show=overdue&amp;page=2"' in overdue
