@@ -1,6 +1,7 @@
 """Autosave: what a worker types is kept until the record is saved."""
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -83,9 +84,9 @@ def test_a_draft_from_before_someone_elses_save_is_shown_beside_their_version(
         assessment, acting_user=manager, expected_version=1, analysis="Mo's saved words"
     )
     url = reverse("casework:change", args=[child.pk, "assessment", assessment.pk, "edit"])
-    page = alice.get(url).content.decode()
-    assert "Your unsaved draft" in page and "Alice&#x27;s unsaved words" in page
-    assert 'name="version" value="2"' in page and "Mo&#x27;s saved words" in page
+    page = html.unescape(alice.get(url).content.decode())
+    assert "Your unsaved draft" in page and "Alice's unsaved words" in page
+    assert 'name="version" value="2"' in page and "Mo's saved words" in page
 
 
 def test_no_drafts_for_someone_elses_child_or_an_unknown_form(alice, make_person):
