@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
-import pandas as pd
 
 from lantern.people import names
 from lantern.people.matching.vocabulary import Vocabulary
@@ -123,8 +122,17 @@ def _whole(vocab: Vocabulary, tokens: list[str]) -> list[int]:
 
 
 def _column(values: Sequence[str], width: int, parse) -> tuple[np.ndarray, np.ndarray]:
-    """Parse each distinct string once; gather the results back to every row."""
-    index, uniques = pd.factorize(pd.Series(values, dtype=object).fillna(""))
+    """Parse each distinct string once (anything not a string, such as a missing value read
+    from a file, as ""); gather the results back to every row. (A dict, not
+    pandas' factorize: a contact's few hundred candidates are built on every MASH page, and
+    two Series a column cost more than the parsing.)"""
+    first_row: dict[str, int] = {}
+    index = np.fromiter(
+        (first_row.setdefault(t if isinstance(t, str) else "", len(first_row)) for t in values),
+        np.intp,
+        len(values),
+    )
+    uniques = list(first_row)
     table = np.full((len(uniques), width), -1, dtype=np.int32)
     for row, text in enumerate(uniques):
         parsed = parse(text)[:width]
@@ -210,20 +218,6 @@ def build(
             (int(v) if v and v.isdigit() else 0 for v in (nhs_numbers or [""] * n)), np.int64, n
         ),
     )
-
-
-def _sexes(sexes: Sequence[str] | None, n: int) -> np.ndarray:
-    if sexes is None:
-        return np.zeros(n, np.int8)
-    codes = pd.Series(sexes, dtype=object).fillna("").str.strip().str.lower().map(SEX_CODES)
-    return codes.fillna(0).to_numpy(dtype=np.int8)
-
-
-def _numbers(values: Sequence[str] | None, n: int) -> np.ndarray:
-    if values is None:
-        return np.zeros(n, np.int64)
-    numbers = pd.to_numeric(pd.Series(values, dtype=object).replace("", None), errors="coerce")
-    return numbers.fillna(0).to_numpy(dtype=np.int64)
 
 
 def _places(places: Places, text: str) -> list[int]:
