@@ -17,6 +17,7 @@ import argparse
 import csv
 import os
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -160,7 +161,16 @@ def postgres_cpu_seconds() -> float | None:
     return total if found else None
 
 
-def print_stats(path: Path, cpu: float, database_cpu: float | None = None) -> None:
+def children_cpu_seconds() -> float:
+    """CPU of this process's finished children: read before and after a locust run, the
+    load generator's own share of the two cores."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def print_stats(
+    path: Path, cpu: float, database_cpu: float | None = None, locust_cpu: float | None = None
+) -> None:
     rows = list(csv.DictReader(path.open()))
     head = f"{'endpoint':<34}{'reqs':>7}{'fails':>6}{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}"
     print(head)
@@ -175,6 +185,8 @@ def print_stats(path: Path, cpu: float, database_cpu: float | None = None) -> No
             print(f"server CPU (gunicorn): {1000 * cpu / n:.1f} ms/request")
             if database_cpu is not None:
                 print(f"database CPU (PostgreSQL): {1000 * database_cpu / n:.1f} ms/request")
+            if locust_cpu is not None:
+                print(f"load generator CPU (locust): {1000 * locust_cpu / n:.1f} ms/request")
 
 
 def print_cpu_by_page(lines: list[str]) -> None:
@@ -286,6 +298,7 @@ def main() -> None:
             sampler = LockSampler(db)
             sampler.start()
             before, database_before = cpu_seconds(server.pid), postgres_cpu_seconds()
+            locust_before = children_cpu_seconds()
             cpu_log = work / "cpu.log"
             timed_before = cpu_log.stat().st_size if cpu_log.exists() else 0
             prefix = work / f"level{users}"
@@ -319,6 +332,7 @@ def main() -> None:
                 timeout=args.duration + 120,
             )
             cpu = cpu_seconds(server.pid) - before
+            locust_cpu = children_cpu_seconds() - locust_before
             database_after = postgres_cpu_seconds()
             database_cpu = (
                 database_after - database_before
@@ -327,7 +341,7 @@ def main() -> None:
             )
             sampler.stopping.set()
             sampler.join()
-            print_stats(Path(f"{prefix}_stats.csv"), cpu, database_cpu)
+            print_stats(Path(f"{prefix}_stats.csv"), cpu, database_cpu, locust_cpu)
             print(f"PostgreSQL lock waits: {sampler.summary()}")
             with cpu_log.open() as timed:
                 timed.seek(timed_before)
