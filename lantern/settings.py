@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "lantern.access.middleware.SecondFactorMiddleware",  # django-otp's OTPMiddleware
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -237,6 +237,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 SESSION_COOKIE_AGE = read_int("LANTERN_SESSION_SECONDS", 30 * 60, minimum=60)
 # The idle timeout rolls forward at most once a refresh interval, not on every request: a
 # read is not a write (lantern/access/sessions.py says why, and why not cookie sessions).
+SESSION_ENGINE = "lantern.access.sessions"  # database sessions, read without the ORM
 SESSION_SAVE_EVERY_REQUEST = False
 LANTERN_SESSION_REFRESH_SECONDS = read_int("LANTERN_SESSION_REFRESH_SECONDS", 120, minimum=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

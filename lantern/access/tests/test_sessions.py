@@ -72,3 +72,23 @@ def test_signing_out_ends_the_session_on_the_server(client, social_worker):
     client.cookies["sessionid"] = copied
     response = client.get(reverse("people:search"))
     assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+def test_a_session_is_open_until_the_second_its_idle_timeout_falls(client, social_worker, settings):
+    settings.SESSION_COOKIE_AGE = 30 * 60
+    settings.LANTERN_SESSION_REFRESH_SECONDS = 60 * 60  # reading never renews it here
+    with time_machine.travel(START, tick=False) as clock:
+        client.login(username="alice", password=PASSWORD)
+        clock.shift(dt.timedelta(minutes=29, seconds=59))
+        assert client.get(reverse("people:search")).status_code == 200
+        clock.shift(dt.timedelta(seconds=1))
+        response = client.get(reverse("people:search"))
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+
+
+@pytest.mark.parametrize("key", ["no-such-session-key-at-all", "x", "' OR '1'='1", "é" * 40])
+def test_a_cookie_naming_no_session_is_signed_out_not_an_error(client, social_worker, key):
+    client.login(username="alice", password=PASSWORD)
+    client.cookies["sessionid"] = key
+    response = client.get(reverse("people:search"))
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")

@@ -86,6 +86,27 @@ def test_a_confirmed_device_is_asked_for_not_set_up_again(client, social_worker,
     assert client.get(reverse("people:search")).status_code == 200
 
 
+@pytest.mark.parametrize("change", ["removed", "unconfirmed", "given to someone else"])
+def test_an_authenticator_taken_away_asks_for_the_second_factor_on_the_next_page(
+    client, social_worker, manager, hardened, change
+):
+    """A lost phone's authenticator is removed by an administrator: the sessions it
+    verified lose their second factor at once, not at their next sign-in."""
+    device = TOTPDevice.objects.create(user=social_worker, name="phone", confirmed=True)
+    sign_in(client)
+    client.post(reverse("two-factor"), {"code": code_for(device)})
+    assert client.get(reverse("people:search")).status_code == 200
+    if change == "removed":
+        device.delete()
+    elif change == "unconfirmed":
+        TOTPDevice.objects.filter(pk=device.pk).update(confirmed=False)
+    else:
+        TOTPDevice.objects.filter(pk=device.pk).update(user=manager)
+    response = client.get(reverse("people:search"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two-factor"))
+
+
 def test_a_session_ends_after_inactivity(client, social_worker, settings):
     settings.SESSION_COOKIE_AGE = 1
     # The clock stands still until the worker goes idle (a slow machine must not expire the
