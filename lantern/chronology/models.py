@@ -49,6 +49,9 @@ class ChronologyEntry(models.Model):
             models.Index(
                 fields=["person", "kind", "-occurred_at", "-id"], name="chron_person_kind_time"
             ),
+            # The entries a record wrote, found again each time the record is saved
+            # (``describe.sync``): without it every save read the whole chronology.
+            models.Index(fields=["source_type", "source_ref"], name="chron_source"),
         ]
 
     def __str__(self) -> str:
