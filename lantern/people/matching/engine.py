@@ -101,7 +101,7 @@ def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
         ids |= set(
             NameKey.objects.filter(key__any=keys)
             .values("person_id")
-            .annotate(hits=Count("id"))
+            .annotate(hits=Count("*"))  # rows, not ids: read from the index alone
             .order_by("-hits", "person_id")
             .values_list("person_id", flat=True)[:MAX_BY_NAME]
         )
@@ -210,7 +210,7 @@ def _term_frequencies(vocab, tokens: list[str], population: int) -> None:
     counts = dict(
         NameKey.objects.filter(key__in=[f"d:{t}" for t in tokens])
         .values("key")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .values_list("key", "n")
     )
     vocab.counts = np.zeros(len(vocab), dtype=np.int64)
