@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 
 from lantern.access.roles import VIEW_CASE_NOTES
@@ -369,8 +369,10 @@ def awaiting_allocation(teams, today: dt.date) -> list:
     """The running clocks of children the front door sent to these teams and no worker has
     yet: the manager allocates them, and sees what is already due (the 45-day assessment
     from the day of referral) before choosing whom."""
-    allocated = Allocation.objects.filter(end__isnull=True).values("child_id")
-    waiting = Person.objects.filter(awaiting_team__in=teams).exclude(pk__in=allocated)
+    # Asked child by child (NOT EXISTS): "not among every open allocation" read all of the
+    # borough's open allocations on each view of the team page (18 ms at demo scale 10).
+    allocated = Allocation.objects.filter(child_id=OuterRef("pk"), end__isnull=True)
+    waiting = Person.objects.filter(~Exists(allocated), awaiting_team__in=teams)
     return due_items(listed(open_for_worker(waiting.values("pk"))), today)
 
 
