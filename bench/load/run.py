@@ -293,7 +293,12 @@ def main() -> None:
                 if server.poll() is not None:
                     sys.exit(f"gunicorn exited: see {work / 'server.log'}")
                 time.sleep(1)
-        workers = len(psutil.Process(server.pid).children())
+        workers = 0  # counted once gunicorn has stopped forking: the first may answer first
+        for _ in range(20):
+            time.sleep(0.5)
+            forked, workers = workers, len(psutil.Process(server.pid).children())
+            if forked == workers:
+                break
         print(f"gunicorn on {base}, {workers} workers; database {db}", flush=True)
         for users in levels:
             print(f"\n== {users} users, {args.duration} s, spawn {args.spawn_rate}/s", flush=True)
