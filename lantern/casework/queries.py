@@ -370,7 +370,7 @@ def awaiting_allocation(teams, today: dt.date) -> list:
     yet: the manager allocates them, and sees what is already due (the 45-day assessment
     from the day of referral) before choosing whom."""
     # Asked child by child (NOT EXISTS): "not among every open allocation" read all of the
-    # borough's open allocations on each view of the team page (18 ms at demo scale 10).
+    # borough's open allocations on each view of the team page (24 ms at demo scale 10).
     allocated = Allocation.objects.filter(child_id=OuterRef("pk"), end__isnull=True)
     waiting = Person.objects.filter(~Exists(allocated), awaiting_team__in=teams)
     return due_items(listed(open_for_worker(waiting.values("pk"))), today)
