@@ -141,8 +141,8 @@ TEMPLATES = [
 ]
 
 # Form widgets render through Jinja2 (Django's own widget templates in both languages give
-# the same HTML): a form's widgets cost a fifth of what Django templates took on the MASH
-# contact page, which shows four forms (lantern/web/jinja.py says why Jinja2).
+# the same HTML): a form's widgets cost about a third of what Django templates took on the
+# MASH contact page, which shows four forms (lantern/web/jinja.py says why Jinja2).
 FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 ALLOW_SQLITE = read_bool("LANTERN_ALLOW_SQLITE", default=False)

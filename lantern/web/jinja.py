@@ -5,7 +5,9 @@ filters, a date formatter that re-reads the locale each call): a record page's 5
 were a fifth of its CPU (bench/pages.py). Jinja2 compiles a template to Python once, so
 the same rows cost a tenth of that. Pages stay Django templates; only a fragment repeated
 per row is Jinja2, included through a template tag (``people.templatetags.chronology``,
-``casework.templatetags.casework.due_table``).
+``casework.templatetags.casework.due_table``). Form widgets render through Django's own
+Jinja2 widget templates (``FORM_RENDERER``; the date boxes' is ``web/jinja2/web/widgets``),
+not through this environment.
 Autoescaping is on, as in Django templates.
 """
 
