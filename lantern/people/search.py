@@ -96,17 +96,23 @@ def _dob_score(born: dt.date | None, dates: list[dt.date]) -> tuple[float, str]:
     return -1.0, "date of birth differs"
 
 
-def _candidates_by_name(tokens: list[str]) -> list[int]:
+def people_by_name_keys(tokens, limit: int = MAX_CANDIDATES) -> list[int]:
+    """The people whose name keys (``names.token_keys``) most of ``tokens``' keys hit, most
+    hits first: person search and the MASH matcher's blocking both start here. Counted as
+    rows, not ids, so PostgreSQL answers from the (key, person) index alone once the table
+    is vacuumed (70 ms against 8 for a common surname at demo scale 10)."""
     keys: set[str] = set()
     for token in tokens:
         keys |= names.token_keys(token)
-    rows = (
+    if not keys:
+        return []
+    return list(
         NameKey.objects.filter(key__any=keys)
         .values("person_id")
-        .annotate(hits=Count("*"))  # rows, not ids: read from the index alone
-        .order_by("-hits", "person_id")[:MAX_CANDIDATES]
+        .annotate(hits=Count("*"))
+        .order_by("-hits", "person_id")
+        .values_list("person_id", flat=True)[:limit]
     )
-    return [row["person_id"] for row in rows]
 
 
 def _swapped(day: dt.date) -> dt.date | None:
@@ -149,7 +155,7 @@ def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
             for p in Person.objects.filter(council_id=query.council_id)
         ]
     if query.name_tokens:
-        ids = _candidates_by_name(query.name_tokens)
+        ids = people_by_name_keys(query.name_tokens)
     elif query.dates:
         ids = _candidates_by_date(query.dates)
     else:

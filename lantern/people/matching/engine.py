@@ -37,6 +37,7 @@ from lantern.people.models import (
     PersonAddress,
     PersonName,
 )
+from lantern.people.search import people_by_name_keys
 
 MAX_BY_NAME = 300
 MAX_BY_BIRTH_DATE = 300
@@ -94,17 +95,7 @@ def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
             .order_by("id")
             .values_list("id", flat=True)[:MAX_BY_BIRTH_DATE]
         )
-    keys: set[str] = set()
-    for token in tokens:
-        keys |= names.token_keys(token)
-    if keys:
-        ids |= set(
-            NameKey.objects.filter(key__any=keys)
-            .values("person_id")
-            .annotate(hits=Count("*"))  # rows, not ids: read from the index alone
-            .order_by("-hits", "person_id")
-            .values_list("person_id", flat=True)[:MAX_BY_NAME]
-        )
+    ids |= set(people_by_name_keys(tokens, MAX_BY_NAME))
     return ids
 
 
