@@ -19,6 +19,7 @@ session fixation), the second-factor flag (django-otp's device id) and the enrol
 are session data written when they change, and sign-out deletes the row.
 """
 
+import functools
 import time
 
 from django.conf import settings
@@ -40,6 +41,17 @@ def refreshed_at_sign_in(sender, request, user, **kwargs):
         request.session[REFRESHED_AT] = time.time()
 
 
+@functools.cache
+def _load_sql(alias: str) -> str:
+    """The session read, written once per database: names from the model, quoted; the key
+    and the time are parameters."""
+    model = db.SessionStore.get_model_class()
+    quote = connections[alias].ops.quote_name
+    field = {f.name: quote(f.column) for f in model._meta.fields}
+    sql = f"SELECT {field['session_data']} FROM {quote(model._meta.db_table)} "  # noqa: S608
+    return sql + f"WHERE {field['session_key']} = %s AND {field['expire_date']} > %s"
+
+
 class SessionStore(db.SessionStore):
     """Django's database sessions (``SESSION_ENGINE``), read on every request by one plain
     statement: the ORM built the same ``get()`` afresh each time, 0.44 ms of CPU against
@@ -49,16 +61,11 @@ class SessionStore(db.SessionStore):
     def load(self) -> dict:
         """The session's data if its row exists and has not expired; else none, and the key
         is forgotten, as Django's ``load`` does (a new one is made if the session is saved)."""
-        model = self.model
-        connection = connections[router.db_for_read(model)]
-        quote = connection.ops.quote_name
-        fields = {f.name: quote(f.column) for f in model._meta.fields}
-        # Names from the model, quoted; the key and the time are parameters.
-        sql = f"SELECT {fields['session_data']} FROM {quote(model._meta.db_table)} "  # noqa: S608
-        sql += f"WHERE {fields['session_key']} = %s AND {fields['expire_date']} > %s"
+        alias = router.db_for_read(self.model)
+        connection = connections[alias]
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.session_key, now])
+            cursor.execute(_load_sql(alias), [self.session_key, now])
             row = cursor.fetchone()
         if row is None:
             self._session_key = None
