@@ -12,8 +12,11 @@ are never offered.
 
 import contextlib
 import datetime as dt
+import hashlib
 import time
+from collections import OrderedDict
 from collections.abc import Collection
+from dataclasses import astuple, replace
 
 import numpy as np
 from django.core.exceptions import ValidationError
@@ -107,39 +110,48 @@ def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
     )
 
 
-def _profiles(ids: list[int]) -> tuple[list[dict], list[Side]]:
-    """Each candidate's names, dates, addresses and NHS number, in four queries."""
+def _profile_rows(ids: list[int]) -> tuple[tuple, ...]:
+    """Each candidate's names, dates, addresses and NHS number as they are in the database,
+    in four queries: everything scoring reads of the index, so it is also the scores' key
+    (``_scored``). Rows, not model instances: a common name brings hundreds of candidates."""
     wanted = frozenset(ids)  # a set: Django walks a list's every value (``long_lists``)
-    people = {
-        p["id"]: p
-        for p in Person.objects.filter(id__any=wanted).values(
-            "id",
-            "first_name",
-            "middle_names",
-            "last_name",
-            "date_of_birth",
-            "date_of_birth_estimated",
-            "sex",
-        )
-    }
-    # Rows, not model instances: a name common in the borough brings hundreds of candidates.
+    people = Person.objects.filter(id__any=wanted).order_by("id")
+    names_ = PersonName.objects.filter(person_id__any=wanted)
+    addresses = PersonAddress.objects.filter(person_id__any=wanted)
+    numbers = Identifier.objects.filter(person_id__any=wanted, scheme=Identifier.Scheme.NHS)
+    return (
+        tuple(people.values_list(*PERSON_FIELDS)),
+        tuple(
+            names_.order_by("person_id", "kind", "last_name", "first_name", "id").values_list(
+                "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
+            )
+        ),
+        tuple(
+            addresses.order_by(
+                "person_id", F("end").desc(nulls_first=True), "-start", "id"
+            ).values_list("person_id", "address__postcode")
+        ),
+        tuple(numbers.order_by("person_id", "id").values_list("person_id", "value")),
+    )
+
+
+PERSON_FIELDS = (
+    *("id", "first_name", "middle_names", "last_name"),
+    *("date_of_birth", "date_of_birth_estimated", "sex"),
+)
+
+
+def _profiles(ids: list[int], raw: tuple[tuple, ...]) -> tuple[list[dict], list[Side]]:
+    """The rows of ``_profile_rows`` shaped for the record table and the explanations."""
+    found, name_rows, address_rows, number_rows = raw
+    people = {row[0]: dict(zip(PERSON_FIELDS, row, strict=True)) for row in found}
     others: dict[int, list[tuple]] = {}
-    for person_id, *name in PersonName.objects.filter(person_id__any=wanted).values_list(
-        "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
-    ):
+    for person_id, *name in name_rows:
         others.setdefault(person_id, []).append(name)
     postcodes: dict[int, list[str]] = {}
-    for pid, postcode in (
-        PersonAddress.objects.filter(person_id__any=wanted)
-        .order_by("person_id", F("end").desc(nulls_first=True), "-start")
-        .values_list("person_id", "address__postcode")
-    ):
+    for pid, postcode in address_rows:
         postcodes.setdefault(pid, []).append(postcode)
-    nhs = dict(
-        Identifier.objects.filter(person_id__any=wanted, scheme=Identifier.Scheme.NHS).values_list(
-            "person_id", "value"
-        )
-    )
+    nhs = dict(number_rows)
     rows, sides = [], []
     for pid in ids:
         person = people[pid]
@@ -196,17 +208,22 @@ def _table(vocab, places, rows: list[dict]) -> records.RecordTable:
     )
 
 
-def _term_frequencies(vocab, tokens: list[str], population: int) -> None:
-    """How common each incoming name token is in the index, from the ``NameKey`` table."""
-    counts = dict(
-        NameKey.objects.filter(key__in=[f"d:{t}" for t in tokens])
-        .values("key")
-        .annotate(n=Count("*"))
-        .values_list("key", "n")
+def _name_counts(tokens: list[str]) -> tuple[tuple[str, int], ...]:
+    """How many people in the index have each name token, from the ``NameKey`` table."""
+    keys = sorted({f"d:{t}" for t in tokens if " " not in t})
+    counts = (
+        NameKey.objects.filter(key__in=keys).values("key").annotate(n=Count("*")).order_by("key")
     )
+    return tuple(counts.values_list("key", "n"))
+
+
+def _term_frequencies(vocab, tokens: list[str], counts: dict[str, int], population: int) -> None:
+    """Each incoming name token's frequency in the index (``_name_counts``) on the
+    vocabulary, so a common surname agreeing is weaker evidence than a rare one."""
     vocab.counts = np.zeros(len(vocab), dtype=np.int64)
     for token in tokens:
-        vocab.counts[vocab.ids[token]] = counts.get(f"d:{token}", 0)
+        if " " not in token and token in vocab.ids:
+            vocab.counts[vocab.ids[token]] = counts.get(f"d:{token}", 0)
     for word, at in vocab.ids.items():
         if " " in word:  # a whole double surname: as common as its rarer part
             parts = [vocab.counts[vocab.ids[p]] for p in word.split() if p in vocab.ids]
@@ -217,7 +234,7 @@ def _term_frequencies(vocab, tokens: list[str], population: int) -> None:
 def find_duplicates(person: Person, *, limit: int = 5) -> list[Candidate]:
     """Other index records that may be the same person (for a merge), leaving out those
     an officer has already said are someone else."""
-    rows, _ = _profiles([person.pk])
+    rows, _ = _profiles([person.pk], _profile_rows([person.pk]))
     mine = rows[0]
     ruled_out = NotSamePerson.objects.filter(person=person, other_person__isnull=False)
     incoming = IncomingPerson(
@@ -238,14 +255,58 @@ def find_candidates(
     incoming: IncomingPerson, *, limit: int = 5, exclude_ids: Collection[int] = ()
 ) -> list[Candidate]:
     """The ``limit`` most likely records of ``incoming`` in the index, best first, each
-    explained; ``exclude_ids`` are never offered (nor count as competitors)."""
+    explained; ``exclude_ids`` are never offered (nor count as competitors).
+
+    The index is searched afresh every time (a person added or changed a moment ago is
+    found), but the scoring is kept: it is a pure function of what the database returned,
+    so the same rows give the same candidates (``_scored``)."""
     nhs = valid_nhs_number(incoming.nhs_number)
     tokens = names.tokens(incoming.first_name, incoming.last_name, *incoming.other_names)
     ids = _block(incoming, nhs, tokens)
     ids = sorted(ids - _excluded(incoming, ids) - set(exclude_ids))
     if not ids:
         return []
-    rows, sides = _profiles(ids)
+    inputs = (
+        astuple(incoming),
+        nhs,
+        limit,
+        tuple(ids),
+        _profile_rows(ids),
+        _name_counts(tokens),
+        _index_size(),
+    )
+    return [
+        Candidate(c.person_id, c.score, [replace(f) for f in c.comparisons])
+        for c in _scored(inputs)
+    ]
+
+
+SCORED_KEPT = 512  # per process: a MASH's waiting contacts, each person in them
+_scored_cache: OrderedDict[bytes, list[Candidate]] = OrderedDict()
+
+
+def _scored(inputs: tuple) -> list[Candidate]:
+    """``_score`` of ``inputs``, remembered by a digest of every value it reads: a MASH
+    contact is opened many times while it waits, and scoring a few hundred candidates is
+    two thirds of its page's CPU. Any change to a candidate's names, dates, addresses or
+    NHS number, a new person found by blocking, a decision ruling one out, or the index
+    growing changes the digest, so a stale list is never shown."""
+    # repr, not pickle: pickle's bytes depend on which equal strings are one object.
+    key = hashlib.blake2b(repr(inputs).encode(), digest_size=32).digest()
+    found = _scored_cache.get(key)
+    if found is None:
+        found = _scored_cache[key] = _score(*inputs)
+        if len(_scored_cache) > SCORED_KEPT:
+            _scored_cache.popitem(last=False)
+    else:
+        _scored_cache.move_to_end(key)
+    return found
+
+
+def _score(incoming_fields, nhs, limit, ids, raw, name_counts, size) -> list[Candidate]:
+    incoming = IncomingPerson(*incoming_fields)
+    tokens = names.tokens(incoming.first_name, incoming.last_name, *incoming.other_names)
+    rows, sides = _profiles(list(ids), raw)
     vocab, places = Vocabulary(), Places()
     index = _table(vocab, places, rows)
     mine = {
@@ -260,8 +321,7 @@ def find_candidates(
         "nhs": nhs,
     }
     me = _table(vocab, places, [mine])
-    size = _index_size()
-    _term_frequencies(vocab, [w for w in vocab.ids if " " not in w and w in tokens], size)
+    _term_frequencies(vocab, tokens, dict(name_counts), size)
     model = default_model()
     zeros = np.zeros(len(ids), dtype=np.int64)
     pairs = compare(vocab, me.take(zeros), index)
