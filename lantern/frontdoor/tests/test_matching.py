@@ -232,3 +232,36 @@ def test_a_chosen_person_id_that_cannot_exist_is_refused_on_the_page(
     assert "Choose a person from the index" in response.content.decode()
     subject.refresh_from_db()
     assert subject.person is None
+
+
+def test_the_candidates_buttons_post_with_the_pages_own_csrf_token(
+    mash_officer, victoria, make_contact, hospital
+):
+    """The candidate table is rendered by Jinja2: its forms must carry the token the page's
+    cookie goes with, or every match and every "not the same person" is refused."""
+    import re
+
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.login(username="mo", password=PASSWORD)
+    contact = _contact_about(make_contact, hospital)
+    subject = contact.subjects.get()
+    page = browser.get(reverse("frontdoor:contact", args=[contact.pk])).content.decode()
+    forms = re.findall(
+        r'<form method="post" action="([^"]+)"><input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="([^"]+)">\s*'
+        rf'<input type="hidden" name="person_id" value="{victoria.pk}">',
+        page,
+    )
+    actions_ = {action for action, _ in forms}
+    assert actions_ == {
+        reverse("frontdoor:same-person", args=[contact.pk, subject.pk]),
+        reverse("frontdoor:not-same-person", args=[contact.pk, subject.pk]),
+    }
+    action, token = next(f for f in forms if "not-same" in f[0])
+    refused = browser.post(action, {"person_id": victoria.pk})
+    assert refused.status_code == 403  # no token: CSRF is checked here
+    answer = browser.post(action, {"person_id": victoria.pk, "csrfmiddlewaretoken": token})
+    assert answer.status_code == 302
+    assert NotSamePerson.objects.filter(person=victoria).exists()
