@@ -13,6 +13,7 @@ are never offered.
 import contextlib
 import datetime as dt
 import hashlib
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Collection
@@ -283,6 +284,7 @@ def find_candidates(
 
 SCORED_KEPT = 512  # per process: a MASH's waiting contacts, each person in them
 _scored_cache: OrderedDict[bytes, list[Candidate]] = OrderedDict()
+_scored_lock = threading.Lock()  # a threaded server shares the cache between requests
 
 
 def _scored(inputs: tuple) -> list[Candidate]:
@@ -293,13 +295,16 @@ def _scored(inputs: tuple) -> list[Candidate]:
     growing changes the digest, so a stale list is never shown."""
     # repr, not pickle: pickle's bytes depend on which equal strings are one object.
     key = hashlib.blake2b(repr(inputs).encode(), digest_size=32).digest()
-    found = _scored_cache.get(key)
-    if found is None:
-        found = _scored_cache[key] = _score(*inputs)
+    with _scored_lock:
+        found = _scored_cache.get(key)
+        if found is not None:
+            _scored_cache.move_to_end(key)
+            return found
+    found = _score(*inputs)  # outside the lock: two threads may both score, never wrongly
+    with _scored_lock:
+        _scored_cache[key] = found
         if len(_scored_cache) > SCORED_KEPT:
             _scored_cache.popitem(last=False)
-    else:
-        _scored_cache.move_to_end(key)
     return found
 
 
