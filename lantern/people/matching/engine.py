@@ -111,6 +111,12 @@ def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
     )
 
 
+PERSON_FIELDS = (
+    *("id", "first_name", "middle_names", "last_name"),
+    *("date_of_birth", "date_of_birth_estimated", "sex"),
+)
+
+
 def _profile_rows(ids: list[int]) -> tuple[tuple, ...]:
     """Each candidate's names, dates, addresses and NHS number as they are in the database,
     in four queries: everything scoring reads of the index, so it is also the scores' key
@@ -134,12 +140,6 @@ def _profile_rows(ids: list[int]) -> tuple[tuple, ...]:
         ),
         tuple(numbers.order_by("person_id", "id").values_list("person_id", "value")),
     )
-
-
-PERSON_FIELDS = (
-    *("id", "first_name", "middle_names", "last_name"),
-    *("date_of_birth", "date_of_birth_estimated", "sex"),
-)
 
 
 def _profiles(ids: list[int], raw: tuple[tuple, ...]) -> tuple[list[dict], list[Side]]:
