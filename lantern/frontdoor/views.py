@@ -44,7 +44,7 @@ def queue(request):
     audit.record_each(
         request,
         AuditEntry.Action.LISTED,
-        queries.raised_children(contacts),
+        queries.signalled_children(contacts),
         detail="listed in the MASH queue: a contact about a child with a live safeguarding signal",
     )
     return render(
