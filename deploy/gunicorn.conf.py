@@ -6,6 +6,7 @@ own rule of 2 × cores + 1 keeps the cores busy while some workers wait on Postg
 Every value can be set from the environment; a command-line flag overrides this file.
 """
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -43,12 +44,17 @@ def when_ready(server):
     """In the master, once the app is loaded and before any worker forks: the loopback
     switch is checked against the sockets really bound, since ``--bind`` on the command line
     overrides ``LANTERN_BIND`` (lantern/web/loopback.py); then the templates are compiled
-    once for every worker to inherit (lantern/web/warm.py)."""
+    once for every worker to inherit (lantern/web/warm.py). Last, everything the master
+    holds is moved out of the garbage collector's sight (``gc.freeze``, as Python's own
+    documentation advises before a fork): a worker's collections then walk only what its
+    requests made, not Django, the templates and the matcher's tables, and do not write
+    into the pages the workers share with the master."""
     _plain_http_only_on_loopback(server)
     if server.cfg.preload_app:
         from lantern.web.warm import warm_up
 
         server.log.info("templates compiled before the workers fork: %d", warm_up())
+        gc.freeze()
 
 
 def _plain_http_only_on_loopback(server):

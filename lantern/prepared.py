@@ -11,9 +11,15 @@ Django's own iterables and converters. django-prepared-queries did this for Djan
 
 The rules, and what holds each:
 
-- A prepared read takes ids (whole numbers) and dates, nothing else, and each must reach
-  the SQL as a value compared with ``=``, ``<=`` and the like: a list (``__in``) changes
-  the SQL's shape with its length, so it is refused.
+- A prepared read takes ids (whole numbers), dates, and sets of ids or of words (strings),
+  nothing else, and each must reach the SQL as a value compared with ``=``, ``<=`` and the
+  like. A set must reach it through ``__any`` (``lantern.long_lists``), which on
+  PostgreSQL is one array value whatever the set's length; ``__in`` writes a placeholder
+  per member, so it is refused. Where a set cannot be one value (SQLite writes ``__any``
+  as ``__in``) or is empty (Django then leaves the condition out of the SQL, or asks
+  nothing), the read is built the ordinary way for that call: the same answers, without
+  the saving. The sets are what the busiest pages pass: a page's children, a search's
+  name keys, a contact's candidates.
 - Its QuerySet depends on its arguments only: not today's date, not a setting, not the
   user. Under tests (``LANTERN_CHECK_PREPARED``, set by ``lantern.pytest_plugin``) every
   call also builds the QuerySet the ordinary way and fails if its SQL or values differ
@@ -40,6 +46,12 @@ CHECKING = os.environ.get("LANTERN_CHECK_PREPARED") == "1"
 # with an empty result without asking the database, and writes no SQL for it.
 _STAND_IN_IDS = [-2_000_000_000 - i for i in range(16)]
 _STAND_IN_DAYS = [dt.date(1111, 1, 1) + dt.timedelta(days=i) for i in range(16)]
+_STAND_IN_SETS = [frozenset({-1_900_000_000 - i}) for i in range(16)]
+_STAND_IN_WORDS = [frozenset({f"\x00stand-in {i}"}) for i in range(16)]
+# What each argument is, for its stand-in and for how its value reaches the driver.
+ID, DAY, IDS, WORDS = "id", "day", "ids", "words"
+SETS = (IDS, WORDS)
+_STAND_INS = {ID: _STAND_IN_IDS, DAY: _STAND_IN_DAYS, IDS: _STAND_IN_SETS, WORDS: _STAND_IN_WORDS}
 
 
 class PreparedReadError(TypeError):
@@ -51,14 +63,14 @@ class _Plan:
 
     def __init__(self, queryset: QuerySet, compiler, sql: str, params: list, slots: list):
         self.queryset, self.compiler, self.sql = queryset, compiler, sql
-        # Each slot: (position in the values, (which argument goes there, is it a date)).
+        # Each slot: (position in the values, (which argument goes there, its kind)).
         self.params, self.slots = params, slots
 
     def values_for(self, values: tuple) -> list:
         connection = connections[self.queryset.db]
         params = list(self.params)
-        for position, (index, is_day) in self.slots:
-            params[position] = _as_param(connection, values[index], is_day)
+        for position, (index, kind) in self.slots:
+            params[position] = _as_param(connection, values[index], kind)
         return params
 
     def run(self, values: tuple) -> list:
@@ -95,8 +107,11 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
 
     @functools.wraps(build)
     def read(*values) -> list:
-        kinds = tuple(_is_day(value, build) for value in values)
-        key = (connections["default"].vendor, kinds)
+        kinds = tuple(_kind(value, build) for value in values)
+        vendor = connections["default"].vendor
+        if set(kinds) & set(SETS) and (vendor != "postgresql" or not all(map(len, _sets(values)))):
+            return list(_build(build, values))
+        key = (vendor, kinds)
         plan = plans.get(key)
         if plan is None:
             with lock:
@@ -109,13 +124,23 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
     return read
 
 
-def _is_day(value, build) -> bool:
-    """True for a date, False for an id; anything else is refused."""
+def _kind(value, build) -> str:
+    """An id, a date, a set of ids or a set of words; anything else is refused."""
+    if isinstance(value, set | frozenset):
+        if all(type(v) is int for v in value):
+            return IDS
+        if all(type(v) is str for v in value):
+            return WORDS
     if isinstance(value, bool | dt.datetime) or not isinstance(value, int | dt.date):
         raise PreparedReadError(
-            f"{build.__qualname__} is prepared: it takes ids and dates, not {value!r}"
+            f"{build.__qualname__} is prepared: it takes ids, dates and sets of ids or words, "
+            f"not {value!r}"
         )
-    return isinstance(value, dt.date)
+    return DAY if isinstance(value, dt.date) else ID
+
+
+def _sets(values: tuple) -> list:
+    return [v for v in values if isinstance(v, set | frozenset)]
 
 
 def _build(build, values: tuple) -> QuerySet:
@@ -127,15 +152,15 @@ def _build(build, values: tuple) -> QuerySet:
     return queryset
 
 
-def _as_param(connection, value, is_day: bool):
-    """The value as Django's compiler hands it to the driver."""
-    return connection.ops.adapt_datefield_value(value) if is_day else value
+def _as_param(connection, value, kind: str):
+    """The value as Django's compiler hands it to the driver (a set as ``__any`` does)."""
+    if kind == DAY:
+        return connection.ops.adapt_datefield_value(value)
+    return list(value) if kind in SETS else value
 
 
 def _plan(build, kinds: tuple) -> _Plan:
-    stand_ins = tuple(
-        (_STAND_IN_DAYS if is_day else _STAND_IN_IDS)[i] for i, is_day in enumerate(kinds)
-    )
+    stand_ins = tuple(_STAND_INS[kind][i] for i, kind in enumerate(kinds))
     queryset = _build(build, stand_ins)
     compiler = queryset.query.get_compiler(using=queryset.db)
     try:
@@ -156,7 +181,8 @@ def _plan(build, kinds: tuple) -> _Plan:
     if missing:
         raise PreparedReadError(
             f"{build.__qualname__}: argument {sorted(missing)} does not reach the SQL as a "
-            "value (a list, or a value the read transforms), so it cannot be prepared"
+            "value (a list, or a set not given to __any, or a value the read transforms), "
+            "so it cannot be prepared"
         )
     return _Plan(queryset, compiler, sql, list(params), slots)
 

@@ -110,10 +110,12 @@ def test_values_that_would_change_the_sql_are_refused(make_person):
     def with_prefetch(person_id):
         return Person.objects.filter(pk=person_id).prefetch_related("names")
 
-    with pytest.raises(p.PreparedReadError, match="ids and dates"):
+    with pytest.raises(p.PreparedReadError, match="ids, dates and sets of ids or words"):
         among([amy.pk])
-    with pytest.raises(p.PreparedReadError, match="ids and dates"):
+    with pytest.raises(p.PreparedReadError, match="ids, dates and sets of ids or words"):
         surnames_of(True)
+    with pytest.raises(p.PreparedReadError, match="ids, dates and sets of ids or words"):
+        among({amy.pk, "Amy"})
     with pytest.raises(p.PreparedReadError, match="prefetch_related"):
         with_prefetch(amy.pk)
 
@@ -139,3 +141,42 @@ def test_a_first_call_runs_one_statement_too(make_person):
     with CaptureQueriesContext(connection) as captured:
         assert first_names(amy.pk) == ["Amy"]
     assert len(captured) == 1
+
+
+@p.prepared
+def first_names_among(ids, born_by):
+    return (
+        Person.objects.filter(pk__any=ids, date_of_birth__lte=born_by)
+        .order_by("first_name")
+        .values_list("first_name", flat=True)
+    )
+
+
+def test_a_set_of_ids_is_one_value_whatever_its_size(make_person):
+    people = [make_person(n, "Carter", born=dt.date(2015, 6, 1)) for n in ("Amy", "Ben", "Cal")]
+    day = dt.date(2016, 1, 1)
+    first_names_among(frozenset({people[0].pk}), day)  # compiled for one id
+
+    with CaptureQueriesContext(connection) as captured:
+        three = first_names_among(frozenset(p.pk for p in people), day)
+    assert three == ["Amy", "Ben", "Cal"]
+    assert len(captured) == 1
+    assert first_names_among({people[1].pk, 10**9}, day) == ["Ben"]
+    assert first_names_among({people[1].pk}, dt.date(2015, 5, 31)) == []
+    with CaptureQueriesContext(connection) as captured:
+        assert first_names_among(frozenset(), day) == []
+    assert len(captured) == 0  # nothing can match: Django asks nothing, nor does this
+
+
+def test_a_set_given_to_in_is_refused_where_sets_are_prepared(make_person):
+    amy = make_person("Amy", "Carter")
+
+    @p.prepared
+    def among(ids):
+        return Person.objects.filter(pk__in=ids).values_list("first_name", flat=True)
+
+    if connection.vendor != "postgresql":
+        assert among({amy.pk}) == ["Amy"]  # built the ordinary way: __any is __in here
+        return
+    with pytest.raises(p.PreparedReadError, match="does not reach the SQL"):
+        among({amy.pk})

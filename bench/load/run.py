@@ -46,6 +46,9 @@ FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()
 """
 UNGRANTED = "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
 UNGRANTED += "WHERE NOT l.granted AND d.datname = %s"
+# The server's own settings that change what a statement costs: printed with the figures,
+# since the same pages on the same cores differ with them (docs/deploy.md §3).
+SERVER_SETTINGS = ("shared_buffers", "effective_cache_size", "work_mem", "jit")
 
 
 def admin(sql: str) -> None:
@@ -86,6 +89,13 @@ def build_template(template: str, scale: float, seed: int) -> None:
         admin(f"DROP DATABASE IF EXISTS {template}")
         raise
     admin(f"COMMENT ON DATABASE {template} IS '{COMPLETE}'")
+
+
+def server_settings() -> str:
+    with psycopg.connect(ADMIN, autocommit=True) as conn:
+        return ", ".join(
+            f"{name} {conn.execute(f'SHOW {name}').fetchone()[0]}" for name in SERVER_SETTINGS
+        )
 
 
 def free_port() -> int:
@@ -300,6 +310,7 @@ def main() -> None:
             if forked == workers:
                 break
         print(f"gunicorn on {base}, {workers} workers; database {db}", flush=True)
+        print(f"PostgreSQL: {server_settings()}", flush=True)
         for users in levels:
             print(f"\n== {users} users, {args.duration} s, spawn {args.spawn_rate}/s", flush=True)
             sampler = LockSampler(db)

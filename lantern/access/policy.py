@@ -228,11 +228,7 @@ def closed_restricted(user, person_ids) -> set[int]:
         return set()
     # Most lists hold no restricted record: one plain query answers those, and only a list
     # that holds some asks who is named on them.
-    restricted = list(
-        RestrictedRecord.objects.filter(person_id__any=ids).values_list(
-            "pk", "person_id", "owner_id"
-        )
-    )
+    restricted = _restrictions(frozenset(ids))
     if not restricted:
         return set()
     named, own = set(), None  # a user without the role is named on none and owns none
@@ -255,6 +251,15 @@ def closed_restricted(user, person_ids) -> set[int]:
             ).values_list("person_id", flat=True)
         )
     return closed
+
+
+@prepared
+def _restrictions(person_ids):
+    from lantern.access.models import RestrictedRecord
+
+    return RestrictedRecord.objects.filter(person_id__any=person_ids).values_list(
+        "pk", "person_id", "owner_id"
+    )
 
 
 def named_behind_figures(user, person_ids) -> set[int]:

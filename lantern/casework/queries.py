@@ -209,8 +209,13 @@ def my_work(user, today: dt.date, window: list[dt.date] | None = None):
     window = window_after(today) if window is None else window
     last = max([today, *window])
     due_by = current_calendar().add_working_days(last, 1) - dt.timedelta(days=1)
-    children = Allocation.objects.filter(worker=user, end__isnull=True).values("child_id")
-    return due_items(listed(open_for_worker(children, due_by=due_by)), today)
+    return due_items(_due_for_worker(user.pk, due_by), today)
+
+
+@prepared
+def _due_for_worker(worker_id, due_by):
+    children = Allocation.objects.filter(worker_id=worker_id, end__isnull=True).values("child_id")
+    return listed(open_for_worker(children, due_by=due_by))
 
 
 # What a list of clocks shows of each (``casework/due_table.html``, the late table): the
@@ -280,9 +285,7 @@ def team_work(manager, today: dt.date) -> TeamWork:
     pairs = list(allocations.values_list("child_id", "worker_id"))
     worker_of = dict(pairs)
     counts = Counter(worker_id for _, worker_id in pairs)
-    overdue = due_items(
-        listed(open_for_worker(list(worker_of), due_by=today - dt.timedelta(days=1))), today
-    )
+    overdue = due_items(_due_among(frozenset(worker_of), today - dt.timedelta(days=1)), today)
     loads = {
         u.pk: WorkerLoad(u, counts.get(u.pk, 0), [])
         for u in members_of(teams).only(*NAMED).order_by("last_name", "first_name")
@@ -293,6 +296,11 @@ def team_work(manager, today: dt.date) -> TeamWork:
             loads[wid].overdue.append(item)
     ranked = sorted(loads.values(), key=lambda w: (-len(w.overdue), -w.caseload))
     return TeamWork(teams, ranked, list(worker_of))
+
+
+@prepared
+def _due_among(children, due_by):
+    return listed(open_for_worker(children, due_by=due_by))
 
 
 # The worker clocks a late reason is recorded for, and the conference kind meeting each.
@@ -322,31 +330,13 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
     ``end`` (inclusive), oldest first, each with its reason. Late means the clock was met
     after its due date (``Deadline``), the same calculation the action asked the reason on.
     ``person_ids`` (a list or subquery) limits it to the children the reader may see."""
-    rows = Deadline.objects.filter(
-        rule__code__in=list(LATE_RULES),
-        state=Deadline.State.MET,
-        closed_on__range=(start, end),
-        closed_on__gt=F("due_on"),
-    )
-    if person_ids is not None:
-        rows = rows.filter(one_of("person_id", person_ids))
-    rows = list(listed(rows.select_related("rule", "person")).order_by("closed_on", "id"))
-    people = {d.person_id for d in rows}
-    # Only what the list shows of a record (its reason, and its link: ``get_absolute_url``),
-    # not the assessment's analysis and the conference's attendees.
-    late_reason = ("person_id", "late_reason", "late_reason_detail")
-    assessed = {
-        (a.person_id, a.authorised_date): a
-        for a in models.Assessment.objects.filter(
-            person_id__any=people, authorised_date__range=(start, end)
-        ).only(*late_reason, "authorised_date")
-    }
-    held = {
-        (c.person_id, c.kind, c.held_on): c
-        for c in models.Conference.objects.filter(
-            person_id__any=people, held_on__range=(start, end)
-        ).only(*late_reason, "kind", "held_on")
-    }
+    if isinstance(person_ids, list | tuple | set | frozenset):
+        rows = _late_among(frozenset(person_ids), start, end)
+    else:
+        rows = list(_late(start, end, person_ids))
+    people = frozenset(d.person_id for d in rows)
+    assessed = {(a.person_id, a.authorised_date): a for a in _assessed(people, start, end)}
+    held = {(c.person_id, c.kind, c.held_on): c for c in _held(people, start, end)}
     calendar = current_calendar()
 
     def record(d):
@@ -358,6 +348,42 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
     return [
         LateItem(d, calendar.working_days_between(d.due_on, d.closed_on), record(d)) for d in rows
     ]
+
+
+def _late(start, end, person_ids):
+    rows = Deadline.objects.filter(
+        rule__code__in=list(LATE_RULES),
+        state=Deadline.State.MET,
+        closed_on__range=(start, end),
+        closed_on__gt=F("due_on"),
+    )
+    if person_ids is not None:
+        rows = rows.filter(one_of("person_id", person_ids))
+    return listed(rows.select_related("rule", "person")).order_by("closed_on", "id")
+
+
+@prepared
+def _late_among(person_ids, start, end):
+    return _late(start, end, person_ids)
+
+
+# Only what the late list shows of a record (its reason, and its link:
+# ``get_absolute_url``), not the assessment's analysis and the conference's attendees.
+LATE_REASON = ("person_id", "late_reason", "late_reason_detail")
+
+
+@prepared
+def _assessed(person_ids, start, end):
+    return models.Assessment.objects.filter(
+        person_id__any=person_ids, authorised_date__range=(start, end)
+    ).only(*LATE_REASON, "authorised_date")
+
+
+@prepared
+def _held(person_ids, start, end):
+    return models.Conference.objects.filter(
+        person_id__any=person_ids, held_on__range=(start, end)
+    ).only(*LATE_REASON, "kind", "held_on")
 
 
 def reporting_year_start(day: dt.date) -> dt.date:

@@ -194,10 +194,7 @@ def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
         name = str(model._meta.verbose_name)
         name = name[:1].upper() + name[1:]  # "CIN plan", not "Cin plan"
         linked = hasattr(model, "get_absolute_url")
-        fields = ["pk", "person_id"] if linked and hasattr(model, "person_id") else ["pk"]
-        if linked:  # what else the record's URL is made of (a conference's kind): no N+1
-            fields += getattr(model, "url_fields", ())
-        for record in model._base_manager.filter(pk__in=pks).only(*fields):
+        for record in _source_read(model, linked)(frozenset(pks)):
             found[(label, record.pk)] = Source(name, _url(record) if linked else "")
     out = {}
     for entry in entries:
@@ -205,6 +202,26 @@ def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
         if source is not None:
             out[entry.pk] = source
     return out
+
+
+_SOURCE_READS: dict = {}
+
+
+def _source_read(model, linked: bool):
+    """One prepared read per kind of record: what its link is made of, by pk (the key
+    pages open a record's entries of five or ten kinds at once)."""
+    read = _SOURCE_READS.get(model)
+    if read is None:
+        fields = ["pk", "person_id"] if linked and hasattr(model, "person_id") else ["pk"]
+        if linked:  # what else the record's URL is made of (a conference's kind): no N+1
+            fields += getattr(model, "url_fields", ())
+
+        def records(pks):
+            return model._base_manager.filter(pk__any=pks).only(*fields)
+
+        records.__qualname__ = f"sources_of.{model._meta.label}"
+        read = _SOURCE_READS.setdefault(model, prepared(records))
+    return read
 
 
 def with_sources(entries: list[ChronologyEntry]) -> list[ChronologyEntry]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 import holidays
 
 from lantern.clocks import table
+from lantern.prepared import prepared
 from lantern.web.memo import once_per_request
 
 FIRST_YEAR = 1990
@@ -125,9 +126,12 @@ def current_calendar() -> WorkingDayCalendar:
     """The calendar with today's council closure days: one small query (once per page that
     only reads), then a cached build, so a closure declared in another process is seen at
     the next page."""
+    closures = once_per_request("closure days", lambda: frozenset(_closure_days()))
+    return calendar_with(closures)
+
+
+@prepared
+def _closure_days():
     from lantern.clocks.models import ClosureDay
 
-    closures = once_per_request(
-        "closure days", lambda: frozenset(ClosureDay.objects.values_list("day", flat=True))
-    )
-    return calendar_with(closures)
+    return ClosureDay.objects.values_list("day", flat=True)

@@ -32,8 +32,13 @@ def due_date(code: str, start: dt.date, calendar: WorkingDayCalendar | None = No
 
 def look_ahead_days() -> int:
     """The council's My work window, in working days (``LookAhead``)."""
-    days = LookAhead.objects.values_list("working_days", flat=True).first()
-    return LookAhead.DEFAULT if days is None else days
+    days = _look_ahead()
+    return LookAhead.DEFAULT if not days else days[0]
+
+
+@prepared
+def _look_ahead():
+    return LookAhead.objects.values_list("working_days", flat=True).order_by("pk")[:1]
 
 
 def rules_in_force() -> list[ClockRule]:

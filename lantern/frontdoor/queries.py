@@ -30,6 +30,7 @@ from lantern.ids import parse_id
 from lantern.people.matching import Candidate, IncomingPerson, find_candidates
 from lantern.people.matching.types import fingerprint
 from lantern.people.models import NotSamePerson, Person
+from lantern.people.queries import people_by_id
 from lantern.prepared import prepared
 from lantern.signals import queries as signal_queries
 from lantern.signals.models import Signal
@@ -174,12 +175,17 @@ def signalled_children(contacts: list[Contact]) -> list[Person]:
     raised = {c.pk for c in contacts if getattr(c, "raised", True)}  # signalled is raised
     subjects = []
     if raised:  # no query for a page with none
-        found = _children_with_live_signals().filter(contact_id__any=raised)
-        subjects = list(found.select_related("person"))
+        subjects = _signalled_among(frozenset(raised))
     marked = {s.contact_id for s in subjects}
     for contact in contacts:
         contact.signalled = contact.pk in marked
     return list({s.person_id: s.person for s in subjects}.values())
+
+
+@prepared
+def _signalled_among(contact_ids):
+    found = _children_with_live_signals().filter(contact_id__any=contact_ids)
+    return found.select_related("person")
 
 
 def live_headlines_of(user, subjects: list[ContactSubject]) -> dict[int, list[str]]:
@@ -307,7 +313,7 @@ def candidates_for(user, subject: ContactSubject) -> SubjectMatches:
     restricted record ``user`` may not open is marked, and left out of the ruled-out names."""
     ruled = ruled_out_for(subject)
     found: list[Candidate] = find_candidates(incoming(subject), limit=CANDIDATES_SHOWN)
-    people = Person.objects.in_bulk([c.person_id for c in found])
+    people = people_by_id(c.person_id for c in found)
     closed = policy.closed_restricted(user, set(people) | {r.person_id for r in ruled})
     views = [
         CandidateView(

@@ -225,27 +225,15 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
     The access policy applies to every line: a restricted record ``user`` may not open is
     summarised as restricted and nothing else, and a restricted housemate is not named.
     """
-    from lantern.chronology.models import ChronologyEntry
-
     closed = policy.closed_restricted(user, [p.pk for p in people])
     out = {p.pk: SearchSummary(restricted=True) for p in people if p.pk in closed}
     ids = frozenset(p.pk for p in people if p.pk not in closed)
     out.update({pid: SearchSummary() for pid in ids})
-    current = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
-    for row in PersonAddress.objects.filter(current, person_id__any=ids).select_related("address"):
+    for row in _addresses_on(ids, day):
         out[row.person_id].address = str(row.address)
-    homes = dict(
-        HouseholdMembership.objects.filter(current, person_id__any=ids).values_list(
-            "person_id", "household_id"
-        )
-    )
-    housemates = (
-        HouseholdMembership.objects.filter(current, household_id__any=set(homes.values()))
-        .select_related("person")
-        .only("household", "person", *(f"person__{f}" for f in NAMED_WITH_AGE))
-    )
+    homes = dict(_homes_on(ids, day))
     by_household: dict[int, list[Person]] = {}
-    for m in housemates:
+    for m in _housemates_on(frozenset(homes.values()), day):
         by_household.setdefault(m.household_id, []).append(m.person)
     hidden = policy.closed_restricted(
         user, {p.pk for members in by_household.values() for p in members}
@@ -258,21 +246,68 @@ def search_summaries(user, people: list[Person], day: dt.date) -> dict[int, Sear
             for p in by_household.get(hid, [])
             if p.pk != pid
         ]
-    known = set(
+    known = set(_agencies_recording(ids)) | set(_agencies_naming(ids))
+    for pid, agency in sorted(known):
+        out[pid].agencies.append(agency)
+    return out
+
+
+def people_by_id(ids) -> dict[int, Person]:
+    """Whole records of a list's people (search's results, a contact's candidates), by id:
+    the caller has applied the access policy to the list."""
+    return {p.pk: p for p in _people_among(frozenset(ids))}
+
+
+@prepared
+def _people_among(ids):
+    return Person.objects.filter(id__any=ids)
+
+
+def _current(day) -> Q:
+    return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
+
+
+@prepared
+def _addresses_on(ids, day):
+    return PersonAddress.objects.filter(_current(day), person_id__any=ids).select_related("address")
+
+
+@prepared
+def _homes_on(ids, day):
+    return HouseholdMembership.objects.filter(_current(day), person_id__any=ids).values_list(
+        "person_id", "household_id"
+    )
+
+
+@prepared
+def _housemates_on(households, day):
+    return (
+        HouseholdMembership.objects.filter(_current(day), household_id__any=households)
+        .select_related("person")
+        .only("household", "person", *(f"person__{f}" for f in NAMED_WITH_AGE))
+    )
+
+
+@prepared
+def _agencies_recording(ids):
+    from lantern.chronology.models import ChronologyEntry
+
+    return (
         ChronologyEntry.objects.filter(person_id__any=ids)
         .values_list("person_id", "agency__name")
         .distinct()
         .order_by()
     )
-    known |= set(
+
+
+@prepared
+def _agencies_naming(ids):
+    return (
         PersonName.objects.filter(person_id__any=ids, agency__isnull=False)
         .values_list("person_id", "agency__name")
         .distinct()
         .order_by()
     )
-    for pid, agency in sorted(known):
-        out[pid].agencies.append(agency)
-    return out
 
 
 def shown_detail(person: Person, name: str) -> Shown:

@@ -15,6 +15,8 @@ from rapidfuzz.distance import JaroWinkler
 from lantern.people import names
 from lantern.people.identifiers import nhs_check_digit, normalise_nhs_number
 from lantern.people.models import Identifier, NameKey, Person, PersonName
+from lantern.people.queries import people_by_id
+from lantern.prepared import prepared
 
 MAX_CANDIDATES = 300
 MAX_RESULTS = 25
@@ -106,13 +108,27 @@ def people_by_name_keys(tokens, limit: int = MAX_CANDIDATES) -> list[int]:
         keys |= names.token_keys(token)
     if not keys:
         return []
-    return list(
-        NameKey.objects.filter(key__any=keys)
-        .values("person_id")
-        .annotate(hits=Count("*"))
-        .order_by("-hits", "person_id")
-        .values_list("person_id", flat=True)[:limit]
-    )
+    read = _BY_NAME_KEYS.get(limit)
+    if read is None:  # a read per cap (search's, the matcher's): a LIMIT is not a value
+        read = _BY_NAME_KEYS.setdefault(limit, _by_name_keys(limit))
+    return read(frozenset(keys))
+
+
+_BY_NAME_KEYS: dict = {}
+
+
+def _by_name_keys(limit: int):
+    @prepared
+    def people_by_name_keys(keys):
+        return (
+            NameKey.objects.filter(key__any=keys)
+            .values("person_id")
+            .annotate(hits=Count("*"))
+            .order_by("-hits", "person_id")
+            .values_list("person_id", flat=True)[:limit]
+        )
+
+    return people_by_name_keys
 
 
 def _swapped(day: dt.date) -> dt.date | None:
@@ -167,16 +183,9 @@ def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
     """Every candidate scored on rows (its names, its date of birth); whole records are read
     only for the results shown: a common surname brings 300 candidates, and 25 are shown."""
     wanted = frozenset(ids)  # a set: Django walks a list's every value (``long_lists``)
-    people = {
-        pid: (born, last, first)
-        for pid, born, last, first in Person.objects.filter(id__any=wanted).values_list(
-            "id", "date_of_birth", "last_name", "first_name"
-        )
-    }
+    people = {pid: (born, last, first) for pid, born, last, first in _candidates(wanted)}
     known_as: dict[int, list[tuple]] = {}
-    for pid, *name in PersonName.objects.filter(person_id__any=wanted).values_list(
-        "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
-    ):
+    for pid, *name in _names_of(wanted):
         known_as.setdefault(pid, []).append(name)
     scored = []
     for pid, (born, last, first) in people.items():
@@ -201,7 +210,21 @@ def _rank(query: ParsedQuery, ids: list[int]) -> list[Match]:
         scored.append((match, pid, last, first))
     scored.sort(key=lambda row: (-row[0].score, row[2], row[3]))
     shown = scored[:MAX_RESULTS]
-    records = Person.objects.in_bulk([pid for _, pid, _, _ in shown])
+    records = people_by_id(pid for _, pid, _, _ in shown)
     for match, pid, _, _ in shown:
         match.person = records[pid]
     return [match for match, *_ in shown]
+
+
+@prepared
+def _candidates(ids):
+    return Person.objects.filter(id__any=ids).values_list(
+        "id", "date_of_birth", "last_name", "first_name"
+    )
+
+
+@prepared
+def _names_of(ids):
+    return PersonName.objects.filter(person_id__any=ids).values_list(
+        "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
+    )

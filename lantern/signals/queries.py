@@ -72,18 +72,22 @@ def of_person(person, *, include_decided: bool = True) -> list[Signal]:
         signal.rule_info = R.BY_CODE[signal.rule]
         signal.evidence_rows = []
     if live:
-        rows = (
-            Evidence.objects.filter(signal_id__in=list(live))
-            .order_by("entry__occurred_at", "entry_id")
-            .values_list(
-                "signal_id",
-                *("entry_id", "entry__person_id", "entry__occurred_at", "entry__kind"),
-                "entry__agency__name",
-            )
-        )
-        for signal_id, *entry in rows:
+        for signal_id, *entry in _evidence(frozenset(live)):
             live[signal_id].evidence_rows.append(EvidenceRow(*entry))
     return out
+
+
+@prepared
+def _evidence(signal_ids):
+    return (
+        Evidence.objects.filter(signal_id__any=signal_ids)
+        .order_by("entry__occurred_at", "entry_id")
+        .values_list(
+            "signal_id",
+            *("entry_id", "entry__person_id", "entry__occurred_at", "entry__kind"),
+            "entry__agency__name",
+        )
+    )
 
 
 def live_headlines(person_ids) -> dict[int, list[str]]:
@@ -109,16 +113,27 @@ def live_for(person_ids) -> list[Signal]:
     """The live signals of these children (a list or a subquery), newest first, each with
     its child and rule: for My work and the team view, which name the child. Only what the
     lists show is read: the child's name, not the whole row."""
-    signals = (
+    if isinstance(person_ids, list | tuple | set | frozenset):
+        out = _live_of(frozenset(person_ids))
+    else:
+        out = list(_live(person_ids))
+    for signal in out:
+        signal.rule_info = R.BY_CODE[signal.rule]
+    return out
+
+
+def _live(person_ids):
+    return (
         Signal.objects.filter(one_of("person_id", person_ids), status=Signal.Status.LIVE)
         .select_related("person")
         .only(*LISTED_FIELDS)
         .order_by("-fired_on", "-id")
     )
-    out = list(signals)
-    for signal in out:
-        signal.rule_info = R.BY_CODE[signal.rule]
-    return out
+
+
+@prepared
+def _live_of(person_ids):
+    return _live(person_ids)
 
 
 def rules_as_set() -> list[dict]:

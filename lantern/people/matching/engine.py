@@ -42,6 +42,7 @@ from lantern.people.models import (
     PersonName,
 )
 from lantern.people.search import people_by_name_keys
+from lantern.prepared import prepared
 
 MAX_BY_NAME = 300
 MAX_BY_BIRTH_DATE = 300
@@ -105,9 +106,13 @@ def _block(incoming: IncomingPerson, nhs: str, tokens: list[str]) -> set[int]:
 
 def _excluded(incoming: IncomingPerson, ids: set[int]) -> set[int]:
     refused = NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming))
-    merged = Merge.objects.filter(duplicate_id__any=ids, undone_at__isnull=True)
-    return set(refused.values_list("person_id", flat=True)) | set(
-        merged.values_list("duplicate_id", flat=True)
+    return set(refused.values_list("person_id", flat=True)) | set(_merged(frozenset(ids)))
+
+
+@prepared
+def _merged(ids):
+    return Merge.objects.filter(duplicate_id__any=ids, undone_at__isnull=True).values_list(
+        "duplicate_id", flat=True
     )
 
 
@@ -122,23 +127,38 @@ def _profile_rows(ids: list[int]) -> tuple[tuple, ...]:
     in four queries: everything scoring reads of the index, so it is also the scores' key
     (``_scored``). Rows, not model instances: a common name brings hundreds of candidates."""
     wanted = frozenset(ids)  # a set: Django walks a list's every value (``long_lists``)
-    people = Person.objects.filter(id__any=wanted).order_by("id")
-    names_ = PersonName.objects.filter(person_id__any=wanted)
-    addresses = PersonAddress.objects.filter(person_id__any=wanted)
-    numbers = Identifier.objects.filter(person_id__any=wanted, scheme=Identifier.Scheme.NHS)
+    return tuple(tuple(read(wanted)) for read in (_people, _names, _postcodes, _nhs_numbers))
+
+
+@prepared
+def _people(ids):
+    return Person.objects.filter(id__any=ids).order_by("id").values_list(*PERSON_FIELDS)
+
+
+@prepared
+def _names(ids):
     return (
-        tuple(people.values_list(*PERSON_FIELDS)),
-        tuple(
-            names_.order_by("person_id", "kind", "last_name", "first_name", "id").values_list(
-                "person_id", "first_name", "middle_names", "last_name", "kind", "agency__name"
-            )
-        ),
-        tuple(
-            addresses.order_by(
-                "person_id", F("end").desc(nulls_first=True), "-start", "id"
-            ).values_list("person_id", "address__postcode")
-        ),
-        tuple(numbers.order_by("person_id", "id").values_list("person_id", "value")),
+        PersonName.objects.filter(person_id__any=ids)
+        .order_by("person_id", "kind", "last_name", "first_name", "id")
+        .values_list("person_id", "first_name", "middle_names", "last_name", "kind", "agency__name")
+    )
+
+
+@prepared
+def _postcodes(ids):
+    return (
+        PersonAddress.objects.filter(person_id__any=ids)
+        .order_by("person_id", F("end").desc(nulls_first=True), "-start", "id")
+        .values_list("person_id", "address__postcode")
+    )
+
+
+@prepared
+def _nhs_numbers(ids):
+    return (
+        Identifier.objects.filter(person_id__any=ids, scheme=Identifier.Scheme.NHS)
+        .order_by("person_id", "id")
+        .values_list("person_id", "value")
     )
 
 
@@ -211,11 +231,13 @@ def _table(vocab, places, rows: list[dict]) -> records.RecordTable:
 
 def _name_counts(tokens: list[str]) -> tuple[tuple[str, int], ...]:
     """How many people in the index have each name token, from the ``NameKey`` table."""
-    keys = sorted({f"d:{t}" for t in tokens if " " not in t})
-    counts = (
-        NameKey.objects.filter(key__in=keys).values("key").annotate(n=Count("*")).order_by("key")
-    )
-    return tuple(counts.values_list("key", "n"))
+    return tuple(_counts_of(frozenset(f"d:{t}" for t in tokens if " " not in t)))
+
+
+@prepared
+def _counts_of(keys):
+    counts = NameKey.objects.filter(key__any=keys).values("key").annotate(n=Count("*"))
+    return counts.order_by("key").values_list("key", "n")
 
 
 def _term_frequencies(vocab, tokens: list[str], counts: dict[str, int], population: int) -> None:
