@@ -93,13 +93,18 @@ def _evidence(signal_ids):
 def live_headlines(person_ids) -> dict[int, list[str]]:
     """Each child's live signals as headlines, newest first: for lists that show them."""
     out: dict[int, list[str]] = {}
-    for person_id, code, text in (
-        Signal.objects.filter(person_id__any=set(person_ids), status=Signal.Status.LIVE)
-        .order_by("-fired_on", "-id")
-        .values_list("person_id", "rule", "headline")
-    ):
+    for person_id, code, text in _headlines(frozenset(person_ids)):
         out.setdefault(person_id, []).append(f"{R.BY_CODE[code].title}: {text}")
     return out
+
+
+@prepared
+def _headlines(person_ids):
+    return (
+        Signal.objects.filter(person_id__any=person_ids, status=Signal.Status.LIVE)
+        .order_by("-fired_on", "-id")
+        .values_list("person_id", "rule", "headline")
+    )
 
 
 # What a list of live signals shows (``signals/live_list.html``) and audits (the child's pk).
