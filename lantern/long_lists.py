@@ -51,9 +51,14 @@ Field.register_lookup(AnyOf)
 ForeignObject.register_lookup(AnyOf)  # a foreign key's lookups are its own (ids, not rows)
 
 
+def given_as_values(values) -> bool:
+    """True for ids given one by one (a list or a set), False for a subquery."""
+    return isinstance(values, list | tuple | set | frozenset)
+
+
 def one_of(field: str, values) -> Q:
     """``field`` is one of ``values``: a list as ``__any``, a subquery as ``__in``, for
     reads that take either (a page's children as ids, or as a QuerySet)."""
-    if isinstance(values, list | tuple | set | frozenset):
+    if given_as_values(values):
         return Q(**{f"{field}__any": frozenset(values)})
     return Q(**{f"{field}__in": values})

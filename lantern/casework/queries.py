@@ -18,7 +18,7 @@ from lantern.clocks.calendar import current_calendar
 from lantern.clocks.lateness import LateReason
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import due_items, look_ahead_days, open_for_worker
-from lantern.long_lists import one_of
+from lantern.long_lists import given_as_values, one_of
 from lantern.people.models import Person
 from lantern.prepared import prepared
 from lantern.workforce.models import Allocation, Team
@@ -330,7 +330,7 @@ def late_work(start: dt.date, end: dt.date, *, person_ids=None) -> list[LateItem
     ``end`` (inclusive), oldest first, each with its reason. Late means the clock was met
     after its due date (``Deadline``), the same calculation the action asked the reason on.
     ``person_ids`` (a list or subquery) limits it to the children the reader may see."""
-    if isinstance(person_ids, list | tuple | set | frozenset):
+    if given_as_values(person_ids):
         rows = _late_among(frozenset(person_ids), start, end)
     else:
         rows = list(_late(start, end, person_ids))
