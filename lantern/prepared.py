@@ -36,6 +36,7 @@ import os
 import threading
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
@@ -205,3 +206,13 @@ def _check(build, values: tuple, plan: _Plan, rows: list) -> None:
             f"prepared read {build.__qualname__} depends on more than its arguments: "
             f"prepared {plan.sql!r} {expected!r}, built {sql!r} {list(params)!r}"
         )
+
+
+def keep_prepared_statements(sender, connection, **kwargs) -> None:
+    """On PostgreSQL, let psycopg keep as many server-side prepared statements as settings
+    say (``LANTERN_DB_PREPARED_MAX``): its default of 100 is fewer than the distinct reads
+    one server process runs, so the least recently used would be dropped and prepared
+    again, a round trip each time, for as long as the process lives."""
+    keep = getattr(settings, "LANTERN_DB_PREPARED_MAX", None)
+    if connection.vendor == "postgresql" and keep:
+        connection.connection.prepared_max = keep

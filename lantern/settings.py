@@ -165,6 +165,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Values sent apart from the SQL (server-side binding), so the same read's text is the
+    # same on every call, and psycopg prepares it on the server once it has run
+    # LANTERN_DB_PREPARE_AFTER times on a connection: PostgreSQL then stops parsing and
+    # planning it afresh, a quarter of its time under load (docs/deploy.md §3). 0 turns
+    # preparing off, as a transaction-mode connection pooler (PgBouncer) needs.
+    PREPARE_AFTER = read_int("LANTERN_DB_PREPARE_AFTER", 2)
+    # psycopg keeps 100 a connection by default, fewer than the reads one server process
+    # runs (about 300 across the pages staff open most); beyond it they are dropped and
+    # prepared again in turn (lantern/prepared.py, ``keep_prepared_statements``).
+    LANTERN_DB_PREPARED_MAX = read_int("LANTERN_DB_PREPARED_MAX", 1000, minimum=1)
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": PREPARE_AFTER or None,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2id at OWASP's parameters (lantern/access/passwords.py says why and what it costs).

@@ -180,3 +180,25 @@ def test_a_set_given_to_in_is_refused_where_sets_are_prepared(make_person):
         return
     with pytest.raises(p.PreparedReadError, match="does not reach the SQL"):
         among({amy.pk})
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side statements")
+def test_postgresql_plans_a_read_once_it_has_run_twice_on_a_connection(make_person):
+    """Values travel apart from the SQL, so PostgreSQL keeps one statement for every child
+    and stops parsing and planning it on each page (settings: LANTERN_DB_PREPARE_AFTER)."""
+    people = [make_person(first, "Carter") for first in ("Amy", "Ben", "Cal")]
+
+    def kept_on_the_server():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            statements = [row[0] for row in cursor.fetchall()]
+        return [s for s in statements if s.startswith('SELECT "people_personname"."last_name"')]
+
+    surnames_of(people[0].pk)
+    assert kept_on_the_server() == []
+    assert [surnames_of(person.pk) for person in people[1:]] == [["Carter"], ["Carter"]]
+
+    kept = kept_on_the_server()
+    assert len(kept) == 1
+    assert "$1" in kept[0] and str(people[2].pk) not in kept[0]
+    assert connection.connection.prepared_max == 1000

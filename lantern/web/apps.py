@@ -7,4 +7,9 @@ class WebConfig(AppConfig):
     verbose_name = "Web shell"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from lantern import long_lists  # noqa: F401 (registers ``__any`` on every field)
+        from lantern.prepared import keep_prepared_statements
+
+        connection_created.connect(keep_prepared_statements)
