@@ -136,6 +136,52 @@ class LockSampler(threading.Thread):
         )
 
 
+STATEMENTS = """
+SELECT calls, total_plan_time, total_exec_time, query FROM pg_stat_statements
+WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+ORDER BY total_plan_time + total_exec_time DESC
+"""
+
+
+class Statements:
+    """Where PostgreSQL's time went in a level: planning against execution, and the
+    statements that took most, from ``pg_stat_statements`` where the server loads it
+    (README: "Where PostgreSQL's time goes"). Its texts have ``$1`` for every value, so
+    nothing anyone typed is printed."""
+
+    def __init__(self, db: str):
+        self.db = db
+
+    def reset(self) -> bool:
+        try:
+            with psycopg.connect(SERVER + self.db, autocommit=True) as conn:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+                conn.execute("SELECT pg_stat_statements_reset()")
+            return True
+        except psycopg.Error:
+            return False
+
+    def summary(self, requests: int, top: int = 8) -> str:
+        with psycopg.connect(SERVER + self.db, autocommit=True) as conn:
+            rows = conn.execute(STATEMENTS).fetchall()
+        calls = sum(r[0] for r in rows)
+        plan, execute = sum(r[1] for r in rows), sum(r[2] for r in rows)
+        per = max(requests, 1)
+        lines = [
+            f"PostgreSQL statements: {calls:,} calls of {len(rows)} kinds, "
+            f"{calls / per:.1f} a request; planning {plan / 1000:.1f} s, "
+            f"execution {execute / 1000:.1f} s ({(plan + execute) / per:.2f} ms a request, "
+            "wall-clock inside the server)"
+        ]
+        for calls, planned, executed, query in rows[:top]:
+            text = " ".join(query.split())[:100]
+            lines.append(
+                f"  {(planned + executed) / 1000:6.1f} s {calls:>7,} calls "
+                f"plan {planned / max(calls, 1):.2f} exec {executed / max(calls, 1):.2f} ms  {text}"
+            )
+        return "\n".join(lines)
+
+
 def cpu_seconds(pid: int) -> float:
     root = psutil.Process(pid)
     total = 0.0
@@ -197,6 +243,11 @@ def print_stats(
                 print(f"database CPU (PostgreSQL): {1000 * database_cpu / n:.1f} ms/request")
             if locust_cpu is not None:
                 print(f"load generator CPU (locust): {1000 * locust_cpu / n:.1f} ms/request")
+
+
+def requests_in(path: Path) -> int:
+    rows = [r for r in csv.DictReader(path.open()) if r["Name"] == "Aggregated"]
+    return int(rows[0]["Request Count"]) if rows else 0
 
 
 def print_cpu_by_page(lines: list[str]) -> None:
@@ -315,6 +366,8 @@ def main() -> None:
             print(f"\n== {users} users, {args.duration} s, spawn {args.spawn_rate}/s", flush=True)
             sampler = LockSampler(db)
             sampler.start()
+            statements = Statements(db)
+            counted = statements.reset()
             before, database_before = cpu_seconds(server.pid), postgres_cpu_seconds()
             locust_before = children_cpu_seconds()
             cpu_log = work / "cpu.log"
@@ -361,6 +414,10 @@ def main() -> None:
             sampler.join()
             print_stats(Path(f"{prefix}_stats.csv"), cpu, database_cpu, locust_cpu)
             print(f"PostgreSQL lock waits: {sampler.summary()}")
+            if counted:
+                print(statements.summary(requests_in(Path(f"{prefix}_stats.csv"))))
+            else:
+                print("PostgreSQL statements: pg_stat_statements not loaded (README says how)")
             with cpu_log.open() as timed:
                 timed.seek(timed_before)
                 print_cpu_by_page(timed.readlines())
