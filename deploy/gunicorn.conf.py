@@ -44,16 +44,20 @@ def when_ready(server):
     """In the master, once the app is loaded and before any worker forks: the loopback
     switch is checked against the sockets really bound, since ``--bind`` on the command line
     overrides ``LANTERN_BIND`` (lantern/web/loopback.py); then the templates are compiled
-    once for every worker to inherit (lantern/web/warm.py). Last, everything the master
+    once for every worker to inherit (lantern/web/warm.py), and England's bank holidays
+    worked out (lantern/clocks/calendar.py): each took a worker's first page about a quarter
+    of a second, after every fork and every recycle. Last, everything the master
     holds is moved out of the garbage collector's sight (``gc.freeze``, as Python's own
     documentation advises before a fork): a worker's collections then walk only what its
     requests made, not Django, the templates and the matcher's tables, and do not write
     into the pages the workers share with the master."""
     _plain_http_only_on_loopback(server)
     if server.cfg.preload_app:
+        from lantern.clocks.calendar import bank_holidays
         from lantern.web.warm import warm_up
 
         server.log.info("templates compiled before the workers fork: %d", warm_up())
+        bank_holidays()
         gc.freeze()
 
 

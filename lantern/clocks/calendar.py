@@ -37,9 +37,7 @@ class WorkingDayCalendar:
     ):
         self.closures = frozenset(closures)
         self.first_year = first_year
-        self.bank_holidays = holidays.country_holidays(
-            "GB", subdiv="ENG", years=range(first_year, last_year + 1)
-        )
+        self.bank_holidays = bank_holidays(first_year, last_year)
         first = dt.date(first_year, 1, 1).toordinal()
         last = dt.date(last_year, 12, 31).toordinal()
         off = {d.toordinal() for d in self.bank_holidays} | {d.toordinal() for d in self.closures}
@@ -106,6 +104,14 @@ class WorkingDayCalendar:
         if unit != table.MONTHS or self.is_working_day(due):
             return None
         return self.subtract_working_days(due, 1)
+
+
+@lru_cache(maxsize=4)
+def bank_holidays(first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> holidays.HolidayBase:
+    """England's bank holidays over the calendar's years, worked out once per process: about
+    a quarter of a second, so gunicorn's master works them out before it forks the workers
+    (deploy/gunicorn.conf.py), and a closure day declared later rebuilds only the list."""
+    return holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
