@@ -172,9 +172,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # planning it afresh, a quarter of its time under load (docs/deploy.md §3). 0 turns
     # preparing off, as a transaction-mode connection pooler (PgBouncer) needs.
     PREPARE_AFTER = read_int("LANTERN_DB_PREPARE_AFTER", 2)
-    # psycopg keeps 100 a connection by default, fewer than the reads one server process
-    # runs (about 300 across the pages staff open most); beyond it they are dropped and
-    # prepared again in turn (lantern/prepared.py, ``keep_prepared_statements``).
+    # psycopg keeps 100 a connection by default, far fewer than the statements a server
+    # process runs (the load test's mix ran 2,077 kinds, a list's length making a kind);
+    # beyond it the least used are dropped and prepared again (``keep_prepared_statements``).
     LANTERN_DB_PREPARED_MAX = read_int("LANTERN_DB_PREPARED_MAX", 1000, minimum=1)
     DATABASES["default"]["OPTIONS"] = {
         "server_side_binding": True,
