@@ -273,6 +273,12 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=120, help="seconds per level (>= 60)")
     parser.add_argument("--spawn-rate", type=float, default=10, help="users started per second")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: config)")
+    parser.add_argument(
+        "--prepare-after",
+        type=int,
+        default=None,
+        help="the server's LANTERN_DB_PREPARE_AFTER (0: no statements prepared; default: its own)",
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="demo scale for the template")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--template", default=TEMPLATE, help="the demo database to copy")
@@ -312,6 +318,8 @@ def main() -> None:
     )
     if args.workers:
         env["LANTERN_WEB_WORKERS"] = str(args.workers)
+    if args.prepare_after is not None:
+        env["LANTERN_DB_PREPARE_AFTER"] = str(args.prepare_after)
     server = None
     admin(f"CREATE DATABASE {db} TEMPLATE {template}")
     try:
