@@ -25,12 +25,12 @@ SIGNING = {"LANTERN_AUDIT_SIGNING_KEY_FILE": "/etc/lantern/audit_signing_key.pem
 PRODUCTION = {**KEY, **POSTGRES, **SIGNING}
 
 
-def settings_under(env: dict) -> subprocess.CompletedProcess:
+def settings_under(env: dict, probe: str = PROBE) -> subprocess.CompletedProcess:
     clean = {
         k: v for k, v in os.environ.items() if not k.startswith("LANTERN_") and k != "DATABASE_URL"
     }
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
         env={**clean, "DJANGO_SETTINGS_MODULE": "lantern.settings", **env},
@@ -137,3 +137,29 @@ def test_lantern_demo_reset_refuses_without_lantern_env_development(tmp_path):
 
 def test_production_refuses_to_start_without_an_audit_signing_key_file():
     assert "LANTERN_AUDIT_SIGNING_KEY_FILE must be set" in refusal_under({**KEY, **POSTGRES})
+
+
+DATABASE_OPTIONS = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps(settings.DATABASES["default"].get("OPTIONS", {})))
+"""
+
+
+def database_options_under(env: dict) -> dict:
+    result = settings_under(env, DATABASE_OPTIONS)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_postgresql_statements_are_prepared_on_the_server_unless_turned_off():
+    """Prepared after two runs by default; 0 (a transaction-mode PgBouncer) sends values
+    in the SQL as Django does: bound apart but never prepared, they gained nothing."""
+    assert database_options_under(PRODUCTION) == {
+        "server_side_binding": True,
+        "prepare_threshold": 2,
+    }
+    assert database_options_under({**PRODUCTION, "LANTERN_DB_PREPARE_AFTER": "0"}) == {}
+    refused = refusal_under({**PRODUCTION, "LANTERN_DB_PREPARE_AFTER": "-1"})
+    assert "LANTERN_DB_PREPARE_AFTER must be at least 0" in refused
