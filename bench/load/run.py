@@ -173,11 +173,11 @@ class Statements:
             f"execution {execute / 1000:.1f} s ({(plan + execute) / per:.2f} ms a request, "
             "wall-clock inside the server)"
         ]
-        for calls, planned, executed, query in rows[:top]:
+        for runs, planned, executed, query in rows[:top]:
             text = " ".join(query.split())[:100]
             lines.append(
-                f"  {(planned + executed) / 1000:6.1f} s {calls:>7,} calls "
-                f"plan {planned / max(calls, 1):.2f} exec {executed / max(calls, 1):.2f} ms  {text}"
+                f"  {(planned + executed) / 1000:6.1f} s {runs:>7,} calls "
+                f"plan {planned / max(runs, 1):.2f} exec {executed / max(runs, 1):.2f} ms  {text}"
             )
         return "\n".join(lines)
 

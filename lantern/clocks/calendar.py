@@ -106,11 +106,17 @@ class WorkingDayCalendar:
         return self.subtract_working_days(due, 1)
 
 
-@lru_cache(maxsize=4)
 def bank_holidays(first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> holidays.HolidayBase:
     """England's bank holidays over the calendar's years, worked out once per process: about
     a quarter of a second, so gunicorn's master works them out before it forks the workers
-    (deploy/gunicorn.conf.py), and a closure day declared later rebuilds only the list."""
+    (deploy/gunicorn.conf.py), and a closure day declared later rebuilds only the list.
+    Passed on positionally: ``lru_cache`` keeps ``f()`` and ``f(1990, 2080)`` apart, and
+    the master's call must fill the entry the calendar reads."""
+    return _bank_holidays(first_year, last_year)
+
+
+@lru_cache(maxsize=4)
+def _bank_holidays(first_year: int, last_year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
 
 

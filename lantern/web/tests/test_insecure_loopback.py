@@ -2,6 +2,7 @@
 reach the server. Settings are read once at start-up, so each case starts a fresh interpreter
 (the helpers of the production settings tests)."""
 
+import datetime as dt
 import runpy
 from pathlib import Path
 
@@ -106,17 +107,24 @@ def test_gunicorn_binds_anywhere_when_the_switch_is_off(monkeypatch):
 
 
 def test_gunicorn_compiles_the_templates_before_forking_when_it_preloads_the_app(monkeypatch):
-    from lantern.clocks.calendar import bank_holidays
+    from lantern.clocks import calendar
 
     monkeypatch.delenv("LANTERN_INSECURE_HTTP_LOOPBACK", raising=False)
-    bank_holidays.cache_clear()
+    calendar._bank_holidays.cache_clear()
     preloading = _Server(("127.0.0.1", 8000), preload_app=True)
     _gunicorn_config()["when_ready"](preloading)
     assert len(preloading.said) == 1
     assert preloading.said[0].startswith("templates compiled before the workers fork: ")
     assert int(preloading.said[0].rsplit(" ", 1)[1]) > 50
-    # Every page with a clock needs them: the workers inherit them worked out.
-    assert bank_holidays.cache_info().currsize == 1
+    # Every page with a clock needs them: the workers inherit them worked out, so the
+    # calendar a worker builds for its first such page does not work them out again.
+    assert calendar._bank_holidays.cache_info().currsize == 1
+    monkeypatch.setattr(calendar.holidays, "country_holidays", _not_again)
+    assert calendar.WorkingDayCalendar().is_working_day(dt.date(2026, 12, 28)) is False
+
+
+def _not_again(*args, **kwargs):
+    raise AssertionError("bank holidays worked out again after the fork")
 
 
 def test_the_access_log_has_no_query_string_referrer_or_client():
