@@ -8,7 +8,7 @@ from lantern.access.models import AuditEntry
 from lantern.chronology.models import ChronologyEntry
 from lantern.people import actions
 from lantern.people.models import PersonName
-from lantern.people.search import search
+from lantern.people.search import people_by_name_keys, search
 
 
 @pytest.fixture
@@ -126,3 +126,20 @@ def test_search_page_shows_distinguishing_details_and_is_audited(
     assert "Metropolitan Police, North Middlesex Hospital" in page
     entry = AuditEntry.objects.filter(action="search").latest("id")
     assert entry.user == social_worker and entry.detail.startswith("Victoria Adjo")
+
+
+def test_a_name_more_people_have_than_the_cap_finds_them_before_its_other_spellings(
+    make_person,
+):
+    """Past the cap the answer is the people with the name as typed (each hits every key
+    of it); under the cap every spelling follows them, the closest first."""
+    smiths = make_person("Ann", "Smiths").pk  # holds d:smith, as one deletion of smiths
+    smithe = make_person("Ann", "Smithe").pk
+    smyth = make_person("Ann", "Smyth").pk
+    exact = [make_person(f"Child{n}", "Smith").pk for n in range(4)]
+
+    assert people_by_name_keys(["smith"], limit=3) == exact[:3]
+    found = people_by_name_keys(["smith"], limit=10)
+    assert found[:4] == exact
+    assert set(found[4:6]) == {smithe, smyth}  # two keys each: smith and its sound
+    assert found[6:] == [smiths]  # one key: smith, a deletion of smiths
