@@ -16,6 +16,7 @@ from lantern.people.queries import access_person
 from lantern.prepared import prepared
 from lantern.signals import rules as R
 from lantern.signals.models import Evidence, RuleSetting, Signal
+from lantern.workforce.models import Allocation
 
 DECIDE = "signals.decide_signal"
 MANAGE_RULES = "signals.manage_signal_rules"
@@ -119,12 +120,20 @@ def live_for(person_ids) -> list[Signal]:
     its child and rule: for My work and the team view, which name the child. Only what the
     lists show is read: the child's name, not the whole row."""
     if given_as_values(person_ids):
-        out = _live_of(frozenset(person_ids))
-    else:
-        out = list(_live(person_ids))
-    for signal in out:
+        return _with_rules(_live_of(frozenset(person_ids)))
+    return _with_rules(list(_live(person_ids)))
+
+
+def live_on_caseload(worker_id: int) -> list[Signal]:
+    """``live_for`` the children allocated to the worker now: My work's list, whose SQL
+    (a subquery of the allocations) Django otherwise built afresh on every view."""
+    return _with_rules(_live_on_caseload(worker_id))
+
+
+def _with_rules(signals: list[Signal]) -> list[Signal]:
+    for signal in signals:
         signal.rule_info = R.BY_CODE[signal.rule]
-    return out
+    return signals
 
 
 def _live(person_ids):
@@ -139,6 +148,12 @@ def _live(person_ids):
 @prepared
 def _live_of(person_ids):
     return _live(person_ids)
+
+
+@prepared
+def _live_on_caseload(worker_id):
+    children = Allocation.objects.filter(worker_id=worker_id, end__isnull=True)
+    return _live(children.values("child_id"))
 
 
 def rules_as_set() -> list[dict]:

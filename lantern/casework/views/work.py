@@ -9,7 +9,6 @@ from lantern.access.rules import requires
 from lantern.casework import queries
 from lantern.casework.views.common import today
 from lantern.signals import queries as signal_queries
-from lantern.workforce.models import Allocation
 
 
 @requires(VIEW_MY_WORK)
@@ -19,8 +18,9 @@ def my_work(request):
     items = queries.my_work(request.user, day, window)
     audit.record(request, AuditEntry.Action.VIEW_RECORD, detail=f"my work: {len(items)} item(s)")
     audit_listed(request, items, "listed in my work")
-    children = Allocation.objects.filter(worker=request.user, end__isnull=True)
-    signals = signals_listed(request, children.values("child_id"), "listed in my work: signal")
+    signals = signals_listed(
+        request, signal_queries.live_on_caseload(request.user.pk), "listed in my work: signal"
+    )
     return render(
         request,
         "casework/my_work.html",
@@ -87,10 +87,9 @@ def audit_listed(request, items, detail: str) -> None:
     audit.record_each(request, AuditEntry.Action.LISTED, children.values(), detail=detail)
 
 
-def signals_listed(request, person_ids, detail: str) -> list:
+def signals_listed(request, signals: list, detail: str) -> list:
     """The children's live safeguarding signals, each child named audited as listed; a
     restricted record the user may not open now is listed by its rule alone, unnamed."""
-    signals = signal_queries.live_for(person_ids)
     hidden = policy.closed_restricted(request.user, {s.person_id for s in signals})
     return audit_signals(request, signals, hidden, detail)
 
