@@ -19,6 +19,7 @@ from lantern.casework.models import Visit
 from lantern.clocks.queries import DueItem, due_items, open_for_worker
 from lantern.ids import parse_id
 from lantern.people.models import Person
+from lantern.prepared import prepared
 from lantern.signals.queries import live_headlines
 from lantern.workforce.models import Allocation, Team
 
@@ -38,20 +39,13 @@ def caseload(worker, viewer, today: dt.date, *, teams=None) -> list[CaseloadRow]
     """The children allocated to ``worker`` now, by surname, as ``viewer`` may see them.
     ``teams`` limits it to allocations in those teams: a manager sees a worker's children
     in the teams they manage, the children the access policy lets them open as manager."""
-    allocations = Allocation.objects.filter(worker=worker, end__isnull=True)
-    if teams is not None:
-        allocations = allocations.filter(team__in=teams)
-    visits = Visit.objects.filter(person=OuterRef("pk")).order_by("-visited_on", "-id")
-    children = list(
-        Person.objects.filter(pk__in=allocations.values("child_id"))
-        .annotate(
-            last_visit=Subquery(visits.values("visited_on")[:1]),
-            last_seen_alone=Subquery(visits.filter(seen_alone=True).values("visited_on")[:1]),
-        )
-        .order_by("last_name", "first_name", "pk")
-    )
+    if teams is None:
+        children, deadlines = _children(worker.pk), _deadlines(worker.pk)
+    else:
+        in_teams = frozenset(t.pk for t in teams)
+        children, deadlines = _children_in(worker.pk, in_teams), _deadlines_in(worker.pk, in_teams)
     first, overdue = {}, Counter()
-    for item in due_items(open_for_worker(allocations.values("child_id")), today):
+    for item in due_items(deadlines, today):
         first.setdefault(item.deadline.person_id, item)  # most urgent first
         overdue[item.deadline.person_id] += item.overdue
     hidden = policy.closed_restricted(viewer, [c.pk for c in children])
@@ -60,6 +54,47 @@ def caseload(worker, viewer, today: dt.date, *, teams=None) -> list[CaseloadRow]
         CaseloadRow(c, first.get(c.pk), overdue[c.pk], c.pk in hidden, signals.get(c.pk, []))
         for c in children
     ]
+
+
+# Each read is built from its arguments alone, its SQL written once per process
+# (``prepared``): a manager opens one worker's caseload after another.
+def _allocations(worker_id, team_ids=None):
+    allocations = Allocation.objects.filter(worker_id=worker_id, end__isnull=True)
+    if team_ids is not None:
+        allocations = allocations.filter(team_id__any=team_ids)
+    return allocations.values("child_id")
+
+
+def _children_of(allocations):
+    visits = Visit.objects.filter(person=OuterRef("pk")).order_by("-visited_on", "-id")
+    return (
+        Person.objects.filter(pk__in=allocations)
+        .annotate(
+            last_visit=Subquery(visits.values("visited_on")[:1]),
+            last_seen_alone=Subquery(visits.filter(seen_alone=True).values("visited_on")[:1]),
+        )
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+@prepared
+def _children(worker_id):
+    return _children_of(_allocations(worker_id))
+
+
+@prepared
+def _children_in(worker_id, team_ids):
+    return _children_of(_allocations(worker_id, team_ids))
+
+
+@prepared
+def _deadlines(worker_id):
+    return open_for_worker(_allocations(worker_id))
+
+
+@prepared
+def _deadlines_in(worker_id, team_ids):
+    return open_for_worker(_allocations(worker_id, team_ids))
 
 
 def members_of(teams):
