@@ -3,6 +3,7 @@ with the same 404 for "absent" and "not yours" so a reference number says nothin
 of a contact that exists carries it, so the audit row names it (``access.refusals``)."""
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
@@ -11,10 +12,10 @@ from operator import or_
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     ExpressionWrapper,
     OuterRef,
-    Prefetch,
     Q,
     Value,
     When,
@@ -133,14 +134,23 @@ QUEUE_SUBJECT_FIELDS = ("contact", "first_name", "last_name", "date_of_birth", "
 
 def queue(*, overdue_only: bool = False):
     """Contacts awaiting a decision: the raised ones (``raised_conditions``) first, then the
-    rest, each group the one due soonest first. A fixed number of queries, each reading only
-    what the queue shows (``QUEUE_FIELDS``)."""
+    rest, each group the one due soonest first, as a paginator reads them (how many, and a
+    page's slice). A fixed number of queries, each reading only what the queue shows
+    (``QUEUE_FIELDS``); a page's people come from ``subjects_listed``. The whole queue,
+    the view the MASH keeps open, is read by SQL written once per process and page
+    (``WaitingQueue``); the overdue ones, asked against the time now, the ordinary way."""
+    if overdue_only:
+        return _waiting().filter(decision_due_at__lt=timezone.now())
+    return WaitingQueue()
+
+
+def _waiting():
     raised = Case(
         When(reduce(or_, raised_conditions()), then=Value(True)),
         default=Value(False),
         output_field=BooleanField(),
     )
-    contacts = (
+    return (
         Contact.objects.filter(status=Contact.Status.AWAITING)
         # An alias, not an annotation: selected as well, PostgreSQL asked it twice for every
         # contact waiting (1,311 at demo scale 10), once for itself and once inside
@@ -149,12 +159,59 @@ def queue(*, overdue_only: bool = False):
         .annotate(raised=raised)
         .select_related("agency")
         .only(*QUEUE_FIELDS)
-        .prefetch_related(Prefetch("subjects", ContactSubject.objects.only(*QUEUE_SUBJECT_FIELDS)))
         .order_by("-raised", "decision_due_at", "id")
     )
-    if overdue_only:
-        contacts = contacts.filter(decision_due_at__lt=timezone.now())
-    return contacts
+
+
+class WaitingQueue:
+    """Every contact awaiting a decision, in the queue's order, for ``Paginator``."""
+
+    ordered = True  # the paginator warns of an unordered list
+
+    def count(self) -> int:
+        counted = _waiting_count()
+        return counted[0] if counted else 0
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[Contact]:
+        start = page.start or 0
+        return _page_read(start, page.stop - start)() if page.stop > start else []
+
+
+@prepared
+def _waiting_count():
+    waiting = Contact.objects.filter(status=Contact.Status.AWAITING).values("status")
+    return waiting.annotate(n=Count("*")).values_list("n", flat=True)
+
+
+@functools.lru_cache(maxsize=64)
+def _page_read(offset: int, size: int):
+    """A read per page of the queue: an offset and a limit are not values in the SQL."""
+
+    @prepared
+    def waiting_page():
+        return _waiting()[offset : offset + size]
+
+    return waiting_page
+
+
+def subjects_listed(contacts: list[Contact]) -> dict[int, list[ContactSubject]]:
+    """The people each listed contact is about, as the queue shows them."""
+    out: dict[int, list[ContactSubject]] = {contact.pk: [] for contact in contacts}
+    for subject in _subjects_of_contacts(frozenset(out)):
+        out[subject.contact_id].append(subject)
+    return out
+
+
+@prepared
+def _subjects_of_contacts(contact_ids):
+    return (
+        ContactSubject.objects.filter(contact_id__any=contact_ids)
+        .only(*QUEUE_SUBJECT_FIELDS)
+        .order_by("contact", "id")
+    )
 
 
 def _children_with_live_signals():

@@ -34,7 +34,8 @@ def queue(request):
         request.GET.get("page")
     )
     contacts = list(page.object_list)
-    duplicates = queries.possible_duplicates(contacts)
+    subjects = queries.subjects_listed(contacts)
+    duplicates = queries.possible_duplicates(contacts, subjects)
     audit.record(
         request,
         AuditEntry.Action.VIEW_RECORD,
@@ -51,7 +52,7 @@ def queue(request):
         request,
         "frontdoor/queue.html",
         {
-            "rows": [(c, duplicates.get(c.pk, [])) for c in contacts],
+            "rows": [(c, subjects[c.pk], duplicates.get(c.pk, [])) for c in contacts],
             "overdue_only": overdue_only,
             "waiting": page.paginator.count,
             "first": page.start_index(),

@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.simple_tag
 def queue_rows(rows, now):
-    """``rows`` of (contact, its possible duplicates); a decision due before ``now`` is
+    """``rows`` of (contact, its people, its possible duplicates); a decision due before ``now`` is
     tagged overdue."""
     return fragment(
         "frontdoor/queue_rows.html",

@@ -103,3 +103,10 @@ def test_a_long_queue_is_paged_most_pressing_first_and_none_is_left_out(
     # Paging the overdue contacts keeps to them.
     overdue = client.get(url + "?show=overdue").content.decode()
     assert "of 53 contacts overdue" in overdue and 'href="?show=overdue&amp;page=2"' in overdue
+
+
+def test_an_empty_queue_says_no_contact_is_waiting(client, officer):
+    for url in (reverse("frontdoor:queue"), reverse("frontdoor:queue") + "?page=3"):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "No contacts are waiting." in page.content.decode()
