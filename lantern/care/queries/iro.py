@@ -9,6 +9,7 @@ from lantern.care.models import IROAllocation, LookedAfterReview
 from lantern.care.queries.placements import periods_of
 from lantern.clocks.models import Deadline
 from lantern.clocks.queries import DueItem, due_items
+from lantern.prepared import prepared
 
 REVIEW_CLOCKS = ("first_lac_review", "second_lac_review", "lac_review")
 
@@ -31,7 +32,12 @@ def current_iro(person) -> IROAllocation | None:
 
 def iro_history(person) -> list[IROAllocation]:
     """Every IRO the child has had, newest first: a change of IRO is kept, not overwritten."""
-    return list(IROAllocation.objects.filter(person=person).select_related("iro"))
+    return _iro_history(person.pk)
+
+
+@prepared
+def _iro_history(person_id):
+    return IROAllocation.objects.filter(person_id=person_id).select_related("iro")
 
 
 @dataclass

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from lantern.care.models import MissingEpisode
+from lantern.prepared import prepared
 
 # Three or more episodes starting within 90 days prompt a strategy discussion. The
 # statutory guidance on children who run away or go missing (2014) and WT23 ask for one
@@ -14,7 +15,12 @@ PROMPT = "Consider a strategy discussion (WT23; statutory guidance 2014)"
 
 
 def episodes(person) -> list[MissingEpisode]:
-    return list(MissingEpisode.objects.filter(person=person).order_by("-start_date", "-pk"))
+    return _episodes(person.pk)
+
+
+@prepared
+def _episodes(person_id):
+    return MissingEpisode.objects.filter(person_id=person_id).order_by("-start_date", "-pk")
 
 
 def repeat_missing(person, today: dt.date, rows=None) -> list[MissingEpisode] | None:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from lantern.care.codes import TEMPORARY_PLACEMENTS
 from lantern.care.models import LegalStatus, PeriodOfCare, Placement
 from lantern.people.models import Person
+from lantern.prepared import prepared
 
 # Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010 reg 3: an
 # eligible child has been looked after for 13 weeks since 14, ending after their 16th
@@ -140,6 +141,10 @@ def periods_of(person) -> list[PeriodOfCare]:
     the casework page asks first whether the child was ever looked after."""
     cached = getattr(person, "_periods_of_care", None)
     if cached is None:
-        cached = list(PeriodOfCare.objects.filter(person=person).order_by("-start_date"))
-        person._periods_of_care = cached
+        cached = person._periods_of_care = _periods(person.pk)
     return cached
+
+
+@prepared
+def _periods(person_id):
+    return PeriodOfCare.objects.filter(person_id=person_id).order_by("-start_date")
