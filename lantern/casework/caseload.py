@@ -97,20 +97,33 @@ def _deadlines_in(worker_id, team_ids):
     return open_for_worker(_allocations(worker_id, team_ids))
 
 
-def members_of(teams):
+def members_of(team_ids: frozenset[int]):
     """Everyone a manager sees on the team page: the teams' active staff and anyone with a
     child allocated in them (a worker from another team covering a case)."""
-    allocated = Allocation.objects.filter(team__in=teams, end__isnull=True).values("worker_id")
+    allocated = Allocation.objects.filter(team_id__any=team_ids, end__isnull=True)
     return User.objects.filter(
-        Q(staff__team__in=teams, is_active=True) | Q(pk__in=allocated)
+        Q(staff__team_id__any=team_ids, is_active=True) | Q(pk__in=allocated.values("worker_id"))
     ).distinct()
+
+
+@prepared
+def teams_managed(manager_id):
+    return Team.objects.filter(manager_id=manager_id)
+
+
+@prepared
+def _member(team_ids, worker_id):
+    return members_of(team_ids).filter(pk=worker_id)
 
 
 def team_worker(manager, worker_id) -> tuple[list[Team], User]:
     """The manager's teams and the worker, if the worker is on their team page; the same
     404 for a worker elsewhere and for no such worker."""
-    teams = list(Team.objects.filter(manager=manager))
-    worker = members_of(teams).filter(pk=parse_id(worker_id)).first() if teams else None
+    teams = teams_managed(manager.pk)
+    team_ids = frozenset(team.pk for team in teams)
+    wanted = parse_id(worker_id)
+    found = _member(team_ids, wanted) if teams and wanted is not None else []
+    worker = found[0] if found else None
     if worker is None:
         raise Http404("No such worker in your teams")
     return teams, worker

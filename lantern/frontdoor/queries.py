@@ -345,8 +345,13 @@ def is_weak(subject: ContactSubject, person: Person, score: float) -> bool:
 def ruled_out_for(subject: ContactSubject) -> list[NotSamePerson]:
     """Every "not the same person" said about anyone described as this subject is (the same
     first and last names and date of birth), in this contact or an earlier one."""
-    return list(
-        NotSamePerson.objects.filter(incoming_fingerprint=fingerprint(incoming(subject)))
+    return _ruled_out(frozenset({fingerprint(incoming(subject))}))
+
+
+@prepared
+def _ruled_out(fingerprints):
+    return (
+        NotSamePerson.objects.filter(incoming_fingerprint__any=fingerprints)
         .select_related("person", "recorded_by")
         .order_by("recorded_at")
     )
