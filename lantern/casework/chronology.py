@@ -17,6 +17,7 @@ from lantern.casework.models import (
     StrategyDiscussion,
 )
 from lantern.chronology.describe import Described, describer
+from lantern.prepared import prepared
 
 
 def _who(user) -> str:
@@ -32,7 +33,14 @@ def _first_referral(episode: CINEpisode):
     writer fetched them for thousands of episodes at once (``casework.bulk``)."""
     if "referrals" in getattr(episode, "_prefetched_objects_cache", {}):
         return min(episode.referrals.all(), key=lambda r: r.pk, default=None)
-    return episode.referrals.select_related("contact__agency").order_by("id").first()
+    return next(iter(_first_referral_of(episode.pk)), None)
+
+
+@prepared
+def _first_referral_of(episode_id):
+    # The front door's Referral, reached through the relation: casework is below it.
+    referrals = CINEpisode._meta.get_field("referrals").related_model.objects
+    return referrals.filter(episode_id=episode_id).select_related("contact__agency")[:1]
 
 
 def referral_text(episode: CINEpisode) -> str:

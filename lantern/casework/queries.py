@@ -420,4 +420,10 @@ def _awaiting_allocation(team_ids):
 
 
 def draft_for(user, person, form_key: str):
-    return models.Draft.objects.filter(user=user, person=person, form_key=form_key).first()
+    return next(iter(_draft(user.pk, person.pk, frozenset({form_key}))), None)
+
+
+@prepared
+def _draft(user_id, person_id, form_keys):
+    drafts = models.Draft.objects.filter(user_id=user_id, person_id=person_id)
+    return drafts.filter(form_key__any=form_keys).order_by("pk")[:1]

@@ -41,8 +41,9 @@ def _look_ahead():
     return LookAhead.objects.values_list("working_days", flat=True).order_by("pk")[:1]
 
 
-def rules_in_force() -> list[ClockRule]:
-    return list(ClockRule.objects.filter(retired=False))
+@prepared
+def rules_in_force():
+    return ClockRule.objects.filter(retired=False)
 
 
 @dataclass

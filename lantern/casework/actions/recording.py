@@ -27,6 +27,7 @@ from lantern.casework.models import (
 from lantern.casework.models.recording import quoted
 from lantern.clocks.actions import apply_event
 from lantern.people.models import Person
+from lantern.prepared import prepared
 from lantern.workforce.actions import allocate_worker
 from lantern.workforce.models import Allocation
 
@@ -36,11 +37,15 @@ ALLOCATE = "casework.allocate_worker"
 
 def _episode_on(person: Person, day: dt.date) -> CINEpisode | None:
     """The episode a record dated ``day`` belongs to, if any (a visit can predate closure)."""
+    return next(iter(_episodes_on(person.pk, day)), None)
+
+
+@prepared
+def _episodes_on(person_id, day):
     return (
-        CINEpisode.objects.filter(person=person, referral_date__lte=day)
+        CINEpisode.objects.filter(person_id=person_id, referral_date__lte=day)
         .exclude(close_date__lt=day)
-        .order_by("-referral_date")
-        .first()
+        .order_by("-referral_date", "-pk")[:1]
     )
 
 
