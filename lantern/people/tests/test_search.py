@@ -7,6 +7,7 @@ from conftest import PASSWORD
 from lantern.access.models import AuditEntry
 from lantern.chronology.models import ChronologyEntry
 from lantern.people import actions
+from lantern.people import search as search_module
 from lantern.people.models import PersonName
 from lantern.people.search import people_by_name_keys, search
 
@@ -143,3 +144,30 @@ def test_a_name_more_people_have_than_the_cap_finds_them_before_its_other_spelli
     assert found[:4] == exact
     assert set(found[4:6]) == {smithe, smyth}  # two keys each: smith and its sound
     assert found[6:] == [smiths]  # one key: smith, a deletion of smiths
+
+
+def test_a_name_many_people_have_lists_them_by_name_each_with_the_name_it_matched(
+    make_person, social_worker, monkeypatch
+):
+    monkeypatch.setattr(search_module, "MAX_CANDIDATES", 4)
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 3)
+    ann = make_person("Ann", "Jones")
+    actions.add_name(
+        ann,
+        acting_user=social_worker,
+        kind=PersonName.Kind.ALIAS,
+        first_name="Ann",
+        last_name="Smith",
+    )
+    for first in ("Eve", "Dan", "Cat", "Bea"):  # Bea is the fifth: past the cap
+        make_person(first, "Smith")
+
+    _, shown = search("smith", "LB")
+
+    assert [(m.person.full_name, m.matched_name) for m in shown] == [
+        ("Ann Jones", "Ann Smith"),
+        ("Cat Smith", "Cat Smith"),
+        ("Dan Smith", "Dan Smith"),
+    ]
+    assert shown[0].reasons == ["name matches alias"]
+    assert {m.score for m in shown} == {1.0}
