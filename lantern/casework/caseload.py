@@ -41,9 +41,10 @@ def caseload(worker, viewer, today: dt.date, *, teams=None) -> list[CaseloadRow]
     in the teams they manage, the children the access policy lets them open as manager."""
     if teams is None:
         children, deadlines = _children(worker.pk), _deadlines(worker.pk)
-    else:
-        in_teams = frozenset(t.pk for t in teams)
-        children, deadlines = _children_in(worker.pk, in_teams), _deadlines_in(worker.pk, in_teams)
+    else:  # by team: not prepared (``awaiting_allocation`` says why)
+        allocations = _allocations(worker.pk).filter(team__in=teams)
+        children = list(_children_of(allocations))
+        deadlines = open_for_worker(allocations.values("child_id"))
     first, overdue = {}, Counter()
     for item in due_items(deadlines, today):
         first.setdefault(item.deadline.person_id, item)  # most urgent first
@@ -56,19 +57,15 @@ def caseload(worker, viewer, today: dt.date, *, teams=None) -> list[CaseloadRow]
     ]
 
 
-# Each read is built from its arguments alone, its SQL written once per process
-# (``prepared``): a manager opens one worker's caseload after another.
-def _allocations(worker_id, team_ids=None):
-    allocations = Allocation.objects.filter(worker_id=worker_id, end__isnull=True)
-    if team_ids is not None:
-        allocations = allocations.filter(team_id__any=team_ids)
-    return allocations.values("child_id")
+# A worker's own caseload is read by SQL written once per process (``prepared``).
+def _allocations(worker_id):
+    return Allocation.objects.filter(worker_id=worker_id, end__isnull=True)
 
 
 def _children_of(allocations):
     visits = Visit.objects.filter(person=OuterRef("pk")).order_by("-visited_on", "-id")
     return (
-        Person.objects.filter(pk__in=allocations)
+        Person.objects.filter(pk__in=allocations.values("child_id"))
         .annotate(
             last_visit=Subquery(visits.values("visited_on")[:1]),
             last_seen_alone=Subquery(visits.filter(seen_alone=True).values("visited_on")[:1]),
@@ -83,26 +80,16 @@ def _children(worker_id):
 
 
 @prepared
-def _children_in(worker_id, team_ids):
-    return _children_of(_allocations(worker_id, team_ids))
-
-
-@prepared
 def _deadlines(worker_id):
-    return open_for_worker(_allocations(worker_id))
+    return open_for_worker(_allocations(worker_id).values("child_id"))
 
 
-@prepared
-def _deadlines_in(worker_id, team_ids):
-    return open_for_worker(_allocations(worker_id, team_ids))
-
-
-def members_of(team_ids: frozenset[int]):
+def members_of(teams):
     """Everyone a manager sees on the team page: the teams' active staff and anyone with a
     child allocated in them (a worker from another team covering a case)."""
-    allocated = Allocation.objects.filter(team_id__any=team_ids, end__isnull=True)
+    allocated = Allocation.objects.filter(team__in=teams, end__isnull=True).values("worker_id")
     return User.objects.filter(
-        Q(staff__team_id__any=team_ids, is_active=True) | Q(pk__in=allocated.values("worker_id"))
+        Q(staff__team__in=teams, is_active=True) | Q(pk__in=allocated)
     ).distinct()
 
 
@@ -111,19 +98,11 @@ def teams_managed(manager_id):
     return Team.objects.filter(manager_id=manager_id)
 
 
-@prepared
-def _member(team_ids, worker_id):
-    return members_of(team_ids).filter(pk=worker_id)
-
-
 def team_worker(manager, worker_id) -> tuple[list[Team], User]:
     """The manager's teams and the worker, if the worker is on their team page; the same
     404 for a worker elsewhere and for no such worker."""
     teams = teams_managed(manager.pk)
-    team_ids = frozenset(team.pk for team in teams)
-    wanted = parse_id(worker_id)
-    found = _member(team_ids, wanted) if teams and wanted is not None else []
-    worker = found[0] if found else None
+    worker = members_of(teams).filter(pk=parse_id(worker_id)).first() if teams else None
     if worker is None:
         raise Http404("No such worker in your teams")
     return teams, worker

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import PASSWORD
@@ -171,3 +173,16 @@ def test_a_name_many_people_have_lists_them_by_name_each_with_the_name_it_matche
     ]
     assert shown[0].reasons == ["name matches alias"]
     assert {m.score for m in shown} == {1.0}
+
+
+def test_a_name_fewer_people_have_than_the_cap_is_counted_once_it_is_known(make_person):
+    search_module._COMMON.clear()
+    rare = make_person("Ama", "Quaye").pk
+
+    def counted() -> int:
+        with CaptureQueriesContext(connection) as run:
+            assert people_by_name_keys(["quaye"], limit=3) == [rare]
+        return sum("people_namekey" in q["sql"] for q in run.captured_queries)
+
+    assert counted() == 2  # as spelt, then every spelling
+    assert counted() == 1  # known to be rare: every spelling at once
