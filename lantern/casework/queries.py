@@ -398,14 +398,16 @@ def awaiting_allocation(teams, today: dt.date) -> list:
     # Asked child by child (NOT EXISTS): "not among every open allocation" read all of the
     # borough's open allocations on each view of the team page (24 ms at demo scale 10).
     # Not prepared: PostgreSQL's generic plan for "team = ANY($1)" (a column with few
-    # values) read every open allocation, 9-11 ms against well under one with the teams'
-    # ids written in. The same holds for the team page's other reads by team.
+    # values) read every open allocation: 9.5 ms a call in the load test at demo scale 10,
+    # where with the teams' ids written in no read by team was among the slowest. The
+    # same holds for the team page's other reads by team.
     allocated = Allocation.objects.filter(child_id=OuterRef("pk"), end__isnull=True)
     waiting = Person.objects.filter(~Exists(allocated), awaiting_team__in=teams)
     return due_items(listed(open_for_worker(waiting.values("pk"))), today)
 
 
 def draft_for(user, person, form_key: str):
+    # A word reaches a prepared read as a set (``lantern.prepared``).
     return next(iter(_draft(user.pk, person.pk, frozenset({form_key}))), None)
 
 
