@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from lantern.access.refusals import Refused
 from lantern.ids import parse_id
-from lantern.long_lists import given_as_values, one_of
+from lantern.long_lists import one_of
 from lantern.people.queries import access_person
 from lantern.prepared import prepared
 from lantern.signals import rules as R
@@ -117,12 +117,10 @@ LISTED_FIELDS = (
 
 
 def live_for(person_ids) -> list[Signal]:
-    """The live signals of these children (a list or a subquery), newest first, each with
-    its child and rule: for My work and the team view, which name the child. Only what the
-    lists show is read: the child's name, not the whole row."""
-    if given_as_values(person_ids):
-        return _with_rules(_live_of(frozenset(person_ids)))
-    return _with_rules(list(_live(person_ids)))
+    """The live signals of these children (their ids), newest first, each with its child
+    and rule: for the team view, which names the child. Only what the lists show is read:
+    the child's name, not the whole row."""
+    return _with_rules(_live_of(frozenset(person_ids)))
 
 
 def live_on_caseload(worker_id: int) -> list[Signal]:
