@@ -14,19 +14,23 @@ from lantern.people.models import PersonName
 from lantern.people.search import people_by_name_keys, search
 
 
+def add_alias(person, first: str, last: str, by, agency=None) -> None:
+    actions.add_name(
+        person,
+        acting_user=by,
+        kind=PersonName.Kind.ALIAS,
+        first_name=first,
+        last_name=last,
+        agency=agency,
+    )
+
+
 @pytest.fixture
 def index(make_person, social_worker, police):
     victoria = make_person(
         "Victoria", "Adjo", dt.date(2012, 11, 2), sex="F", nhs_number="9434765919"
     )
-    actions.add_name(
-        victoria,
-        acting_user=social_worker,
-        kind=PersonName.Kind.ALIAS,
-        first_name="Anna",
-        last_name="Kouao",
-        agency=police,
-    )
+    add_alias(victoria, "Anna", "Kouao", social_worker, agency=police)
     make_person("Victor", "Adams", dt.date(2012, 11, 2), sex="M")
     make_person("Peter", "Connor", dt.date(2006, 3, 1), sex="M")
     make_person("Mary-Jane", "Watson-Parker", dt.date(2010, 7, 15), sex="F")
@@ -154,13 +158,7 @@ def test_a_name_many_people_have_lists_them_by_name_each_with_the_name_it_matche
     monkeypatch.setattr(search_module, "MAX_CANDIDATES", 4)
     monkeypatch.setattr(search_module, "MAX_RESULTS", 3)
     ann = make_person("Ann", "Jones")
-    actions.add_name(
-        ann,
-        acting_user=social_worker,
-        kind=PersonName.Kind.ALIAS,
-        first_name="Ann",
-        last_name="Smith",
-    )
+    add_alias(ann, "Ann", "Smith", social_worker)
     for first in ("Eve", "Dan", "Cat", "Bea"):  # Bea is the fifth: past the cap
         make_person(first, "Smith")
 
