@@ -172,9 +172,6 @@ class WaitingQueue:
         counted = _waiting_count()
         return counted[0] if counted else 0
 
-    def __len__(self) -> int:
-        return self.count()
-
     def __getitem__(self, page: slice) -> list[Contact]:
         start = page.start or 0
         return _page_read(start, page.stop - start)() if page.stop > start else []

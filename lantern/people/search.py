@@ -6,6 +6,7 @@ every name the person is known by, so the worker sees the best-matching name and
 """
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -159,21 +160,13 @@ def _exact_keys(token: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-_BY_NAME_KEYS: dict = {}
-
-
+@functools.cache
 def _counted(limit: int):
     """The read of ``limit`` people with their hits: one per cap (search's, the
     matcher's), as a LIMIT is not a value."""
-    read = _BY_NAME_KEYS.get(limit)
-    if read is None:
-        read = _BY_NAME_KEYS.setdefault(limit, _by_name_keys(limit))
-    return read
 
-
-def _by_name_keys(limit: int):
     @prepared
-    def people_by_name_keys(keys):
+    def counted(keys):
         return (
             NameKey.objects.filter(key__any=keys)
             .values("person_id")
@@ -182,7 +175,7 @@ def _by_name_keys(limit: int):
             .values_list("person_id", "hits")[:limit]
         )
 
-    return people_by_name_keys
+    return counted
 
 
 def _swapped(day: dt.date) -> dt.date | None:

@@ -94,8 +94,7 @@ def _evidence(signal_ids):
 def live_headlines(person_ids) -> dict[int, list[str]]:
     """Each child's live signals as headlines, newest first: for lists that show them."""
     out: dict[int, list[str]] = {}
-    wanted = frozenset(person_ids)
-    for person_id, code, text in _headlines(wanted) if wanted else ():
+    for person_id, code, text in _headlines(frozenset(person_ids)):
         out.setdefault(person_id, []).append(f"{R.BY_CODE[code].title}: {text}")
     return out
 
