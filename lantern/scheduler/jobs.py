@@ -72,6 +72,14 @@ JOBS = [
         "forgotten while nothing is ever destroyed without a person deciding.",
     ),
     Job(
+        "prune_index_changes",
+        Cron("15 3 * * *"),
+        "lantern.people.index_changes.prune",
+        "The matching engine reuses a contact's candidates while the person index is "
+        "unchanged, told by a log of the transactions that changed it; a day's log is far "
+        "more than any reused answer can need (an hour at most), so older lines go.",
+    ),
+    Job(
         "prune_tasks",
         Cron("0 3 * * *"),
         "lantern.scheduler.queue.prune_finished",

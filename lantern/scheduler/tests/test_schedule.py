@@ -57,6 +57,7 @@ def test_every_job_says_why_it_exists_and_names_its_function():
         "overdue",
         "pathway_clocks",
         "retention",
+        "prune_index_changes",
         "prune_tasks",
     }
     for job in JOBS:

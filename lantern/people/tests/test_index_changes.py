@@ -1,0 +1,120 @@
+"""The person index says when it changed, so the front door can reuse a contact's
+candidates while nothing changed and never after something did."""
+
+import datetime as dt
+import importlib
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from lantern.people import index_changes
+from lantern.people.matching import IncomingPerson, engine, find_candidates
+from lantern.people.models import Person, PersonName
+
+D = dt.date
+triggers = importlib.import_module("lantern.people.migrations.0005_index_change_triggers")
+KAYDEN = IncomingPerson(first_name="Kayden", last_name="Ferreira", date_of_birth=D(2015, 6, 21))
+
+
+def trigger_tables() -> set[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                " WHERE t.tgname LIKE '%%_index_changed'"
+            )
+        else:
+            cursor.execute(
+                "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' "
+                "AND name LIKE '%index_changed%'"
+            )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.django_db
+def test_every_table_the_matching_engine_reads_tells_of_its_changes():
+    """SQLite drops a table's triggers when a later migration rebuilds the table: this
+    fails then, rather than the front door showing stale candidates."""
+    assert trigger_tables() == {table for table, _ in triggers.TABLES}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_token_holds_until_a_change_to_the_index_commits(make_person):
+    child = make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    held = index_changes.token()
+    assert held is not None and index_changes.unchanged_since(held)
+
+    # Not a change to the index: what matching does not read.
+    Person.objects.filter(pk=child.pk).update(care_status="looked_after")
+    assert index_changes.unchanged_since(held)
+
+    # A change rolled back changes nothing.
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Person.objects.filter(pk=child.pk).update(last_name="Ferreira-Jones")
+        raise RuntimeError("refused")
+    assert index_changes.unchanged_since(held)
+
+    PersonName.objects.filter(person=child).update(last_name="Ferriera")
+    assert not index_changes.unchanged_since(held)
+    assert index_changes.unchanged_since(index_changes.token())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_that_changed_the_index_gets_no_token_to_keep(make_person):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's count rolls back with the change: its token dies with it")
+    child = make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    held = index_changes.token()
+    with transaction.atomic():
+        Person.objects.filter(pk=child.pk).update(first_name="Kaiden")
+        assert index_changes.token() is None
+        assert not index_changes.unchanged_since(held)  # its own change counts at once
+        transaction.set_rollback(True)
+    assert index_changes.unchanged_since(held)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_in_progress_when_the_token_was_taken_breaks_it_when_it_commits(make_person):
+    """The race a version number read before commit would lose: the writer has changed the
+    index but not committed when the reader takes its token and reads the old rows."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writers take the one write lock: a reader waits, no race")
+    child = make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    changed, token_taken = threading.Event(), threading.Event()
+
+    def writer():
+        try:
+            with transaction.atomic():
+                Person.objects.filter(pk=child.pk).update(last_name="Fereira")
+                changed.set()
+                token_taken.wait(timeout=10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert changed.wait(timeout=10)
+    held = index_changes.token()
+    assert Person.objects.get(pk=child.pk).last_name == "Ferreira"  # the old row, read now
+    assert index_changes.unchanged_since(held)  # nothing committed yet
+    token_taken.set()
+    thread.join(timeout=10)
+    assert not index_changes.unchanged_since(held)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_contact_looked_at_again_is_answered_without_reading_the_index(
+    make_person, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(engine, "CHECKING", False)  # it would read the index to compare
+    engine._answers.clear()
+    child = make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    first = find_candidates(KAYDEN)
+    assert first[0].person_id == child.pk
+    with django_assert_max_num_queries(1):
+        again = find_candidates(KAYDEN)
+    assert [(c.person_id, c.score) for c in again] == [(c.person_id, c.score) for c in first]
+
+    twin = make_person("Kayden", "Ferreira", D(2015, 6, 21))  # registered a moment ago
+    assert {c.person_id for c in find_candidates(KAYDEN)} >= {child.pk, twin.pk}
