@@ -27,8 +27,14 @@ back. Tokens are good for ``MAX_AGE`` at most, so the change log can be pruned
 """
 
 import datetime as dt
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 from django.db import connection
+
+from lantern.prepared import CHECKING
 
 MAX_AGE = dt.timedelta(hours=1)
 LOG_KEPT = dt.timedelta(days=1)  # far beyond MAX_AGE and any request's transaction
@@ -77,3 +83,39 @@ def prune() -> int:
             "DELETE FROM people_indexchange WHERE at < clock_timestamp() - %s", [LOG_KEPT]
         )
         return cursor.rowcount
+
+
+class Answers:
+    """Answers worked out from the index, each kept (per process, the ``kept`` most recently
+    used) with the token taken before it was read, and given again while the token holds.
+    Under tests every answer given again is also worked out afresh, and a difference fails
+    loudly: a table read without a change trigger would show there first."""
+
+    def __init__(self, kept: int):
+        self.kept = kept
+        self._answers: OrderedDict[Hashable, tuple] = OrderedDict()  # key -> (token, when, answer)
+        self._lock = threading.Lock()  # a threaded server shares them between requests
+
+    def get(self, key: Hashable, work_out: Callable):
+        with self._lock:
+            held, when, answer = self._answers.get(key, (None, 0.0, None))
+        fresh = time.monotonic() - when <= MAX_AGE.total_seconds()
+        if fresh and unchanged_since(held):
+            if CHECKING and work_out() != answer:
+                raise AssertionError(f"an answer given again differs from the index: {key!r}")
+            return answer
+        held = token()  # before the read: a change committed during it is not missed
+        answer = work_out()
+        with self._lock:
+            if held is None:  # this transaction changed the index: its read may roll back
+                self._answers.pop(key, None)
+            else:
+                self._answers[key] = (held, time.monotonic(), answer)
+                self._answers.move_to_end(key)
+                if len(self._answers) > self.kept:
+                    self._answers.popitem(last=False)
+        return answer
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from rapidfuzz.distance import JaroWinkler
 
-from lantern.people import names
+from lantern.people import index_changes, names
 from lantern.people.identifiers import nhs_check_digit, normalise_nhs_number
 from lantern.people.models import Identifier, NameKey, Person, PersonName
 from lantern.people.queries import people_by_id
@@ -217,19 +217,35 @@ def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
             Match(p, 1.0, p.full_name, ["council ID matches"])
             for p in Person.objects.filter(council_id=query.council_id)
         ]
+    if not (query.name_tokens or query.dates):
+        return query, []
+    key = (tuple(query.name_tokens), tuple(query.dates))
+    ranked = _ANSWERS.get(key, lambda: _ranked(query))
+    records = people_by_id(pid for pid, _ in ranked)  # as they are now, for the page
+    return query, [
+        Match(records[pid], m.score, m.matched_name, list(m.reasons))
+        for pid, m in ranked
+        if pid in records
+    ]
+
+
+# The same name is searched again and again (a family the MASH is working on, a surname the
+# front door hears every day): its ranking is kept while the index is unchanged.
+_ANSWERS = index_changes.Answers(kept=2_000)
+
+
+def _ranked(query: ParsedQuery) -> list[tuple[int, Match]]:
     exact = False
     if query.name_tokens:
         ids, exact = _by_name(query.name_tokens, MAX_CANDIDATES)
-    elif query.dates:
-        ids = _candidates_by_date(query.dates)
     else:
-        return query, []
-    return query, _rank(query, ids, all_spelt_as_asked=exact and not query.dates)
+        ids = _candidates_by_date(query.dates)
+    return _rank(query, ids, all_spelt_as_asked=exact and not query.dates)
 
 
-def _rank(query: ParsedQuery, ids: list[int], *, all_spelt_as_asked=False) -> list[Match]:
-    """Every candidate scored on rows (its names, its date of birth); whole records are read
-    only for the results shown: a common surname brings 300 candidates, and 25 are shown.
+def _rank(query: ParsedQuery, ids: list[int], *, all_spelt_as_asked=False):
+    """The ``MAX_RESULTS`` best, each by person id. Every candidate is scored on rows (its
+    names, its date of birth): a common surname brings 300 candidates, and 25 are shown.
     ``all_spelt_as_asked``: every candidate has the one name asked, as it is spelt, and no
     date was given, so all score alike and the order is by name: only the 25 shown are
     scored, for the name they matched on."""
@@ -246,11 +262,7 @@ def _rank(query: ParsedQuery, ids: list[int], *, all_spelt_as_asked=False) -> li
         if match is not None:
             scored.append((match, pid, last, first))
     scored.sort(key=lambda row: (-row[0].score, row[2], row[3]))
-    shown = scored[:MAX_RESULTS]
-    records = people_by_id(pid for _, pid, _, _ in shown)
-    for match, pid, _, _ in shown:
-        match.person = records[pid]
-    return [match for match, *_ in shown]
+    return [(pid, match) for match, pid, _, _ in scored[:MAX_RESULTS]]
 
 
 def _scored(query: ParsedQuery, born: dt.date | None, known_as: list[tuple]) -> Match | None:

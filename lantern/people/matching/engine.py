@@ -42,7 +42,7 @@ from lantern.people.models import (
     PersonName,
 )
 from lantern.people.search import people_by_name_keys
-from lantern.prepared import CHECKING, prepared
+from lantern.prepared import prepared
 
 MAX_BY_NAME = 300
 MAX_BY_BIRTH_DATE = 300
@@ -281,50 +281,15 @@ def find_candidates(
     explained; ``exclude_ids`` are never offered (nor count as competitors).
 
     A person added or changed a moment ago is found: an answer is reused only while the
-    index is unchanged since it was read (``_remembered``), and otherwise the index is
+    index is unchanged since it was read (``index_changes.Answers``), and otherwise the index is
     searched afresh; even then the scoring is kept when the rows it reads are the same
     (``_scored``)."""
     key = (repr(astuple(incoming)), limit, tuple(sorted(exclude_ids)))
-    found = _remembered(key, incoming)
-    if found is None:
-        held = index_changes.token()  # before the read: a change during it is not missed
-        found = _search(incoming, limit, exclude_ids)
-        _remember(key, held, found)
+    found = _ANSWERS.get(key, lambda: _search(incoming, limit, exclude_ids))
     return [Candidate(c.person_id, c.score, [replace(f) for f in c.comparisons]) for c in found]
 
 
-REMEMBERED_KEPT = 512  # per process: a MASH's waiting contacts, each person in them
-_answers: OrderedDict[tuple, tuple] = OrderedDict()  # key -> (token, when, candidates)
-_answers_lock = threading.Lock()
-
-
-def _remembered(key: tuple, incoming: IncomingPerson) -> list[Candidate] | None:
-    """The answer last found for ``key`` if the index has not changed since it was read.
-    Under tests the answer is also found afresh, and a difference fails loudly: a table the
-    engine reads without a change trigger would show here first."""
-    with _answers_lock:
-        kept = _answers.get(key)
-    if kept is None:
-        return None
-    held, when, found = kept
-    if time.monotonic() - when > index_changes.MAX_AGE.total_seconds():
-        return None
-    if not index_changes.unchanged_since(held):
-        return None
-    if CHECKING and _search(incoming, key[1], key[2]) != found:
-        raise AssertionError("a remembered match answer differs from the index as it is")
-    return found
-
-
-def _remember(key: tuple, held, found: list[Candidate]) -> None:
-    with _answers_lock:
-        if held is None:  # this transaction changed the index: its read may roll back
-            _answers.pop(key, None)
-            return
-        _answers[key] = (held, time.monotonic(), found)
-        _answers.move_to_end(key)
-        if len(_answers) > REMEMBERED_KEPT:
-            _answers.popitem(last=False)
+_ANSWERS = index_changes.Answers(kept=512)  # a MASH's waiting contacts, each person in them
 
 
 def _search(incoming: IncomingPerson, limit: int, exclude_ids: Collection[int]):

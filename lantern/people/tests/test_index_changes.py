@@ -8,7 +8,7 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from lantern.people import index_changes
+from lantern.people import index_changes, search
 from lantern.people.matching import IncomingPerson, engine, find_candidates
 from lantern.people.models import Person, PersonName
 
@@ -107,8 +107,8 @@ def test_a_change_in_progress_when_the_token_was_taken_breaks_it_when_it_commits
 def test_a_contact_looked_at_again_is_answered_without_reading_the_index(
     make_person, monkeypatch, django_assert_max_num_queries
 ):
-    monkeypatch.setattr(engine, "CHECKING", False)  # it would read the index to compare
-    engine._answers.clear()
+    monkeypatch.setattr(index_changes, "CHECKING", False)  # it would read the index to compare
+    engine._ANSWERS.clear()
     child = make_person("Kayden", "Ferreira", D(2015, 6, 21))
     first = find_candidates(KAYDEN)
     assert first[0].person_id == child.pk
@@ -118,3 +118,24 @@ def test_a_contact_looked_at_again_is_answered_without_reading_the_index(
 
     twin = make_person("Kayden", "Ferreira", D(2015, 6, 21))  # registered a moment ago
     assert {c.person_id for c in find_candidates(KAYDEN)} >= {child.pk, twin.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_asked_again_reads_only_the_people_it_shows_until_the_index_changes(
+    make_person, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(index_changes, "CHECKING", False)
+    search._ANSWERS.clear()
+    amy = make_person("Amy", "Ferreira", D(2016, 5, 4))
+    first = search.search("ferreira", "LB")[1]
+    assert [m.person.pk for m in first] == [amy.pk]
+    with django_assert_max_num_queries(2):  # whether the index changed; the people shown
+        again = search.search("Ferreira", "LB")[1]
+    assert [(m.person.pk, m.score, m.reasons) for m in again] == [
+        (m.person.pk, m.score, m.reasons) for m in first
+    ]
+    Person.objects.filter(pk=amy.pk).update(care_status="looked_after")
+    assert search.search("ferreira", "LB")[1][0].person.care_status == "looked_after"
+
+    ben = make_person("Ben", "Ferriera", D(2017, 1, 9))  # registered a moment ago
+    assert [m.person.pk for m in search.search("ferreira", "LB")[1]] == [amy.pk, ben.pk]
