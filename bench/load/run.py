@@ -14,6 +14,7 @@ removed at the end whatever happens (``--keep`` keeps the copy).
 """
 
 import argparse
+import contextlib
 import csv
 import os
 import re
@@ -183,8 +184,11 @@ class Statements:
 
 
 def cpu_seconds(pid: int) -> float:
+    """The server's CPU: the master, its workers now, and the workers it has recycled (a
+    reaped worker's time is the master's children's time)."""
     root = psutil.Process(pid)
-    total = 0.0
+    reaped = root.cpu_times()
+    total = reaped.children_user + reaped.children_system
     for proc in [root, *root.children(recursive=True)]:
         try:
             times = proc.cpu_times()
@@ -192,6 +196,15 @@ def cpu_seconds(pid: int) -> float:
         except psutil.NoSuchProcess:
             pass
     return total
+
+
+def workers_now(pid: int) -> dict[int, float]:
+    """Each worker's resident memory in MB, by process id."""
+    out = {}
+    for proc in psutil.Process(pid).children():
+        with contextlib.suppress(psutil.NoSuchProcess):
+            out[proc.pid] = proc.memory_info().rss / 2**20
+    return out
 
 
 def postgres_cpu_seconds() -> float | None:
@@ -279,6 +292,13 @@ def main() -> None:
         default=None,
         help="the server's LANTERN_DB_PREPARE_AFTER (0: no statements prepared; default: its own)",
     )
+    parser.add_argument(
+        "--max-requests",
+        type=int,
+        default=0,
+        help="the server's LANTERN_WEB_MAX_REQUESTS, requests before a worker is recycled "
+        "(0: its config's)",
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="demo scale for the template")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--template", default=TEMPLATE, help="the demo database to copy")
@@ -318,6 +338,8 @@ def main() -> None:
     )
     if args.workers:
         env["LANTERN_WEB_WORKERS"] = str(args.workers)
+    if args.max_requests:
+        env["LANTERN_WEB_MAX_REQUESTS"] = str(args.max_requests)
     if args.prepare_after is not None:
         env["LANTERN_DB_PREPARE_AFTER"] = str(args.prepare_after)
     server = None
@@ -376,6 +398,7 @@ def main() -> None:
             sampler.start()
             statements = Statements(db)
             counted = statements.reset()
+            workers_before = workers_now(server.pid)
             before, database_before = cpu_seconds(server.pid), postgres_cpu_seconds()
             locust_before = children_cpu_seconds()
             cpu_log = work / "cpu.log"
@@ -421,6 +444,11 @@ def main() -> None:
             sampler.stopping.set()
             sampler.join()
             print_stats(Path(f"{prefix}_stats.csv"), cpu, database_cpu, locust_cpu)
+            memory = workers_now(server.pid)
+            print(
+                f"gunicorn workers: {len(set(memory) - set(workers_before))} recycled during the "
+                f"level; resident memory {min(memory.values()):.0f}–{max(memory.values()):.0f} MB"
+            )
             print(f"PostgreSQL lock waits: {sampler.summary()}")
             if counted:
                 print(statements.summary(requests_in(Path(f"{prefix}_stats.csv"))))
