@@ -139,3 +139,18 @@ def test_a_search_asked_again_reads_only_the_people_it_shows_until_the_index_cha
 
     ben = make_person("Ben", "Ferriera", D(2017, 1, 9))  # registered a moment ago
     assert [m.person.pk for m in search.search("ferreira", "LB")[1]] == [amy.pk, ben.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_change_log_forgets_only_what_no_token_can_still_meet(make_person):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps one count, not a log")
+    make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE people_indexchange SET at = at - interval '25 hours'")
+        cursor.execute("SELECT count(*) FROM people_indexchange")
+        old = cursor.fetchone()[0]
+    held = index_changes.token()
+    make_person("Amy", "Ferreira", D(2016, 5, 4))
+    assert index_changes.prune() == old
+    assert not index_changes.unchanged_since(held)  # the recent change is still known
