@@ -20,13 +20,9 @@ worker_class = "sync"
 # process of their own (lantern.returns.runner), never inside a request.
 timeout = int(os.environ.get("LANTERN_WEB_TIMEOUT", 30))
 graceful_timeout = 30
-# Workers are recycled now and then so a slow leak cannot grow without bound. Not often: a
-# new worker starts cold (its connection's prepared statements, the reads whose SQL is
-# written once, the front door's kept candidates and search rankings), and at 2,000
-# requests the load test recycled each worker every two minutes. What a worker keeps is
-# bounded by count, so memory levels off (bench/load/README.md gives the figure).
-max_requests = int(os.environ.get("LANTERN_WEB_MAX_REQUESTS", 20_000))
-max_requests_jitter = max_requests // 10
+# Workers are recycled now and then so a slow leak cannot grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
 # Load Django once in the master: settings errors stop start-up before any worker forks.
 preload_app = True
 # Heartbeat files in memory, not on a container's overlay disk (gunicorn's own advice).
