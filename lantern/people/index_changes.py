@@ -103,6 +103,9 @@ class Answers:
         if fresh and unchanged_since(held):
             if CHECKING and work_out() != answer:
                 raise AssertionError(f"an answer given again differs from the index: {key!r}")
+            with self._lock:
+                if key in self._answers:
+                    self._answers.move_to_end(key)
             return answer
         held = token()  # before the read: a change committed during it is not missed
         answer = work_out()

@@ -154,3 +154,17 @@ def test_the_change_log_forgets_only_what_no_token_can_still_meet(make_person):
     make_person("Amy", "Ferreira", D(2016, 5, 4))
     assert index_changes.prune() == old
     assert not index_changes.unchanged_since(held)  # the recent change is still known
+
+
+@pytest.mark.django_db
+def test_the_answer_used_least_recently_is_the_one_let_go(monkeypatch):
+    monkeypatch.setattr(index_changes, "CHECKING", False)
+    answers, worked = index_changes.Answers(kept=2), []
+
+    def ask(key):
+        return answers.get(key, lambda: worked.append(key) or key.upper())
+
+    assert [ask("a"), ask("b"), ask("a"), ask("c")] == ["A", "B", "A", "C"]
+    ask("a")
+    ask("b")
+    assert worked == ["a", "b", "c", "b"]  # "a" was asked again before "c" came: it stayed
