@@ -184,7 +184,7 @@ class Statements:
 
 
 def cpu_seconds(pid: int) -> float:
-    """The server's CPU: the master, its workers now, and the workers it has recycled (a
+    """The server's CPU: the master, its workers now, and any worker it has replaced (a
     reaped worker's time is the master's children's time)."""
     root = psutil.Process(pid)
     reaped = root.cpu_times()

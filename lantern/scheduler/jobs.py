@@ -75,9 +75,10 @@ JOBS = [
         "prune_index_changes",
         Cron("15 3 * * *"),
         "lantern.people.index_changes.prune",
-        "The matching engine reuses a contact's candidates while the person index is "
-        "unchanged, told by a log of the transactions that changed it; a day's log is far "
-        "more than any reused answer can need (an hour at most), so older lines go.",
+        "The front door reuses a contact's candidates and a search's ranking while the "
+        "person index is unchanged, told by a log of the transactions that changed it; a "
+        "day's log is far more than any reused answer can need (an hour at most), so older "
+        "lines go.",
     ),
     Job(
         "prune_tasks",
