@@ -44,15 +44,16 @@ _PG_SNAPSHOT = (
     "WHERE txid = pg_current_xact_id_if_assigned())"
 )
 _PG_CHANGED = (
-    "SELECT EXISTS (SELECT 1 FROM people_indexchange WHERE (txid >= pg_snapshot_xmin(%s) "
-    "AND NOT pg_visible_in_snapshot(txid, %s)) OR txid = pg_current_xact_id_if_assigned())"
+    "SELECT EXISTS (SELECT 1 FROM people_indexchange WHERE (txid >= pg_snapshot_xmin(%(held)s) "
+    "AND NOT pg_visible_in_snapshot(txid, %(held)s)) OR txid = pg_current_xact_id_if_assigned())"
 )
 _SQLITE_COUNT = "SELECT changes, stamp FROM people_indexversion WHERE id = 1"
 
 
 def token():
-    """A token for a read about to start, or None when this transaction has itself changed
-    the index (the read must then be neither kept nor trusted beyond it)."""
+    """A token for a read about to start. On PostgreSQL, None when this transaction has
+    itself changed the index: the read must then be neither kept nor trusted beyond it.
+    (SQLite's count includes the transaction's own changes and rolls back with them.)"""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(_PG_SNAPSHOT)
@@ -70,7 +71,7 @@ def unchanged_since(held) -> bool:
     if connection.vendor != "postgresql":
         return token() == held
     with connection.cursor() as cursor:
-        cursor.execute(_PG_CHANGED, [held, held])
+        cursor.execute(_PG_CHANGED, {"held": held})
         return not cursor.fetchone()[0]
 
 

@@ -281,9 +281,9 @@ def find_candidates(
     explained; ``exclude_ids`` are never offered (nor count as competitors).
 
     A person added or changed a moment ago is found: an answer is reused only while the
-    index is unchanged since it was read (``index_changes.Answers``), and otherwise the index is
-    searched afresh; even then the scoring is kept when the rows it reads are the same
-    (``_scored``)."""
+    index is unchanged since it was read (``index_changes.Answers``). Otherwise the index
+    is searched afresh, and even then the scoring is kept when the rows it reads are the
+    same (``_scored``): a change elsewhere in the index leaves most contacts' rows alone."""
     key = (repr(astuple(incoming)), limit, tuple(sorted(exclude_ids)))
     found = _ANSWERS.get(key, lambda: _search(incoming, limit, exclude_ids))
     return [Candidate(c.person_id, c.score, [replace(f) for f in c.comparisons]) for c in found]

@@ -46,6 +46,13 @@ SQLITE_SETUP = (
 SQLITE_BUMP = "UPDATE people_indexversion SET changes = changes + 1, stamp = random() WHERE id = 1;"
 
 
+def _sqlite_triggers():
+    """(name, event, table) of each SQLite trigger: a row trigger per event."""
+    for table, update in TABLES:
+        for event in ("INSERT", update, "DELETE"):
+            yield f"{table}_index_changed_{event.split()[0].lower()}", event, table
+
+
 def add(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
@@ -59,13 +66,11 @@ def add(apps, schema_editor):
     elif vendor == "sqlite":
         for statement in SQLITE_SETUP:
             schema_editor.execute(statement)
-        for table, update in TABLES:
-            for event in ("INSERT", update, "DELETE"):
-                name = f"{table}_index_changed_{event.split()[0].lower()}"
-                schema_editor.execute(
-                    f"CREATE TRIGGER {name} AFTER {event} ON {table} "
-                    f"FOR EACH ROW BEGIN {SQLITE_BUMP} END"
-                )
+        for name, event, table in _sqlite_triggers():
+            schema_editor.execute(
+                f"CREATE TRIGGER {name} AFTER {event} ON {table} "
+                f"FOR EACH ROW BEGIN {SQLITE_BUMP} END"
+            )
 
 
 def drop(apps, schema_editor):
@@ -76,10 +81,8 @@ def drop(apps, schema_editor):
         schema_editor.execute("DROP FUNCTION IF EXISTS lantern_person_index_changed()")
         schema_editor.execute("DROP TABLE IF EXISTS people_indexchange")
     elif vendor == "sqlite":
-        for table, update in TABLES:
-            for event in ("INSERT", update, "DELETE"):
-                name = f"{table}_index_changed_{event.split()[0].lower()}"
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name, _, _ in _sqlite_triggers():
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
         schema_editor.execute("DROP TABLE IF EXISTS people_indexversion")
 
 

@@ -90,3 +90,17 @@ def test_no_form_uses_a_choice_field_without_the_id_guard():
         )
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_a_list_of_records_shown_twice_on_a_form_is_read_once(django_assert_num_queries):
+    """Django reads a choice field's records afresh each time it is shown (``iterator()``, a
+    server-side cursor on PostgreSQL); Lantern's fields read them once for the form."""
+    from lantern.agencies.models import Agency
+    from lantern.frontdoor.forms import CheckForm
+
+    Agency.objects.create(code="LOAD-POLICE", name="Load Police", kind=Agency.Kind.POLICE)
+    form = CheckForm()
+    with django_assert_num_queries(1):
+        first, again = str(form["agency"]), str(form["agency"])
+    assert "Load Police" in first and first == again
