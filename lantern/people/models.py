@@ -13,6 +13,13 @@ from django.db.models import F, Q
 from lantern.people import codes
 
 
+def age_on(born: dt.date | None, day: dt.date) -> int | None:
+    """Age in whole years on ``day``; None for an unknown date of birth."""
+    if not born:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 class Person(models.Model):
     class CareStatus(models.TextChoices):
         """A summary kept current by casework actions, for search results and flags."""
@@ -77,7 +84,7 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
+        return PersonName.spelled(self.first_name, "", self.last_name)
 
     def uasc_on(self, day: dt.date) -> bool:
         """Whether the child was an unaccompanied asylum-seeking child on ``day``."""
@@ -86,10 +93,7 @@ class Person(models.Model):
         return self.uasc_ceased is None or day <= self.uasc_ceased
 
     def age_on(self, day: dt.date) -> int | None:
-        if not self.date_of_birth:
-            return None
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
     @property
     def age(self) -> int | None:

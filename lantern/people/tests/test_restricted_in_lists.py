@@ -79,6 +79,7 @@ def test_the_owner_sees_the_restricted_child_in_results_as_usual(client, family)
     as_user(client, "tess")
     page = client.get(reverse("people:search"), {"q": amy.council_id}).content.decode()
     assert "Amy Carter" in page and "A restricted record matches" not in page
+    assert "with Lisa Carter (36)" in page  # her housemate named, with her age on the day
     assert not AuditEntry.objects.filter(action="search", person=amy).exists()
 
 
