@@ -266,10 +266,13 @@ def requests_in(path: Path) -> int:
 def print_cpu_by_page(lines: list[str]) -> None:
     """The workers' CPU per kind of request (``gunicorn_cpu.py``): where the cores went."""
     spent: dict[str, list[float]] = {}
+    collected = 0.0
     for line in lines:
-        ms, kind = line.split(" ", 1)
+        ms, gc_ms, kind = line.split(" ", 2)
         spent.setdefault(kind.strip(), []).append(float(ms))
+        collected += float(gc_ms)
     total = sum(sum(v) for v in spent.values()) or 1.0
+    print(f"of the workers' CPU, in Python's garbage collector: {100 * collected / total:.1f}%")
     print(f"{'request (worker CPU)':<46}{'reqs':>7}{'median':>8}{'p95':>7}{'share':>7}")
     for kind, times in sorted(spent.items(), key=lambda kv: -sum(kv[1])):
         times.sort()
