@@ -31,6 +31,11 @@ class IntakeFile(models.Model):
         return f"{self.filename} ({self.loaded_at:%Y-%m-%d})"
 
 
+def reference_of(contact_id: int) -> str:
+    """A contact's reference, as officers and partners quote it: C0001234."""
+    return f"C{contact_id:07d}"
+
+
 class Contact(models.Model):
     class Channel(models.TextChoices):
         WEB = "web", "Web form"
@@ -118,7 +123,7 @@ class Contact(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"C{self.pk:07d}"
+        return reference_of(self.pk)
 
     @property
     def is_awaiting(self) -> bool:
