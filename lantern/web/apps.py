@@ -11,5 +11,7 @@ class WebConfig(AppConfig):
 
         from lantern import long_lists  # noqa: F401 (registers ``__any`` on every field)
         from lantern.prepared import keep_prepared_statements
+        from lantern.timestamps import compiled_timestamp_loader
 
         connection_created.connect(keep_prepared_statements)
+        connection_created.connect(compiled_timestamp_loader)
