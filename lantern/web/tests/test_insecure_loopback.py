@@ -3,6 +3,7 @@ reach the server. Settings are read once at start-up, so each case starts a fres
 (the helpers of the production settings tests)."""
 
 import datetime as dt
+import gc
 import runpy
 from pathlib import Path
 
@@ -112,7 +113,14 @@ def test_gunicorn_compiles_the_templates_before_forking_when_it_preloads_the_app
     monkeypatch.delenv("LANTERN_INSECURE_HTTP_LOOPBACK", raising=False)
     calendar._bank_holidays.cache_clear()
     preloading = _Server(("127.0.0.1", 8000), preload_app=True)
-    _gunicorn_config()["when_ready"](preloading)
+    thresholds = gc.get_threshold()
+    try:
+        _gunicorn_config()["when_ready"](preloading)
+        # The workers inherit the collector's thresholds: the youngest generation waits for
+        # 5,000 new objects (the docstring says why), the older ones as Python's default.
+        assert gc.get_threshold() == (5000, *thresholds[1:])
+    finally:
+        gc.set_threshold(*thresholds)
     assert len(preloading.said) == 1
     assert preloading.said[0].startswith("templates compiled before the workers fork: ")
     assert int(preloading.said[0].rsplit(" ", 1)[1]) > 50
