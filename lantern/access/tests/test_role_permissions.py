@@ -65,3 +65,20 @@ def test_group_permissions_in_the_database_still_match_the_table():
             )
         }
         assert held == set(codes), role
+
+
+def test_the_signed_in_user_and_their_roles_are_read_in_one_statement(manager, social_worker):
+    """Each request's user comes from ``RoleBackend.get_user`` with their roles alongside:
+    permission checks then ask nothing more, whether a person holds two roles or none."""
+    from lantern.access.backends import RoleBackend
+
+    manager.groups.add(Group.objects.get(name=roles.IRO))
+    social_worker.groups.clear()
+    with CaptureQueriesContext(connection) as captured:
+        user = RoleBackend().get_user(manager.pk)
+        assert user.has_perm(roles.ALLOCATE_WORKER)  # a team manager's
+        assert user.has_perm(roles.VIEW_IRO_CASELOAD)  # an IRO's
+        without = RoleBackend().get_user(social_worker.pk)
+        assert without.get_all_permissions() == set()
+    assert len(captured) == 2
+    assert user.pk == manager.pk and without.pk == social_worker.pk
