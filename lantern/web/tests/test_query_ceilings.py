@@ -39,8 +39,8 @@ CEILINGS = [
     ("casework:my-children", "alice", None, 8),
     ("casework:team", "mo", None, 12),
     ("casework:worker-caseload", "mo", "alice", 10),
-    # Candidates are ranked on rows; the 25 shown are then read whole (a 15th statement).
-    # One name is first counted as typed (a 16th), which answers alone for a common one.
+    # Candidates are ranked on rows; the 25 shown are then read whole (a 14th statement).
+    # One name is first counted as typed (a 15th), which answers alone for a common one.
     ("people:search", "alice", None, 15),
     # A page of 50 and how many wait in all (the paginator's count).
     ("frontdoor:queue", "mash", None, 7),
