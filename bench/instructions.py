@@ -60,14 +60,15 @@ def start_django(tree: Path, db: str):
 
 
 def prepare(tree: Path, args) -> None:
-    """Without valgrind: the tree's static files (as production serves them), and the
-    borough, which only the checkout being measured builds."""
+    """Without valgrind: the borough, built by the checkout being measured (with its static
+    files), and the baseline's own static files, as production serves them."""
     from django.core.management import call_command
 
     pages = start_django(tree, args.db)
-    call_command("collectstatic", interactive=False, verbosity=0)
     if tree == REPO:
         pages.ensure_borough(args)
+    else:
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def measure(tree: Path, args) -> None:
@@ -89,13 +90,18 @@ def measure(tree: Path, args) -> None:
 
 
 def counts(out: Path, label: str, log: str) -> dict[str, int]:
-    """Each page's instructions, from its dump (``<label>.<pid>.<n>``, n from 1)."""
+    """Each page's instructions, from its dump (``<label>.<pid>.<n>``, n from 1): one dump
+    a page, or the run is refused rather than a page given another's count."""
     names = [line[5:] for line in log.splitlines() if line.startswith("page ")]
     dumps = sorted(out.glob(f"{label}.*.*"), key=lambda p: int(p.name.rsplit(".", 1)[1]))
+    if len(dumps) != len(names):
+        sys.exit(f"{label}: {len(names)} pages but {len(dumps)} counts in {out}")
     found = {}
-    for name, dump in zip(names, dumps, strict=False):
+    for name, dump in zip(names, dumps, strict=True):
         totals = re.search(r"^totals:\s*(\d+)", dump.read_text(), re.MULTILINE)
-        found[name] = int(totals.group(1)) if totals else 0
+        if totals is None:
+            sys.exit(f"{label}: no total in {dump}")
+        found[name] = int(totals.group(1))
     return found
 
 

@@ -11,8 +11,8 @@ On a connection whose session time zone is UTC (Django's own setting whenever
 ``USE_TZ`` is on and the database has no ``TIME_ZONE``), the compiled loader returns the
 very same value: the instant in UTC with ``tzinfo`` set to ``datetime.timezone.utc``.
 Any other zone keeps Django's loader, since there the two differ in which ``tzinfo``
-object they attach. ``tests/test_timestamps.py`` compares the two over awkward
-values.
+object they attach. ``tests/test_timestamps.py`` checks awkward values against the
+instants they name.
 """
 
 import datetime as dt

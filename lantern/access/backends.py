@@ -29,7 +29,7 @@ def _roles_of(user_id):
 def _user(user_id):
     """The user, once for each role they hold (once, with ``held`` None, for none): the
     account and its roles in one statement, where every request read them in two."""
-    return User.objects.filter(pk=user_id).annotate(held=F("groups__name")).order_by("held")
+    return User.objects.filter(pk=user_id).annotate(held=F("groups__name"))
 
 
 def role_names(user) -> set[str]:
