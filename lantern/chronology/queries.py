@@ -7,12 +7,14 @@ Pages are cut by keyset ("older than this entry"), not OFFSET, so the 40th page 
 
 import base64
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import IntegerField, Q, Value
+from django.db.models.functions import Cast
 from django.urls import NoReverseMatch
 
 from lantern.chronology.kinds import KEY_CODES
@@ -178,24 +180,28 @@ class Source:
 
 
 def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
-    """The record each entry came from, one query per kind of record on the page. The record's
-    own page applies the access policy again when it is opened."""
+    """The record each entry came from, every kind of record on the page read by one
+    statement (``_sources_read``). The record's own page applies the access policy again
+    when it is opened."""
     refs: dict[str, set[int]] = defaultdict(set)
     for entry in entries:
         pk = parse_id(entry.source_ref)
         if entry.source_type and pk is not None:
             refs[entry.source_type].add(pk)
-    found: dict[tuple[str, int], Source] = {}
-    for label, pks in refs.items():
+    kinds = []
+    for label in sorted(refs):
         try:
-            model = apps.get_model(label)
+            kinds.append((label, apps.get_model(label)))
         except (LookupError, ValueError):
             continue
-        name = str(model._meta.verbose_name)
-        name = name[:1].upper() + name[1:]  # "CIN plan", not "Cin plan"
-        linked = hasattr(model, "get_absolute_url")
-        for record in _source_read(model, linked)(frozenset(pks)):
-            found[(label, record.pk)] = Source(name, _url(record) if linked else "")
+    if not kinds:
+        return {}
+    models = tuple(model for _, model in kinds)
+    read, columns = _sources_read(models), list(_sources_columns(models))
+    found: dict[tuple[str, int], Source] = {}
+    for index, pk, *link in read(*(frozenset(refs[label]) for label, _ in kinds)):
+        label, model = kinds[index]
+        found[(label, pk)] = _source(model, pk, dict(zip(columns, link, strict=True)))
     out = {}
     for entry in entries:
         source = found.get((entry.source_type, parse_id(entry.source_ref)))
@@ -204,24 +210,65 @@ def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
     return out
 
 
-_SOURCE_READS: dict = {}
+def _link_fields(model) -> tuple[str, ...]:
+    """What a record's URL is made of besides its id: the person, and a conference's kind
+    (``url_fields``), read with the ids rather than one query per record."""
+    if not hasattr(model, "get_absolute_url"):
+        return ()
+    person = ("person_id",) if hasattr(model, "person_id") else ()
+    return person + tuple(getattr(model, "url_fields", ()))
 
 
-def _source_read(model, linked: bool):
-    """One prepared read per kind of record: what its link is made of, by pk (the key
-    pages open a record's entries of five or ten kinds at once)."""
-    read = _SOURCE_READS.get(model)
-    if read is None:
-        fields = ["pk", "person_id"] if linked and hasattr(model, "person_id") else ["pk"]
-        if linked:  # what else the record's URL is made of (a conference's kind): no N+1
-            fields += getattr(model, "url_fields", ())
+def _source(model, pk: int, link: dict) -> Source:
+    name = str(model._meta.verbose_name)
+    name = name[:1].upper() + name[1:]  # "CIN plan", not "Cin plan"
+    if not hasattr(model, "get_absolute_url"):
+        return Source(name, "")
+    fields = _link_fields(model)
+    values = [pk, *(link[name] for name in fields)]
+    return Source(name, _url(model.from_db(None, [model._meta.pk.attname, *fields], values)))
 
-        def records(pks):
-            return model._base_manager.filter(pk__any=pks).only(*fields)
 
-        records.__qualname__ = f"sources_of.{model._meta.label}"
-        read = _SOURCE_READS.setdefault(model, prepared(records))
-    return read
+@functools.lru_cache(maxsize=256)
+def _sources_read(models: tuple):
+    """One prepared read for this set of kinds of record (a key events page holds five or
+    ten): each kind's ids, the kind's place in ``models`` and its link fields, as one
+    ``UNION ALL``, a column of NULLs where a kind lacks another's field. Before, a
+    statement per kind, each a round trip to the database."""
+    columns = _sources_columns(models)
+
+    def records(*pks):
+        parts = [
+            model._base_manager.filter(pk__any=ids)
+            .order_by()
+            .values_list(
+                Value(index, output_field=IntegerField()),
+                "pk",
+                *(_column(model, name, columns[name]) for name in columns),
+            )
+            for index, (model, ids) in enumerate(zip(models, pks, strict=True))
+        ]
+        return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+    records.__qualname__ = "sources_of." + "+".join(m._meta.label for m in models)
+    return prepared(records)
+
+
+@functools.lru_cache(maxsize=256)
+def _sources_columns(models: tuple) -> dict:
+    """Every link field of these kinds, in a fixed order, each with its type."""
+    columns = {}
+    for model in models:
+        for name in _link_fields(model):
+            field = model._meta.get_field(name)
+            columns.setdefault(name, getattr(field, "target_field", field))
+    return dict(sorted(columns.items()))
+
+
+def _column(model, name: str, field):
+    if name in _link_fields(model):
+        return name
+    return Cast(Value(None), output_field=type(field)())
 
 
 def with_sources(entries: list[ChronologyEntry]) -> list[ChronologyEntry]:

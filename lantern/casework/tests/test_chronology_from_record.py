@@ -158,3 +158,27 @@ def test_the_chronology_links_every_conference_in_one_query_however_many(journey
             "casework:record", args=[entry.person_id, conference.url_slug, conference.pk]
         )
         assert found[entry.pk].label == "Conference"
+
+
+def test_every_kind_of_record_on_a_page_is_linked_in_one_statement(journey):
+    """A key events page holds entries from five or ten kinds of record: each kind's link is
+    read with the others in one statement, and each entry links to its own record, by kind
+    (ids repeat across kinds), with the person and a conference's kind in the address."""
+    from django.apps import apps
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lantern.chronology.queries import sources_of
+
+    journey.to_plan()
+    entries = list(ChronologyEntry.objects.exclude(source_type=""))
+    kinds = {e.source_type for e in entries}
+    assert len(kinds) >= 3, kinds  # referral, assessment, enquiry, conference, plan…
+    with CaptureQueriesContext(connection) as statements:
+        found = sources_of(entries)
+    assert len(statements) == 1
+    for entry in entries:
+        record = apps.get_model(entry.source_type).objects.get(pk=entry.source_ref)
+        expected = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
+        assert found[entry.pk].url == expected, entry.source_type
+    assert sources_of([]) == {}
