@@ -52,10 +52,11 @@ CHECKING = os.environ.get("LANTERN_CHECK_PREPARED") == "1"
 # Stand-ins no real id or date equals, each distinct, so each is found in the SQL's values.
 # Within a 32-bit integer column's range: Django answers a lookup beyond a column's range
 # with an empty result without asking the database, and writes no SQL for it.
-_STAND_IN_IDS = [-2_000_000_000 - i for i in range(16)]
-_STAND_IN_DAYS = [dt.date(1111, 1, 1) + dt.timedelta(days=i) for i in range(16)]
-_STAND_IN_SETS = [frozenset({-1_900_000_000 - i}) for i in range(16)]
-_STAND_IN_WORDS = [frozenset({f"\x00stand-in {i}"}) for i in range(16)]
+MOST_VALUES = 16  # a prepared read takes at most this many values
+_STAND_IN_IDS = [-2_000_000_000 - i for i in range(MOST_VALUES)]
+_STAND_IN_DAYS = [dt.date(1111, 1, 1) + dt.timedelta(days=i) for i in range(MOST_VALUES)]
+_STAND_IN_SETS = [frozenset({-1_900_000_000 - i}) for i in range(MOST_VALUES)]
+_STAND_IN_WORDS = [frozenset({f"\x00stand-in {i}"}) for i in range(MOST_VALUES)]
 # What each argument is, for its stand-in and for how its value reaches the driver.
 ID, DAY, IDS, WORDS = "id", "day", "ids", "words"
 SETS = (IDS, WORDS)
@@ -115,6 +116,11 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
 
     @functools.wraps(build)
     def read(*values) -> list:
+        if len(values) > MOST_VALUES:
+            raise PreparedReadError(
+                f"{build.__qualname__} is prepared: it takes at most {MOST_VALUES} values, "
+                f"not {len(values)}"
+            )
         kinds = tuple(_kind(value, build) for value in values)
         vendor = connections["default"].vendor
         if set(kinds) & set(SETS) and (vendor != "postgresql" or not all(map(len, _sets(values)))):

@@ -120,6 +120,20 @@ def test_values_that_would_change_the_sql_are_refused(make_person):
         with_prefetch(amy.pk)
 
 
+def test_more_values_than_a_read_has_stand_ins_for_are_refused_by_name(make_person):
+    """Each value is found in the SQL by a stand-in of its own, sixteen of each kind: a
+    seventeenth is refused with the read's name, not an IndexError from inside."""
+    amy = make_person("Amy", "Carter")
+
+    @p.prepared
+    def any_of(*ids):
+        return Person.objects.filter(pk__in=list(ids))
+
+    assert [x.pk for x in any_of(*range(amy.pk, amy.pk + p.MOST_VALUES))] == [amy.pk]
+    with pytest.raises(p.PreparedReadError, match="at most 16 values, not 17"):
+        any_of(*range(amy.pk, amy.pk + p.MOST_VALUES + 1))
+
+
 def test_an_argument_that_never_reaches_the_sql_is_refused(make_person):
     amy = make_person("Amy", "Carter")
 

@@ -20,7 +20,7 @@ from django.urls import NoReverseMatch
 from lantern.chronology.kinds import KEY_CODES
 from lantern.chronology.models import ChronologyEntry
 from lantern.ids import parse_id
-from lantern.prepared import prepared
+from lantern.prepared import MOST_VALUES, prepared
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -180,9 +180,10 @@ class Source:
 
 
 def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
-    """The record each entry came from, every kind of record on the page read by one
-    statement (``_sources_read``). The record's own page applies the access policy again
-    when it is opened."""
+    """The record each entry came from, the kinds of record on the page read together, one
+    statement for up to sixteen kinds (``_sources_read``; a prepared read takes at most
+    ``MOST_VALUES``). The record's own page applies the access policy again when it is
+    opened."""
     refs: dict[str, set[int]] = defaultdict(set)
     for entry in entries:
         pk = parse_id(entry.source_ref)
@@ -196,12 +197,14 @@ def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
             continue
     if not kinds:
         return {}
-    models = tuple(model for _, model in kinds)
-    read, columns = _sources_read(models), list(_sources_columns(models))
     found: dict[tuple[str, int], Source] = {}
-    for index, pk, *link in read(*(frozenset(refs[label]) for label, _ in kinds)):
-        label, model = kinds[index]
-        found[(label, pk)] = _source(model, pk, dict(zip(columns, link, strict=True)))
+    for start in range(0, len(kinds), MOST_VALUES):  # a statement for up to 16 kinds
+        group = kinds[start : start + MOST_VALUES]
+        models = tuple(model for _, model in group)
+        read, columns = _sources_read(models), list(_sources_columns(models))
+        for index, pk, *link in read(*(frozenset(refs[label]) for label, _ in group)):
+            label, model = group[index]
+            found[(label, pk)] = _source(model, pk, dict(zip(columns, link, strict=True)))
     out = {}
     for entry in entries:
         source = found.get((entry.source_type, parse_id(entry.source_ref)))

@@ -182,3 +182,35 @@ def test_every_kind_of_record_on_a_page_is_linked_in_one_statement(journey):
         expected = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
         assert found[entry.pk].url == expected, entry.source_type
     assert sources_of([]) == {}
+
+
+def test_a_page_with_entries_from_more_kinds_than_one_statement_takes_is_linked_in_two(journey):
+    """A busy child's record holds entries from twenty kinds of record and more; a prepared
+    read takes sixteen sets of ids at most, so the kinds are read sixteen at a time, and
+    every entry still finds its record."""
+    from django.apps import apps
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lantern.chronology.queries import sources_of
+    from lantern.prepared import MOST_VALUES
+
+    journey.to_plan()
+    rows = []
+    for model in sorted(apps.get_models(), key=lambda m: m._meta.label):
+        if model._meta.pk.get_internal_type() in ("AutoField", "BigAutoField"):
+            row = model._base_manager.order_by("pk").first()
+            if row is not None:
+                rows.append(row)
+    assert len(rows) > MOST_VALUES + 1
+    entries = [
+        ChronologyEntry(pk=n, source_type=row._meta.label, source_ref=str(row.pk))
+        for n, row in enumerate(rows, start=1)
+    ]
+    with CaptureQueriesContext(connection) as statements:
+        found = sources_of(entries)
+    kinds = len(rows)
+    assert len(statements) == -(-kinds // MOST_VALUES), [s["sql"][:80] for s in statements]
+    assert sorted(found) == [e.pk for e in entries]
+    for entry, row in zip(entries, rows, strict=True):
+        assert found[entry.pk].label.lower() == str(row._meta.verbose_name).lower()
