@@ -126,7 +126,7 @@ def _write(items: list[tuple[AuditEntry, list[int] | None]]) -> None:
             params.append(list(people) if connection.vendor == "postgresql" else json.dumps(people))
     shape = tuple(people is not None for _, people in items)
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(connection.alias, connection.vendor, shape), params)
+        cursor.execute(_insert_sql(connection.alias, shape), params)
         if shape == (False,):  # one entry, written at once: its id, as the ORM gave it
             items[0][0].pk = cursor.fetchone()[0]
 
@@ -137,13 +137,13 @@ def _inserted_fields() -> list:
 
 
 @functools.lru_cache(maxsize=64)
-def _insert_sql(alias: str, vendor: str, shape: tuple[bool, ...]) -> str:
+def _insert_sql(alias: str, shape: tuple[bool, ...]) -> str:
     """The INSERT for entries of this shape (True: a list's entries, one per person).
     PostgreSQL is told each value's column type, since a value in a SELECT is not matched
     to its column as one in VALUES is. Names come from the model; every value is a
     parameter."""
     connection = connections[alias]
-    postgres = vendor == "postgresql"
+    postgres = connection.vendor == "postgresql"
     fields = _inserted_fields()
     value = {f.name: f"CAST(%s AS {f.db_type(connection)})" if postgres else "%s" for f in fields}
     selects = []

@@ -229,7 +229,8 @@ def _source(model, pk: int, link: dict) -> Source:
         return Source(name, "")
     fields = _link_fields(model)
     values = [pk, *(link[name] for name in fields)]
-    return Source(name, _url(model.from_db(None, [model._meta.pk.attname, *fields], values)))
+    record = model.from_db(model._base_manager.db, [model._meta.pk.attname, *fields], values)
+    return Source(name, _url(record))
 
 
 @functools.lru_cache(maxsize=256)
