@@ -126,6 +126,19 @@ class Deadline(models.Model):
         ordering = ["due_on", "id"]
         indexes = [
             models.Index(fields=["person", "state", "due_on"], name="deadline_person_state"),
+            # The open clocks of many children at once (a team view, a caseload, my work):
+            # 3 % of the rows. Through the index above, PostgreSQL read every clock of the
+            # team's 537 children, closed ones included (13,900 rows for 257 open ones).
+            models.Index(
+                fields=["person", "due_on"], name="deadline_open_person", condition=Q(state="open")
+            ),
+            # The clocks met late, for the team view's work completed late: 13 % of the rows,
+            # where the children's every clock was read (a generic plan, 23 → 9 ms).
+            models.Index(
+                fields=["person", "closed_on"],
+                name="deadline_met_late",
+                condition=Q(state="met", closed_on__gt=models.F("due_on")),
+            ),
             # An event reads one child's clocks of a few rules: without this SQLite walks
             # every deadline of the rule (a third of the table for CP visits).
             models.Index(fields=["person", "rule"], name="deadline_person_rule"),
