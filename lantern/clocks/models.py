@@ -132,8 +132,8 @@ class Deadline(models.Model):
             models.Index(
                 fields=["person", "due_on"], name="deadline_open_person", condition=Q(state="open")
             ),
-            # The clocks met late, for the team view's work completed late: 13 % of the rows,
-            # where the children's every clock was read (a generic plan, 23 → 9 ms).
+            # The clocks met late, for the team view's work completed late: 13 % of the rows.
+            # Without it the same 13,900 were read to find 62 (with it, 1,173).
             models.Index(
                 fields=["person", "closed_on"],
                 name="deadline_met_late",
