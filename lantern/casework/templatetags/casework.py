@@ -12,12 +12,10 @@ from django.utils import timezone
 
 from lantern.casework.kinds import FOR_CLOCK
 from lantern.clocks.queries import overdue_for
-from lantern.people.models import Person
 from lantern.web.jinja import fragment
 from lantern.web.links import ID, id_url
 
 register = template.Library()
-CARE_STATUS = dict(Person.CareStatus.choices)
 
 
 @register.simple_tag
@@ -99,7 +97,8 @@ def team_tables(context, workers, late, since):
 def caseload_rows(rows, empty: str):
     """A caseload's rows (``caseload.caseload``), Jinja2: ``casework/caseload_rows.html``.
     As a Django template its ~30 rows were a third of the page's CPU: a ``reverse()`` and
-    date formats that re-read the locale in every row."""
+    date formats that re-read the locale in every row. The care status is worded as in
+    search results (``get_care_status_display``)."""
     return fragment(
         "casework/caseload_rows.html",
         {
@@ -107,7 +106,6 @@ def caseload_rows(rows, empty: str):
             "empty": empty,
             "record_url": id_url("people:record", ID),
             "next_step_url": _links()["next_step_url"],
-            "care_status": CARE_STATUS,
         },
     )
 
