@@ -27,6 +27,8 @@ back. Tokens are good for ``MAX_AGE`` at most, so the change log can be pruned
 """
 
 import datetime as dt
+import hashlib
+import json
 import threading
 import time
 from collections import OrderedDict
@@ -38,6 +40,7 @@ from lantern.prepared import CHECKING
 
 MAX_AGE = dt.timedelta(hours=1)
 LOG_KEPT = dt.timedelta(days=1)  # far beyond MAX_AGE and any request's transaction
+_AGE = MAX_AGE.total_seconds()
 
 _PG_SNAPSHOT = (
     "SELECT pg_current_snapshot()::text, EXISTS (SELECT 1 FROM people_indexchange "
@@ -47,6 +50,7 @@ _PG_CHANGED = (
     "SELECT EXISTS (SELECT 1 FROM people_indexchange WHERE (txid >= pg_snapshot_xmin(%(held)s) "
     "AND NOT pg_visible_in_snapshot(txid, %(held)s)) OR txid = pg_current_xact_id_if_assigned())"
 )
+_PRUNE_ANSWERS = "DELETE FROM people_indexanswer WHERE made_at < {now} - %s"
 _SQLITE_COUNT = "SELECT changes, stamp FROM people_indexversion WHERE id = 1"
 
 
@@ -75,51 +79,144 @@ def unchanged_since(held) -> bool:
         return not cursor.fetchone()[0]
 
 
-def prune() -> int:
-    """Forget logged changes older than any token can be (PostgreSQL; SQLite keeps one row)."""
-    if connection.vendor != "postgresql":
-        return 0
+def prune() -> dict[str, int]:
+    """Forget logged changes older than any token can be (PostgreSQL; SQLite keeps one row),
+    and shared answers past ``MAX_AGE``, which no one may be given again."""
     with connection.cursor() as cursor:
+        cursor.execute(_PRUNE_ANSWERS.format(now=_now_epoch()), [_AGE])
+        answers = cursor.rowcount
+        if connection.vendor != "postgresql":
+            return {"index changes": 0, "shared answers": answers}
         cursor.execute(
             "DELETE FROM people_indexchange WHERE at < clock_timestamp() - %s", [LOG_KEPT]
         )
-        return cursor.rowcount
+        return {"index changes": cursor.rowcount, "shared answers": answers}
+
+
+# One statement for a shared answer and whether it still holds: its token, checked as
+# ``unchanged_since`` checks one, in the same snapshot as the answer is read.
+_PG_SHARED = (
+    "SELECT a.token, a.answer, extract(epoch FROM clock_timestamp()) - a.made_at "
+    "FROM people_indexanswer a WHERE a.key = %(key)s "
+    "AND a.made_at > extract(epoch FROM clock_timestamp()) - %(age)s "
+    "AND NOT EXISTS (SELECT 1 FROM people_indexchange c WHERE (c.txid >= "
+    "pg_snapshot_xmin(a.token::pg_snapshot) AND NOT pg_visible_in_snapshot(c.txid, "
+    "a.token::pg_snapshot)) OR c.txid = pg_current_xact_id_if_assigned())"
+)
+_SQLITE_SHARED = (
+    "SELECT token, answer, {now} - made_at FROM people_indexanswer "
+    "WHERE key = %(key)s AND made_at > {now} - %(age)s"
+)
+_SHARE = (
+    "INSERT INTO people_indexanswer (key, kind, token, made_at, answer) "
+    "VALUES (%s, %s, %s, {now}, %s) ON CONFLICT (key) DO UPDATE SET token = excluded.token, "
+    "made_at = excluded.made_at, answer = excluded.answer"
+)
+
+
+def _now_epoch() -> str:
+    """The database's clock in seconds since the epoch: every worker ages a shared answer by
+    the one clock, and none by its own (nor by one a test has moved)."""
+    if connection.vendor == "postgresql":
+        return "extract(epoch FROM clock_timestamp())"
+    return "((julianday('now') - 2440587.5) * 86400.0)"
 
 
 class Answers:
     """Answers worked out from the index, each kept (per process, the ``kept`` most recently
     used) with the token taken before it was read, and given again while the token holds.
+
+    With ``shared`` (a name) and a JSON ``encode``/``decode``, an answer is also written to
+    ``people_indexanswer`` for the server's other workers: a MASH's waiting contacts are
+    opened by every officer, through whichever worker, and a worker that has not seen one
+    takes the answer another worked out, while its token holds, rather than reading the
+    index again. It is written only outside a transaction, so its row is never held locked
+    while a request goes on: no request waits on another's answer.
+
     Under tests every answer given again is also worked out afresh, and a difference fails
     loudly: a table read without a change trigger would show there first."""
 
-    def __init__(self, kept: int):
+    def __init__(
+        self,
+        kept: int,
+        *,
+        shared: str = "",
+        encode: Callable[[object], object] | None = None,
+        decode: Callable[[object], object] | None = None,
+    ):
         self.kept = kept
+        self.shared, self.encode, self.decode = shared, encode, decode
         self._answers: OrderedDict[Hashable, tuple] = OrderedDict()  # key -> (token, when, answer)
         self._lock = threading.Lock()  # a threaded server shares them between requests
 
     def get(self, key: Hashable, work_out: Callable):
         with self._lock:
             held, when, answer = self._answers.get(key, (None, 0.0, None))
-        fresh = time.monotonic() - when <= MAX_AGE.total_seconds()
+        fresh = time.monotonic() - when <= _AGE
         if fresh and unchanged_since(held):
-            if CHECKING and work_out() != answer:
-                raise AssertionError(f"an answer given again differs from the index: {key!r}")
-            with self._lock:
-                if key in self._answers:
-                    self._answers.move_to_end(key)
-            return answer
+            return self._again(key, answer, work_out)
+        if self.shared and (found := self._shared(key)) is not None:
+            held, age, answer = found
+            self._keep(key, held, time.monotonic() - age, answer)
+            return self._again(key, answer, work_out)
         held = token()  # before the read: a change committed during it is not missed
         answer = work_out()
+        self._keep(key, held, time.monotonic(), answer)
+        if self.shared and held is not None and not connection.in_atomic_block:
+            self._share(key, held, answer)
+        return answer
+
+    def _again(self, key, answer, work_out):
+        if CHECKING and work_out() != answer:
+            raise AssertionError(f"an answer given again differs from the index: {key!r}")
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+        return answer
+
+    def _keep(self, key, held, when: float, answer) -> None:
         with self._lock:
             if held is None:  # this transaction changed the index: its read may roll back
                 self._answers.pop(key, None)
+                return
+            self._answers[key] = (held, when, answer)
+            self._answers.move_to_end(key)
+            if len(self._answers) > self.kept:
+                self._answers.popitem(last=False)
+
+    def _digest(self, key: Hashable) -> str:
+        # repr, not pickle: pickle's bytes depend on which equal strings are one object.
+        return hashlib.sha256(f"{self.shared}:{key!r}".encode()).hexdigest()
+
+    def _shared(self, key: Hashable):
+        """(token, age in seconds, answer) of another worker's answer that still holds."""
+        values = {"key": self._digest(key), "age": _AGE}
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(_PG_SHARED, values)
+                row = cursor.fetchone()
             else:
-                self._answers[key] = (held, time.monotonic(), answer)
-                self._answers.move_to_end(key)
-                if len(self._answers) > self.kept:
-                    self._answers.popitem(last=False)
-        return answer
+                cursor.execute(_SQLITE_SHARED.format(now=_now_epoch()), values)
+                row = cursor.fetchone()
+                if row is not None and token() != tuple(json.loads(row[0])):
+                    row = None
+        if row is None:
+            return None
+        held = row[0] if connection.vendor == "postgresql" else tuple(json.loads(row[0]))
+        return held, float(row[2]), self.decode(json.loads(row[1]))
+
+    def _share(self, key: Hashable, held, answer) -> None:
+        stored = held if connection.vendor == "postgresql" else json.dumps(held)
+        encoded = json.dumps(self.encode(answer), separators=(",", ":"))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _SHARE.format(now=_now_epoch()), [self._digest(key), self.shared, stored, encoded]
+            )
 
     def clear(self) -> None:
+        """Forget every answer, this process's and (when shared) the other workers'."""
         with self._lock:
             self._answers.clear()
+        if self.shared:
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM people_indexanswer WHERE kind = %s", [self.shared])

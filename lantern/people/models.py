@@ -366,3 +366,20 @@ class Merge(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(keep=F("duplicate")), name="merge_two_people")
         ]
+
+
+class IndexAnswer(models.Model):
+    """An answer worked out from the person index (a contact's candidates, a search's
+    ranking), shared by every web worker while the index is unchanged since it was read
+    (``index_changes.Answers``): without it each of a server's workers worked out the same
+    contact's candidates again, at 95 ms of CPU each. Not a record of anyone: derived, kept
+    an hour at most, and pruned with the index's change log."""
+
+    key = models.CharField(max_length=64, primary_key=True)  # a digest of the question
+    kind = models.CharField(max_length=20)  # which ``Answers``: "matching", "search"
+    token = models.TextField()  # ``index_changes.token()`` taken before the index was read
+    made_at = models.FloatField()  # seconds since the epoch, on the database's clock
+    answer = models.TextField()  # JSON, as that ``Answers`` encodes it
+
+    class Meta:
+        indexes = [models.Index(fields=["made_at"], name="indexanswer_made_at")]

@@ -231,7 +231,12 @@ def search(text: str, council_prefix: str) -> tuple[ParsedQuery, list[Match]]:
 
 # The same name is searched again and again (a family the MASH is working on, a surname the
 # front door hears every day): its ranking is kept while the index is unchanged.
-_ANSWERS = index_changes.Answers(kept=2_000)
+_ANSWERS = index_changes.Answers(
+    kept=2_000,
+    shared="search",
+    encode=lambda ranked: [[pid, m.score, m.matched_name, m.reasons] for pid, m in ranked],
+    decode=lambda rows: [(pid, Match(None, score, name, why)) for pid, score, name, why in rows],
+)
 
 
 def _ranked(query: ParsedQuery) -> list[tuple[int, Match]]:

@@ -78,7 +78,7 @@ JOBS = [
         "The front door reuses a contact's candidates and a search's ranking while the "
         "person index is unchanged, told by a log of the transactions that changed it; a "
         "day's log is far more than any reused answer can need (an hour at most), so older "
-        "lines go.",
+        "lines go, and so do the answers shared between workers that are past their hour.",
     ),
     Job(
         "prune_tasks",

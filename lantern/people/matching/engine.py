@@ -30,7 +30,7 @@ from lantern.people.matching.comparisons import compare
 from lantern.people.matching.explain import Side, explain
 from lantern.people.matching.model import default_model
 from lantern.people.matching.records import Places
-from lantern.people.matching.types import Candidate, IncomingPerson, fingerprint
+from lantern.people.matching.types import Candidate, FieldComparison, IncomingPerson, fingerprint
 from lantern.people.matching.vocabulary import Vocabulary
 from lantern.people.models import (
     Identifier,
@@ -289,7 +289,16 @@ def find_candidates(
     return [Candidate(c.person_id, c.score, [replace(f) for f in c.comparisons]) for c in found]
 
 
-_ANSWERS = index_changes.Answers(kept=512)  # a MASH's waiting contacts, each person in them
+def _encoded(found: list[Candidate]) -> list:
+    return [[c.person_id, c.score, [astuple(f) for f in c.comparisons]] for c in found]
+
+
+def _decoded(rows: list) -> list[Candidate]:
+    return [Candidate(pid, score, [FieldComparison(*f) for f in fs]) for pid, score, fs in rows]
+
+
+# A MASH's waiting contacts, each person in them; shared by the server's workers.
+_ANSWERS = index_changes.Answers(kept=512, shared="matching", encode=_encoded, decode=_decoded)
 
 
 def _search(incoming: IncomingPerson, limit: int, exclude_ids: Collection[int]):

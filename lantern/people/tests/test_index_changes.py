@@ -7,10 +7,11 @@ import threading
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F
 
 from lantern.people import index_changes, search
 from lantern.people.matching import IncomingPerson, engine, find_candidates
-from lantern.people.models import Person, PersonName
+from lantern.people.models import IndexAnswer, Person, PersonName
 
 D = dt.date
 triggers = importlib.import_module("lantern.people.migrations.0005_index_change_triggers")
@@ -152,7 +153,7 @@ def test_the_change_log_forgets_only_what_no_token_can_still_meet(make_person):
         old = cursor.fetchone()[0]
     held = index_changes.token()
     make_person("Amy", "Ferreira", D(2016, 5, 4))
-    assert index_changes.prune() == old
+    assert index_changes.prune()["index changes"] == old
     assert not index_changes.unchanged_since(held)  # the recent change is still known
 
 
@@ -168,3 +169,73 @@ def test_the_answer_used_least_recently_is_the_one_let_go(monkeypatch):
     ask("a")
     ask("b")
     assert worked == ["a", "b", "c", "b"]  # "a" was asked again before "c" came: it stayed
+
+
+def another_worker(answers: index_changes.Answers) -> index_changes.Answers:
+    """The same answers as another web process holds them: nothing of this one's kept."""
+    return index_changes.Answers(
+        answers.kept, shared=answers.shared, encode=answers.encode, decode=answers.decode
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_contact_matched_by_one_worker_is_answered_for_another_from_the_shared_answer(
+    make_person, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(index_changes, "CHECKING", False)
+    engine._ANSWERS.clear()
+    child = make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    make_person("Kaden", "Ferreira", D(2015, 6, 21))
+    first = find_candidates(KAYDEN)
+    assert IndexAnswer.objects.filter(kind="matching").count() == 1
+
+    monkeypatch.setattr(engine, "_ANSWERS", another_worker(engine._ANSWERS))
+    monkeypatch.setattr(engine, "_search", lambda *a: pytest.fail("the index read again"))
+    with django_assert_max_num_queries(1 if connection.vendor == "postgresql" else 3):
+        again = find_candidates(KAYDEN)
+    assert again == first  # each candidate's score and every comparison's words and weight
+    assert again[0].person_id == child.pk and again[0].comparisons
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_shared_answer_is_not_given_once_the_index_has_changed(make_person, monkeypatch):
+    monkeypatch.setattr(index_changes, "CHECKING", False)
+    search._ANSWERS.clear()
+    amy = make_person("Amy", "Ferreira", D(2016, 5, 4))
+    assert [m.person.pk for m in search.search("ferreira", "LB")[1]] == [amy.pk]
+    monkeypatch.setattr(search, "_ANSWERS", another_worker(search._ANSWERS))
+    ben = make_person("Ben", "Ferriera", D(2017, 1, 9))  # registered after it was shared
+    assert [m.person.pk for m in search.search("ferreira", "LB")[1]] == [amy.pk, ben.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_worked_out_inside_a_transaction_is_not_shared(make_person, monkeypatch):
+    """Its row would stay locked until the transaction ended, and another worker asking the
+    same question would wait for it."""
+    monkeypatch.setattr(index_changes, "CHECKING", False)
+    engine._ANSWERS.clear()
+    make_person("Kayden", "Ferreira", D(2015, 6, 21))
+    with transaction.atomic():
+        assert find_candidates(KAYDEN)
+    assert not IndexAnswer.objects.exists()
+    monkeypatch.setattr(engine, "_ANSWERS", another_worker(engine._ANSWERS))
+    assert find_candidates(KAYDEN)  # outside one: shared
+    assert IndexAnswer.objects.filter(kind="matching").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_shared_answers_past_their_hour_are_never_given_and_are_pruned(make_person, monkeypatch):
+    monkeypatch.setattr(index_changes, "CHECKING", False)
+    search._ANSWERS.clear()
+    amy = make_person("Amy", "Ferreira", D(2016, 5, 4))
+    search.search("ferreira", "LB")
+    IndexAnswer.objects.update(made_at=F("made_at") - 3601)
+    monkeypatch.setattr(search, "_ANSWERS", another_worker(search._ANSWERS))
+    ranked = []
+    monkeypatch.setattr(search, "_ranked", lambda query: ranked.append(query) or [])
+    assert search.search("ferreira", "LB")[1] == [] and len(ranked) == 1  # worked out again
+    monkeypatch.undo()
+    IndexAnswer.objects.update(made_at=F("made_at") - 3601)
+    assert index_changes.prune()["shared answers"] == 1
+    assert not IndexAnswer.objects.exists()
+    assert [m.person.pk for m in search.search("ferreira", "LB")[1]] == [amy.pk]
