@@ -114,8 +114,9 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
     plans: dict[tuple, _Plan] = {}
     lock = threading.Lock()
 
-    @functools.wraps(build)
-    def read(*values) -> list:
+    def plan_for(values: tuple) -> _Plan | None:
+        """The read's plan for these values; None where it cannot be prepared (sets of
+        values on SQLite, or an empty set: the ordinary QuerySet then)."""
         if len(values) > MOST_VALUES:
             raise PreparedReadError(
                 f"{build.__qualname__} is prepared: it takes at most {MOST_VALUES} values, "
@@ -124,17 +125,38 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
         kinds = tuple(_kind(value, build) for value in values)
         vendor = connections["default"].vendor
         if set(kinds) & set(SETS) and (vendor != "postgresql" or not all(map(len, _sets(values)))):
-            return list(_build(build, values))
+            return None
         key = (vendor, kinds)
         plan = plans.get(key)
         if plan is None:
             with lock:
                 plan = plans.get(key) or plans.setdefault(key, _plan(build, kinds))
+        return plan
+
+    @functools.wraps(build)
+    def read(*values) -> list:
+        plan = plan_for(values)
+        if plan is None:
+            return list(_build(build, values))
         rows = plan.run(values)
         if CHECKING:
             _check(build, values, plan, rows)
         return rows
 
+    def statement(*values) -> tuple[str, list]:
+        """The SQL and values ``read(*values)`` would run, for a caller that runs several
+        reads as one statement (a ``UNION ALL`` of them): each read's SQL is written once,
+        however the reads are combined, where a QuerySet of the combination was compiled
+        afresh for each new combination."""
+        plan = plan_for(values)
+        if plan is None:
+            sql, params = _build(build, values).query.sql_with_params()
+            return sql, list(params)
+        if CHECKING:
+            _check(build, values, plan, [])
+        return plan.sql, plan.values_for(values)
+
+    read.statement = statement
     return read
 
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
-from django.db.models import IntegerField, Q, Value
+from django.db import connection
+from django.db.models import Q, Value
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch
 
 from lantern.chronology.kinds import KEY_CODES
 from lantern.chronology.models import ChronologyEntry
 from lantern.ids import parse_id
-from lantern.prepared import MOST_VALUES, prepared
+from lantern.prepared import prepared
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -180,10 +181,11 @@ class Source:
 
 
 def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
-    """The record each entry came from, the kinds of record on the page read together, one
-    statement for up to sixteen kinds (``_sources_read``; a prepared read takes at most
-    ``MOST_VALUES``). The record's own page applies the access policy again when it is
-    opened."""
+    """The record each entry came from, every kind of record on the page read in one
+    statement: each kind's own prepared read (``_kind_read``), joined by ``UNION ALL``. A
+    page holds one of thousands of combinations of kinds, and a QuerySet of a combination
+    took 6 ms to compile, for most pages afresh; each kind's SQL is written once. The
+    record's own page applies the access policy again when it is opened."""
     refs: dict[str, set[int]] = defaultdict(set)
     for entry in entries:
         pk = parse_id(entry.source_ref)
@@ -197,14 +199,21 @@ def sources_of(entries: list[ChronologyEntry]) -> dict[int, Source]:
             continue
     if not kinds:
         return {}
+    parts = [_kind_read(model).statement(frozenset(refs[label])) for label, model in kinds]
+    # Each row says which kind it is (ids repeat across kinds): its place in ``kinds``, a
+    # number this function wrote, not a value from anywhere else.
+    sql = " UNION ALL ".join(
+        f"SELECT {index} AS kind_index, part.* FROM ({part}) part"  # noqa: S608
+        for index, (part, _) in enumerate(parts)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for _, values in parts for value in values])
+        rows = cursor.fetchall()
+    columns = list(_link_columns())
     found: dict[tuple[str, int], Source] = {}
-    for start in range(0, len(kinds), MOST_VALUES):  # a statement for up to 16 kinds
-        group = kinds[start : start + MOST_VALUES]
-        models = tuple(model for _, model in group)
-        read, columns = _sources_read(models), list(_sources_columns(models))
-        for index, pk, *link in read(*(frozenset(refs[label]) for label, _ in group)):
-            label, model = group[index]
-            found[(label, pk)] = _source(model, pk, dict(zip(columns, link, strict=True)))
+    for index, pk, *link in rows:
+        label, model = kinds[index]
+        found[(label, pk)] = _source(model, pk, dict(zip(columns, link, strict=True)))
     out = {}
     for entry in entries:
         source = found.get((entry.source_type, parse_id(entry.source_ref)))
@@ -233,40 +242,34 @@ def _source(model, pk: int, link: dict) -> Source:
     return Source(name, _url(record))
 
 
-@functools.lru_cache(maxsize=256)
-def _sources_read(models: tuple):
-    """One prepared read for this set of kinds of record (a key events page holds five or
-    ten): each kind's ids, the kind's place in ``models`` and its link fields, as one
-    ``UNION ALL``, a column of NULLs where a kind lacks another's field. Before, a
-    statement per kind, each a round trip to the database."""
-    columns = _sources_columns(models)
-
-    def records(*pks):
-        parts = [
-            model._base_manager.filter(pk__any=ids)
-            .order_by()
-            .values_list(
-                Value(index, output_field=IntegerField()),
-                "pk",
-                *(_column(model, name, columns[name]) for name in columns),
-            )
-            for index, (model, ids) in enumerate(zip(models, pks, strict=True))
-        ]
-        return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-
-    records.__qualname__ = "sources_of." + "+".join(m._meta.label for m in models)
-    return prepared(records)
-
-
-@functools.lru_cache(maxsize=256)
-def _sources_columns(models: tuple) -> dict:
-    """Every link field of these kinds, in a fixed order, each with its type."""
+@functools.cache
+def _link_columns() -> dict:
+    """Every link field of every kind of record, in a fixed order, each with its type: the
+    columns each kind's read gives, a NULL where the kind has no such field, so that any
+    kinds' reads can be joined."""
     columns = {}
-    for model in models:
+    for model in apps.get_models():
         for name in _link_fields(model):
             field = model._meta.get_field(name)
             columns.setdefault(name, getattr(field, "target_field", field))
     return dict(sorted(columns.items()))
+
+
+@functools.cache
+def _kind_read(model):
+    """A kind's records by id, each with its link fields: one part of ``sources_of``'s
+    statement."""
+    columns = _link_columns()
+
+    def records(ids):
+        return (
+            model._base_manager.filter(pk__any=ids)
+            .order_by()
+            .values_list("pk", *(_column(model, name, columns[name]) for name in columns))
+        )
+
+    records.__qualname__ = f"sources_of.{model._meta.label}"
+    return prepared(records)
 
 
 def _column(model, name: str, field):
