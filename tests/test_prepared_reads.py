@@ -182,6 +182,20 @@ def test_a_set_of_ids_is_one_value_whatever_its_size(make_person):
     assert len(captured) == 0  # nothing can match: Django asks nothing, nor does this
 
 
+def test_a_reads_statement_can_be_run_inside_another_with_the_same_answers(make_person):
+    """``statement`` hands out the SQL and values a read runs, for reads joined into one
+    statement (``chronology.queries.sources_of``): the same rows, whatever the values."""
+    people = [make_person(n, "Carter", born=dt.date(2015, 6, 1)) for n in ("Amy", "Ben", "Cal")]
+    day = dt.date(2016, 1, 1)
+    for ids in ({people[0].pk}, {people[1].pk, people[2].pk}):
+        sql, values = first_names_among.statement(frozenset(ids), day)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT part.* FROM ({sql}) part", values)  # noqa: S608
+            rows = [row[0] for row in cursor.fetchall()]
+        assert sorted(rows) == first_names_among(frozenset(ids), day)
+        assert sorted(rows) == sorted(Person.objects.get(pk=i).first_name for i in ids)
+
+
 def test_a_set_given_to_in_is_refused_where_sets_are_prepared(make_person):
     amy = make_person("Amy", "Carter")
 
