@@ -32,6 +32,13 @@ MONTHS = [
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
+def _council_time(at: dt.datetime) -> dt.datetime:
+    """``at`` on the council's clock: ``timezone.localtime`` without its look-up of a time
+    zone activated for the request, which Lantern never activates (a chronology page
+    converts a hundred moments)."""
+    return at.astimezone(timezone.get_default_timezone())
+
+
 def day_month_year(day: dt.date) -> str:
     """``j M Y``, as the Django ``date`` filter writes it: 7 Mar 2026."""
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
@@ -54,13 +61,13 @@ def weekday_day_month_year(day: dt.date) -> str:
 
 def local_minute(at: dt.datetime) -> str:
     """``j M Y H:i`` in the council's time zone: 7 Mar 2026 14:05."""
-    at = timezone.localtime(at)
+    at = _council_time(at)
     return f"{day_month_year(at)} {at:%H:%M}"
 
 
 def local_weekday_minute(at: dt.datetime) -> str:
     """``D j M H:i`` in the council's time zone: Tue 24 Nov 17:00."""
-    at = timezone.localtime(at)
+    at = _council_time(at)
     return f"{weekday_day_month(at)} {at:%H:%M}"
 
 
@@ -78,7 +85,7 @@ def month_year(day: dt.date) -> str:
 
 def local_day_month_year(at: dt.datetime) -> str:
     """``j M Y`` of a moment, on the council's calendar (as Django's ``date`` filter does)."""
-    return day_month_year(timezone.localtime(at))
+    return day_month_year(_council_time(at))
 
 
 def linebreaksbr(text: str) -> Markup:

@@ -20,8 +20,11 @@ def _forms_in(value, depth: int = 0, heading: str = ""):
     elif isinstance(value, list | tuple) and depth < 2 and len(value) <= LIST_LIMIT:
         if len(value) == 2 and isinstance(value[0], str):
             heading = value[0]
-        for item in value:
-            yield from _forms_in(item, depth + 1, heading)
+        for item in value:  # most items are rows of data: no generator for each of them
+            if isinstance(item, forms.BaseForm):
+                yield heading, item
+            elif isinstance(item, list | tuple):
+                yield from _forms_in(item, depth + 1, heading)
 
 
 def page_errors(context) -> list[dict]:
