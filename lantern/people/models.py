@@ -372,8 +372,8 @@ class IndexAnswer(models.Model):
     """An answer worked out from the person index (a contact's candidates, a search's
     ranking), shared by every web worker while the index is unchanged since it was read
     (``index_changes.Answers``): without it each of a server's workers worked out the same
-    contact's candidates again, at 95 ms of CPU each. Not a record of anyone: derived, kept
-    an hour at most, and pruned with the index's change log."""
+    contact's candidates again, at 95 ms of CPU each. Not a record of anyone: derived, given
+    for an hour at most, and deleted by the next daily prune of the index's change log."""
 
     key = models.CharField(max_length=64, primary_key=True)  # a digest of the question
     kind = models.CharField(max_length=20)  # which ``Answers``: "matching", "search"
