@@ -93,19 +93,24 @@ def prune() -> dict[str, int]:
         return {"index changes": cursor.rowcount, "shared answers": answers}
 
 
-# One statement for a shared answer and whether it still holds: its token, checked as
-# ``unchanged_since`` checks one, in the same snapshot as the answer is read.
+# One statement for a token to take before reading the index, and another worker's answer
+# that still holds, if there is one (its token checked as ``unchanged_since`` checks one):
+# a worker that must read the index asks nothing more than it did with no answers shared.
 _PG_SHARED = (
-    "SELECT a.token, a.answer, extract(epoch FROM clock_timestamp()) - a.made_at "
-    "FROM people_indexanswer a WHERE a.key = %(key)s "
-    "AND a.made_at > extract(epoch FROM clock_timestamp()) - %(age)s "
+    "SELECT now.snapshot, now.dirty, a.token, a.answer, a.age FROM (SELECT "
+    "pg_current_snapshot()::text AS snapshot, EXISTS (SELECT 1 FROM people_indexchange WHERE "
+    "txid = pg_current_xact_id_if_assigned()) AS dirty) now LEFT JOIN LATERAL (SELECT "
+    "token, answer, extract(epoch FROM clock_timestamp()) - made_at AS age "
+    "FROM people_indexanswer WHERE key = %(key)s "
+    "AND made_at > extract(epoch FROM clock_timestamp()) - %(age)s "
     "AND NOT EXISTS (SELECT 1 FROM people_indexchange c WHERE (c.txid >= "
-    "pg_snapshot_xmin(a.token::pg_snapshot) AND NOT pg_visible_in_snapshot(c.txid, "
-    "a.token::pg_snapshot)) OR c.txid = pg_current_xact_id_if_assigned())"
+    "pg_snapshot_xmin(token::pg_snapshot) AND NOT pg_visible_in_snapshot(c.txid, "
+    "token::pg_snapshot)) OR c.txid = pg_current_xact_id_if_assigned())) a ON true"
 )
 _SQLITE_SHARED = (
-    "SELECT token, answer, {now} - made_at FROM people_indexanswer "
-    "WHERE key = %(key)s AND made_at > {now} - %(age)s"
+    "SELECT v.changes, v.stamp, a.token, a.answer, {now} - a.made_at FROM people_indexversion v "
+    "LEFT JOIN people_indexanswer a ON a.key = %(key)s AND a.made_at > {now} - %(age)s "
+    "WHERE v.id = 1"
 )
 _SHARE = (
     "INSERT INTO people_indexanswer (key, kind, token, made_at, answer) "
@@ -155,11 +160,13 @@ class Answers:
         fresh = time.monotonic() - when <= _AGE
         if fresh and unchanged_since(held):
             return self._again(key, answer, work_out)
-        if self.shared and (found := self._shared(key)) is not None:
-            held, age, answer = found
-            self._keep(key, held, time.monotonic() - age, answer)
-            return self._again(key, answer, work_out)
-        held = token()  # before the read: a change committed during it is not missed
+        if not self.shared:
+            held = token()  # before the read: a change committed during it is not missed
+        else:
+            held, found = self._shared(key)
+            if found is not None:
+                self._keep(key, *found)
+                return self._again(key, found[2], work_out)
         answer = work_out()
         self._keep(key, held, time.monotonic(), answer)
         if self.shared and held is not None and not connection.in_atomic_block:
@@ -189,21 +196,24 @@ class Answers:
         return hashlib.sha256(f"{self.shared}:{key!r}".encode()).hexdigest()
 
     def _shared(self, key: Hashable):
-        """(token, age in seconds, answer) of another worker's answer that still holds."""
+        """``token()``, and (token, when, answer) of another worker's answer that still
+        holds, or None."""
         values = {"key": self._digest(key), "age": _AGE}
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute(_PG_SHARED, values)
-                row = cursor.fetchone()
+                snapshot, dirty, theirs, answer, age = cursor.fetchone()
+                held = None if dirty else snapshot
             else:
                 cursor.execute(_SQLITE_SHARED.format(now=_now_epoch()), values)
-                row = cursor.fetchone()
-                if row is not None and token() != tuple(json.loads(row[0])):
-                    row = None
-        if row is None:
-            return None
-        held = row[0] if connection.vendor == "postgresql" else tuple(json.loads(row[0]))
-        return held, float(row[2]), self.decode(json.loads(row[1]))
+                *held, theirs, answer, age = cursor.fetchone()
+                held = tuple(held)
+                if theirs is not None and tuple(json.loads(theirs)) != held:
+                    answer = None
+                theirs = held
+        if answer is None:
+            return held, None
+        return held, (theirs, time.monotonic() - float(age), self.decode(json.loads(answer)))
 
     def _share(self, key: Hashable, held, answer) -> None:
         stored = held if connection.vendor == "postgresql" else json.dumps(held)
