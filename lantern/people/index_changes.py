@@ -42,14 +42,17 @@ MAX_AGE = dt.timedelta(hours=1)
 LOG_KEPT = dt.timedelta(days=1)  # far beyond MAX_AGE and any request's transaction
 _AGE = MAX_AGE.total_seconds()
 
-_PG_SNAPSHOT = (
-    "SELECT pg_current_snapshot()::text, EXISTS (SELECT 1 FROM people_indexchange "
-    "WHERE txid = pg_current_xact_id_if_assigned())"
+# Whether this transaction has changed the index, and whether any change has committed since
+# the snapshot ``{held}`` (or been made by this transaction): written once, used below.
+_PG_DIRTY = (
+    "EXISTS (SELECT 1 FROM people_indexchange WHERE txid = pg_current_xact_id_if_assigned())"
 )
-_PG_CHANGED = (
-    "SELECT EXISTS (SELECT 1 FROM people_indexchange WHERE (txid >= pg_snapshot_xmin(%(held)s) "
-    "AND NOT pg_visible_in_snapshot(txid, %(held)s)) OR txid = pg_current_xact_id_if_assigned())"
+_PG_CHANGED_SINCE = (
+    "EXISTS (SELECT 1 FROM people_indexchange WHERE (txid >= pg_snapshot_xmin({held}) "
+    "AND NOT pg_visible_in_snapshot(txid, {held})) OR txid = pg_current_xact_id_if_assigned())"
 )
+_PG_SNAPSHOT = f"SELECT pg_current_snapshot()::text, {_PG_DIRTY}"
+_PG_CHANGED = "SELECT " + _PG_CHANGED_SINCE.format(held="%(held)s")
 _PRUNE_ANSWERS = "DELETE FROM people_indexanswer WHERE made_at < {now} - %s"
 _SQLITE_COUNT = "SELECT changes, stamp FROM people_indexversion WHERE id = 1"
 
@@ -96,16 +99,13 @@ def prune() -> dict[str, int]:
 # One statement for a token to take before reading the index, and another worker's answer
 # that still holds, if there is one (its token checked as ``unchanged_since`` checks one):
 # a worker that must read the index asks nothing more than it did with no answers shared.
-_PG_SHARED = (
-    "SELECT now.snapshot, now.dirty, a.token, a.answer, a.age FROM (SELECT "
-    "pg_current_snapshot()::text AS snapshot, EXISTS (SELECT 1 FROM people_indexchange WHERE "
-    "txid = pg_current_xact_id_if_assigned()) AS dirty) now LEFT JOIN LATERAL (SELECT "
-    "token, answer, extract(epoch FROM clock_timestamp()) - made_at AS age "
+_PG_SHARED = (  # this module's own constants only, no outside value
+    f"SELECT now.snapshot, now.dirty, a.token, a.answer, a.age FROM (SELECT "  # noqa: S608
+    f"pg_current_snapshot()::text AS snapshot, {_PG_DIRTY} AS dirty) now LEFT JOIN LATERAL "
+    "(SELECT token, answer, extract(epoch FROM clock_timestamp()) - made_at AS age "
     "FROM people_indexanswer WHERE key = %(key)s "
     "AND made_at > extract(epoch FROM clock_timestamp()) - %(age)s "
-    "AND NOT EXISTS (SELECT 1 FROM people_indexchange c WHERE (c.txid >= "
-    "pg_snapshot_xmin(token::pg_snapshot) AND NOT pg_visible_in_snapshot(c.txid, "
-    "token::pg_snapshot)) OR c.txid = pg_current_xact_id_if_assigned())) a ON true"
+    f"AND NOT {_PG_CHANGED_SINCE.format(held='token::pg_snapshot')}) a ON true"
 )
 _SQLITE_SHARED = (
     "SELECT v.changes, v.stamp, a.token, a.answer, {now} - a.made_at FROM people_indexversion v "
