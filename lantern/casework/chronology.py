@@ -29,10 +29,11 @@ def _agencies(meeting) -> str:
 
 
 def _first_referral(episode: CINEpisode):
-    """The referral the episode was opened for: from the prefetched referrals where a bulk
-    writer fetched them for thousands of episodes at once (``casework.bulk``)."""
+    """The referral the episode was opened for, the earliest received: from the prefetched
+    referrals where a bulk writer fetched them for thousands of episodes at once
+    (``casework.bulk``). Both ways pick the same one, whatever order the referrals came in."""
     if "referrals" in getattr(episode, "_prefetched_objects_cache", {}):
-        return min(episode.referrals.all(), key=lambda r: r.pk, default=None)
+        return min(episode.referrals.all(), key=lambda r: (r.received_on, r.pk), default=None)
     return next(iter(_first_referral_of(episode.pk)), None)
 
 
@@ -40,7 +41,11 @@ def _first_referral(episode: CINEpisode):
 def _first_referral_of(episode_id):
     # The front door's Referral, reached through the relation: casework is below it.
     referrals = CINEpisode._meta.get_field("referrals").related_model.objects
-    return referrals.filter(episode_id=episode_id).select_related("contact__agency")[:1]
+    return (
+        referrals.filter(episode_id=episode_id)
+        .select_related("contact__agency")
+        .order_by("received_on", "pk")[:1]
+    )
 
 
 def referral_text(episode: CINEpisode) -> str:

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 
 from lantern.access import roles
 from lantern.casework import actions as casework
+from lantern.casework.bulk import described, redescribe
 from lantern.casework.models import CINEpisode
+from lantern.chronology.describe import describe
 from lantern.chronology.models import ChronologyEntry
 from lantern.clocks.models import Deadline
 from lantern.frontdoor import actions
@@ -112,6 +114,32 @@ def test_a_referral_while_an_episode_is_open_is_recorded_in_it(amy, contact_abou
     assert later.summary == (
         f"Referral from Metropolitan Police (contact {second.reference}) recorded in the CIN "
         "episode open since 19 December 2025."
+    )
+
+
+def test_the_episode_names_the_contact_it_was_opened_for_however_it_is_described(
+    amy, contact_about, make_contact, hospital, mash_officer
+):
+    """A later referral from another agency joins the episode; the episode's entry still
+    names the first, whether described alone or among thousands (the demo's bulk writer)."""
+    first = make_contact(hospital, received_at=RECEIVED, referrer_name="Dr Patel")
+    actions.confirm_match(first.subjects.get(), amy, acting_user=mash_officer)
+    _decide(first, mash_officer)
+    _decide(
+        contact_about(amy, received_at=dt.datetime(2025, 12, 22, 9, 0, tzinfo=LONDON)), mash_officer
+    )
+    episode = CINEpisode.objects.get(person=amy)
+    alone = [d.summary for d in describe(CINEpisode.objects.get(pk=episode.pk))]
+    among_many = [d.summary for d in described(CINEpisode, [episode.pk])]
+    assert alone == among_many
+    (opened,) = alone
+    assert opened.endswith("(a contact from North Middlesex Hospital).")
+    redescribe(CINEpisode, [episode.pk])
+    assert (
+        ChronologyEntry.objects.get(
+            source_type="casework.CINEpisode", source_ref=str(episode.pk)
+        ).summary
+        == opened
     )
 
 
