@@ -40,6 +40,19 @@ def read_int(name: str, default: int, *, minimum: int = 0) -> int:
     return value
 
 
+def read_float(name: str, default: float, *, minimum: float = 0.0) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}.") from None
+    if not value >= minimum:  # NaN too
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {raw}.")
+    return value
+
+
 def read_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     """One of a fixed set of words, exactly as spelt (after trimming spaces)."""
     raw = os.environ.get(name, "").strip()

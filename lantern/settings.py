@@ -16,7 +16,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from lantern.environment import read_bool, read_choice, read_int
+from lantern.environment import read_bool, read_choice, read_float, read_int
 from lantern.web import loopback
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -180,9 +180,22 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     LANTERN_DB_PREPARED_MAX = read_int("LANTERN_DB_PREPARED_MAX", 1000, minimum=1)
     if prepare_after:
         DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
             "server_side_binding": True,
             "prepare_threshold": prepare_after,
         }
+    # PostgreSQL's default random_page_cost (4.0) prices a read from an index as if it
+    # came off a spinning disk; a borough's working set sits in memory or on SSD. With it
+    # the team page's overdue list hashed every person in the borough (19.5 ms at demo
+    # scale 1, ten times that at scale 10) rather than looking up the 233 it lists (3.6 ms).
+    # 1.1 is the usual figure for SSD; LANTERN_DB_RANDOM_PAGE_COST=0 leaves the server's own
+    # setting (docs/deploy.md §3). Set on each connection, after any options DATABASE_URL
+    # gives.
+    RANDOM_PAGE_COST = read_float("LANTERN_DB_RANDOM_PAGE_COST", 1.1)
+    if RANDOM_PAGE_COST:
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        given = options.get("options", "")
+        options["options"] = f"{given} -c random_page_cost={RANDOM_PAGE_COST:g}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2id at OWASP's parameters (lantern/access/passwords.py says why and what it costs).

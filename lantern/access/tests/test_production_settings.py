@@ -156,10 +156,41 @@ def database_options_under(env: dict) -> dict:
 def test_postgresql_statements_are_prepared_on_the_server_unless_turned_off():
     """Prepared after two runs by default; 0 (a transaction-mode PgBouncer) sends values
     in the SQL as Django does: bound apart but never prepared, they gained nothing."""
+    planner = {"options": "-c random_page_cost=1.1"}
     assert database_options_under(PRODUCTION) == {
         "server_side_binding": True,
         "prepare_threshold": 2,
+        **planner,
     }
-    assert database_options_under({**PRODUCTION, "LANTERN_DB_PREPARE_AFTER": "0"}) == {}
+    assert database_options_under({**PRODUCTION, "LANTERN_DB_PREPARE_AFTER": "0"}) == planner
     refused = refusal_under({**PRODUCTION, "LANTERN_DB_PREPARE_AFTER": "-1"})
     assert "LANTERN_DB_PREPARE_AFTER must be at least 0" in refused
+
+
+def test_postgresql_prices_index_reads_for_memory_unless_told_to_leave_the_servers_setting():
+    """random_page_cost 1.1 on each connection, after the options DATABASE_URL gives; 0
+    leaves the server's own; a value that is not a number stops start-up."""
+    no_prepare = {**PRODUCTION, "LANTERN_DB_PREPARE_AFTER": "0"}
+    assert database_options_under({**no_prepare, "LANTERN_DB_RANDOM_PAGE_COST": "1.5"}) == {
+        "options": "-c random_page_cost=1.5"
+    }
+    assert database_options_under({**no_prepare, "LANTERN_DB_RANDOM_PAGE_COST": "0"}) == {}
+    given = {
+        **no_prepare,
+        "DATABASE_URL": POSTGRES["DATABASE_URL"] + "?options=-c%20work_mem%3D8MB",
+    }
+    assert database_options_under(given) == {"options": "-c work_mem=8MB -c random_page_cost=1.1"}
+    for bad in ("fast", "-1", "nan"):
+        refused = refusal_under({**PRODUCTION, "LANTERN_DB_RANDOM_PAGE_COST": bad})
+        assert "LANTERN_DB_RANDOM_PAGE_COST must be" in refused
+
+
+@pytest.mark.django_db
+def test_the_servers_connection_plans_with_the_price_the_settings_give():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL planner setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
