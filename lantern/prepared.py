@@ -34,8 +34,16 @@ every value. A set compared with a column of few distinct values then reads the 
 table: ``team = ANY($1)`` took 9.5 ms a call in the load test at demo scale 10, where the
 ordinary read with the teams' ids written in was not among the slowest. Reads by team stay
 ordinary (``casework.queries.awaiting_allocation``).
+
+Nor does a generic plan suit a long set. PostgreSQL plans ``= ANY($1)`` for an array of
+about ten, so a team page's few hundred children were read by a nested loop fit for ten:
+17–20 ms for the team's late work and overdue clocks where a plan for the real array took
+3–4 ms. Any statement given a list longer than ``PLAN_EACH_ABOVE`` (prepared read or not) is
+therefore sent unprepared (``plan_long_lists_afresh``): PostgreSQL plans it for its values
+each time, about a millisecond, and skips the trap.
 """
 
+import contextlib
 import copy
 import datetime as dt
 import functools
@@ -61,6 +69,12 @@ _STAND_IN_WORDS = [frozenset({f"\x00stand-in {i}"}) for i in range(MOST_VALUES)]
 ID, DAY, IDS, WORDS = "id", "day", "ids", "words"
 SETS = (IDS, WORDS)
 _STAND_INS = {ID: _STAND_IN_IDS, DAY: _STAND_IN_DAYS, IDS: _STAND_IN_SETS, WORDS: _STAND_IN_WORDS}
+
+
+# A set longer than this is planned for its values on each call (see above): a worker's
+# caseload (15–30 children), a search's name keys and a queue's contacts stay prepared; a
+# team's children (hundreds) do not.
+PLAN_EACH_ABOVE = 100
 
 
 class PreparedReadError(TypeError):
@@ -251,3 +265,35 @@ def keep_prepared_statements(sender, connection, **kwargs) -> None:
     keep = getattr(settings, "LANTERN_DB_PREPARED_MAX", None)
     if connection.vendor == "postgresql" and keep:
         connection.connection.prepared_max = keep
+
+
+def keep_long_lists_unprepared(sender, connection, **kwargs) -> None:
+    """On PostgreSQL, every statement this connection runs passes through
+    ``plan_long_lists_afresh``."""
+    if (
+        connection.vendor == "postgresql"
+        and plan_long_lists_afresh not in connection.execute_wrappers
+    ):
+        connection.execute_wrappers.append(plan_long_lists_afresh)
+
+
+def plan_long_lists_afresh(execute, sql, params, many, context):
+    """A statement given a list longer than ``PLAN_EACH_ABOVE`` runs unprepared, planned for
+    its values; every other statement as psycopg would run it (module docstring)."""
+    if many or not params or not any(type(p) is list and len(p) > PLAN_EACH_ABOVE for p in params):
+        return execute(sql, params, many, context)
+    with _unprepared(context["connection"]):
+        return execute(sql, params, many, context)
+
+
+@contextlib.contextmanager
+def _unprepared(connection):
+    """Statements run inside are neither prepared nor run as prepared by psycopg: each is
+    planned by PostgreSQL for the values it comes with."""
+    manager = connection.connection
+    threshold = manager.prepare_threshold
+    manager.prepare_threshold = None
+    try:
+        yield
+    finally:
+        manager.prepare_threshold = threshold

@@ -230,3 +230,33 @@ def test_postgresql_plans_a_read_once_it_has_run_twice_on_a_connection(make_pers
     assert len(kept) == 1
     assert "$1" in kept[0] and str(people[2].pk) not in kept[0]
     assert connection.connection.prepared_max == 1000
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="server-side statements")
+def test_a_long_set_is_planned_for_its_values_each_time_and_a_short_one_stays_prepared(
+    make_person,
+):
+    """A generic plan assumes an array of about ten: a team page's hundreds of children
+    are planned for what they are (``plan_long_lists_afresh``), prepared or ordinary read."""
+    people = [make_person(first, "Carter", born=dt.date(2015, 6, 1)) for first in ("Amy", "Ben")]
+    day = dt.date(2016, 1, 1)
+    short = frozenset(p.pk for p in people)
+    long = short | frozenset(range(10**8, 10**8 + p.PLAN_EACH_ABOVE))
+
+    def kept_on_the_server():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall() if "people_person" in row[0]]
+
+    for _ in range(4):
+        assert first_names_among(long, day) == ["Amy", "Ben"]
+        assert sorted(Person.objects.filter(pk__any=long).values_list("first_name", flat=True)) == [
+            "Amy",
+            "Ben",
+        ]
+    assert kept_on_the_server() == []
+    assert connection.connection.prepare_threshold == 2  # as settings left it
+    for _ in range(4):
+        assert first_names_among(short, day) == ["Amy", "Ben"]
+    assert len(kept_on_the_server()) == 1
+    assert first_names_among(long, day) == ["Amy", "Ben"]  # the prepared one is not used
