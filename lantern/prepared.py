@@ -282,14 +282,21 @@ def plan_long_lists_afresh(execute, sql, params, many, context):
     its values; every other statement as psycopg would run it (module docstring)."""
     if many or not params or not any(type(p) is list and len(p) > PLAN_EACH_ABOVE for p in params):
         return execute(sql, params, many, context)
-    with _unprepared(context["connection"]):
+    with planned_afresh(context["connection"]):
         return execute(sql, params, many, context)
 
 
 @contextlib.contextmanager
-def _unprepared(connection):
-    """Statements run inside are neither prepared nor run as prepared by psycopg: each is
-    planned by PostgreSQL for the values it comes with."""
+def planned_afresh(connection=None):
+    """Statements run inside are neither prepared nor run as prepared by psycopg: PostgreSQL
+    plans each for the values it comes with. For a read whose best plan turns on its
+    values in a way a generic plan cannot know (``frontdoor.queries.possible_duplicates``),
+    and for long lists (``plan_long_lists_afresh``). Elsewhere it changes nothing."""
+    connection = connection or connections["default"]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
     manager = connection.connection
     threshold = manager.prepare_threshold
     manager.prepare_threshold = None

@@ -260,3 +260,25 @@ def test_a_long_set_is_planned_for_its_values_each_time_and_a_short_one_stays_pr
         assert first_names_among(short, day) == ["Amy", "Ben"]
     assert len(kept_on_the_server()) == 1
     assert first_names_among(long, day) == ["Amy", "Ben"]  # the prepared one is not used
+
+
+def test_reads_planned_afresh_give_the_same_answers_and_are_never_kept_prepared(make_person):
+    """``planned_afresh``: for a read whose plan turns on its values (the front door's
+    possible duplicates); on SQLite it changes nothing."""
+    make_person("Amy", "Carter")
+
+    def prepared_on_the_server():
+        if connection.vendor != "postgresql":
+            return 0
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+            return cursor.fetchone()[0]
+
+    before = prepared_on_the_server()
+    with p.planned_afresh():
+        for _ in range(4):
+            carters = Person.objects.filter(last_name="Carter", first_name__startswith="A")
+            assert list(carters.values_list("first_name", "last_name")) == [("Amy", "Carter")]
+    assert prepared_on_the_server() == before
+    if connection.vendor == "postgresql":
+        assert connection.connection.prepare_threshold == 2
