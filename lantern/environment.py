@@ -28,28 +28,23 @@ def read_bool(name: str, default: bool) -> bool:
 
 
 def read_int(name: str, default: int, *, minimum: int = 0) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
-    return value
+    return _read_number(name, default, minimum, int, "a whole number")
 
 
 def read_float(name: str, default: float, *, minimum: float = 0.0) -> float:
+    return _read_number(name, default, minimum, float, "a number")
+
+
+def _read_number(name: str, default, minimum, parse, what: str):
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
-        value = float(raw)
+        value = parse(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}.") from None
-    if not value >= minimum:  # NaN too
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {raw}.")
+        raise ImproperlyConfigured(f"{name} must be {what}, not {raw!r}.") from None
+    if not value >= minimum:  # NaN is no number of anything
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
     return value
 
 
