@@ -71,9 +71,9 @@ SETS = (IDS, WORDS)
 _STAND_INS = {ID: _STAND_IN_IDS, DAY: _STAND_IN_DAYS, IDS: _STAND_IN_SETS, WORDS: _STAND_IN_WORDS}
 
 
-# A set longer than this is planned for its values on each call (see above): a worker's
-# caseload (15–30 children), a search's name keys and a queue's contacts stay prepared; a
-# team's children (hundreds) do not.
+# A statement given a list longer than this is planned for its values on each call (see
+# above), prepared read or not: a worker's caseload (15–30 children), a search's name keys
+# and a queue's contacts stay prepared; a team's children (hundreds) do not.
 PLAN_EACH_ABOVE = 100
 
 
