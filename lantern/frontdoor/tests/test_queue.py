@@ -110,3 +110,24 @@ def test_an_empty_queue_says_no_contact_is_waiting(client, officer):
         page = client.get(url)
         assert page.status_code == 200
         assert "No contacts are waiting." in page.content.decode()
+
+
+def test_the_duplicates_read_is_planned_for_its_keys_on_every_queue(
+    client, officer, make_contact, police, school
+):
+    """Never kept as a generic plan on PostgreSQL: one walked every contact in the window
+    where the identity keys' index finds the few that match (``planned_afresh``)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("server-side statements")
+    make_contact(police, _kofi())
+    make_contact(school, _kofi())
+    for _ in range(4):
+        page = client.get(reverse("frontdoor:queue")).content.decode()
+        assert page.count("Possible duplicate") == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        kept = [row[0] for row in cursor.fetchall()]
+    assert kept  # the queue's other reads are prepared as usual
+    assert not [s for s in kept if '"frontdoor_contactsubject"."identity_key" AS' in s]
